@@ -1,0 +1,130 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Features.Accounts;
+using MotCua.Web.Features.Demo;
+using MotCua.Web.Infrastructure;
+
+namespace MotCua.Web;
+
+/// <summary>Operations run as <c>dotnet run --project src/MotCua.Web -- &lt;command&gt;</c> (or the published binary with the same arguments).</summary>
+public static class AdminCommands
+{
+    public delegate Task<int> Command(WebApplication app, string[] args);
+
+    private static readonly Dictionary<string, (Command Run, string Help)> All = new()
+    {
+        ["migrate"] = (Migrate, "migrate                       apply pending database migrations"),
+        ["seed-demo"] = (SeedDemo, "seed-demo                     load the demo organisation, accounts and data"),
+        ["create-user"] = (CreateUser, "create-user --username U --password P --role R [--unit CODE] [--name \"Full name\"]"),
+        ["help"] = (Help, "help                          list the commands"),
+    };
+
+    public static Command? Find(string[] args) =>
+        args.Length > 0 && All.TryGetValue(args[0], out var c) ? c.Run : null;
+
+    /// <summary>Reads "--key value" pairs; a key without a value is a flag ("true").</summary>
+    public static Dictionary<string, string> Options(string[] args)
+    {
+        var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                var hasValue = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal);
+                options[args[i][2..]] = hasValue ? args[++i] : "true";
+            }
+        }
+
+        return options;
+    }
+
+    private static Task<int> Help(WebApplication app, string[] args)
+    {
+        foreach (var (_, help) in All.Values)
+        {
+            Console.WriteLine(help);
+        }
+
+        return Task.FromResult(0);
+    }
+
+    private static async Task<int> Migrate(WebApplication app, string[] args)
+    {
+        await DatabaseSetup.MigrateAsync(app.Services);
+        Console.WriteLine("Database is up to date.");
+        return 0;
+    }
+
+    private static async Task<int> SeedDemo(WebApplication app, string[] args)
+    {
+        await DatabaseSetup.MigrateAsync(app.Services);
+        await DemoSeed.SeedAsync(app.Services);
+        Console.WriteLine("Demo data loaded.");
+        return 0;
+    }
+
+    private static async Task<int> CreateUser(WebApplication app, string[] args)
+    {
+        var o = Options(args);
+        if (!o.TryGetValue("username", out var username) || !o.TryGetValue("password", out var password) || !o.TryGetValue("role", out var role))
+        {
+            Console.Error.WriteLine("usage: " + All["create-user"].Help);
+            return 2;
+        }
+
+        if (!Roles.All.Contains(role))
+        {
+            Console.Error.WriteLine($"Unknown role '{role}'. Roles: {string.Join(", ", Roles.All)}");
+            return 2;
+        }
+
+        await DatabaseSetup.MigrateAsync(app.Services);
+        using var scope = app.Services.CreateScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<AppDbContext>();
+        await DemoSeed.EnsureRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole>>());
+        int? unitId = null;
+        if (o.TryGetValue("unit", out var unitCode))
+        {
+            unitId = await db.Units.Where(u => u.Code == unitCode).Select(u => (int?)u.Id).SingleOrDefaultAsync();
+            if (unitId is null)
+            {
+                Console.Error.WriteLine($"Unknown unit code '{unitCode}'.");
+                return 2;
+            }
+        }
+        else if (role != Roles.Citizen)
+        {
+            Console.Error.WriteLine("Staff accounts need --unit CODE.");
+            return 2;
+        }
+
+        var users = sp.GetRequiredService<UserManager<AppUser>>();
+        var existing = await users.FindByNameAsync(username);
+        IdentityResult result;
+        if (existing is null)
+        {
+            var user = new AppUser { UserName = username, FullName = o.GetValueOrDefault("name", username), UnitId = unitId };
+            result = await users.CreateAsync(user, password);
+            if (result.Succeeded)
+            {
+                result = await users.AddToRoleAsync(user, role);
+            }
+        }
+        else
+        {
+            // Re-running create-user for an existing account resets its password: the way out of the demo-password guard.
+            var token = await users.GeneratePasswordResetTokenAsync(existing);
+            result = await users.ResetPasswordAsync(existing, token, password);
+        }
+
+        if (!result.Succeeded)
+        {
+            Console.Error.WriteLine(string.Join(Environment.NewLine, result.Errors.Select(e => e.Description)));
+            return 1;
+        }
+
+        Console.WriteLine(existing is null ? $"Created {username} ({role})." : $"Password of {username} reset.");
+        return 0;
+    }
+}

@@ -1,0 +1,93 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Mvc.Razor;
+using MotCua.Web.Features.Accounts;
+using MotCua.Web.Features.Demo;
+using MotCua.Web.Features.Organisation;
+using MotCua.Web.Infrastructure;
+using Scalar.AspNetCore;
+
+namespace MotCua.Web;
+
+/// <summary>The table of contents of the application: every feature is registered and mapped here.</summary>
+public static class AppSetup
+{
+    public static bool DemoMode(IConfiguration config) =>
+        config.GetValue<bool?>("Demo:Enabled") ?? DatabaseSetup.Provider(config) == DatabaseProvider.Sqlite;
+
+    public static WebApplicationBuilder AddMotCua(this WebApplicationBuilder builder)
+    {
+        if (builder.Configuration.GetValue("Logging:Json", !builder.Environment.IsDevelopment()))
+        {
+            builder.Logging.ClearProviders().AddJsonConsole(o => o.UseUtcTimestamp = true);
+        }
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddDatabase();
+        builder.Services.AddDataProtection().SetApplicationName("MotCua").PersistKeysToDbContext<AppDbContext>();
+        builder.AddLocalizationSetup();
+        builder.AddProblems();
+        builder.AddAccounts();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.Services.AddOpenApi();
+        builder.Services.ConfigureHttpJsonOptions(o =>
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false)));
+        builder.Services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/Features";
+                o.Conventions.AuthorizeFolder("/Organisation", AccountsSetup.StaffPolicy);
+                o.Conventions.AuthorizeFolder("/Staff", AccountsSetup.StaffPolicy);
+            })
+            .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
+        return builder;
+    }
+
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await DatabaseSetup.MigrateAsync(app.Services);
+        if (DemoMode(app.Configuration))
+        {
+            await DemoSeed.SeedAsync(app.Services);
+            return;
+        }
+
+        using var scope = app.Services.CreateScope();
+        var exposed = await DemoSeed.AccountsWithDemoPasswordAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+        if (exposed.Length > 0)
+        {
+            throw new InvalidOperationException(
+                $"Refusing to start outside demo mode: {exposed.Length} account(s) still use the published demo password ({string.Join(", ", exposed)}). Change them with 'create-user' or reset them first.");
+        }
+    }
+
+    public static WebApplication UseMotCua(this WebApplication app)
+    {
+        // Culture first, so that error pages and problem details are written in the request's language.
+        app.UseRequestLocalization();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapMotCua(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapRazorPages().WithStaticAssets();
+        app.MapOpenApi();
+        app.MapScalarApiReference("/api-docs");
+        app.MapHealthChecks("/health");
+        app.MapLanguageSwitch();
+        app.MapAuthApi();
+        app.MapOrganisationApi();
+        return app;
+    }
+}

@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Features.Accounts;
+using MotCua.Web.Features.Organisation;
+using MotCua.Web.Infrastructure;
+
+namespace MotCua.Web.Features.Demo;
+
+/// <summary>Demo mode: the Bác Ái organisation, roles and one account per role, all with <see cref="Password"/>.</summary>
+public static class DemoSeed
+{
+    public const string Password = "MotCua@Demo2025";
+
+    public sealed record DemoAccount(string UserName, string FullName, string Role, string? UnitCode, string? IdNumber = null);
+
+    public static readonly DemoAccount[] Accounts =
+    [
+        new("admin", "Quản trị hệ thống", Roles.Admin, "58"),
+        new("lanhdao", "Nguyễn Văn Lãnh", Roles.Leader, "584"),
+        new("motcua", "Trần Thị Một", Roles.Desk, "584.MC"),
+        new("chuyenvien", "Lê Văn Chuyên", Roles.Specialist, "584.TCKH"),
+        new("noivu", "Phạm Thị Nội", Roles.Reform, "584.NV"),
+        new("motcua.phuocbinh", "Katơr Thị Bình", Roles.Desk, "22783"),
+        new("motcua.phuoctien", "Pinăng Văn Tiến", Roles.Desk, "22792"),
+        new("congdan", "Chamaléa Thị Dân", Roles.Citizen, null, "058090001234"),
+    ];
+
+    public static string DataFolder => Path.Combine(AppContext.BaseDirectory, "DemoData");
+
+    public static async Task SeedAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        using var scope = services.CreateScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<AppDbContext>();
+        await OrganisationSeed.SeedAsync(db, DataFolder, ct);
+        await EnsureRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole>>());
+
+        var users = sp.GetRequiredService<UserManager<AppUser>>();
+        foreach (var account in Accounts)
+        {
+            if (await users.FindByNameAsync(account.UserName) is not null)
+            {
+                continue;
+            }
+
+            var unitId = account.UnitCode is null ? (int?)null : await db.Units.Where(u => u.Code == account.UnitCode).Select(u => u.Id).SingleAsync(ct);
+            var user = new AppUser { UserName = account.UserName, FullName = account.FullName, UnitId = unitId, IdNumber = account.IdNumber, };
+            var result = await users.CreateAsync(user, Password);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+            }
+
+            await users.AddToRoleAsync(user, account.Role);
+        }
+    }
+
+    public static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+    }
+
+    /// <summary>Outside demo mode, an account that still opens with the demo password is a published credential.</summary>
+    public static Task<string[]> AccountsWithDemoPasswordAsync(AppDbContext db) =>
+        db.Users.Where(u => u.HasDemoPassword).Select(u => u.UserName!).ToArrayAsync();
+}
+
+/// <summary>Runs on every password set or change, so that the demo-password flag can never go stale.</summary>
+public sealed class DemoPasswordFlag : IPasswordValidator<AppUser>
+{
+    public Task<IdentityResult> ValidateAsync(UserManager<AppUser> manager, AppUser user, string? password)
+    {
+        user.HasDemoPassword = password == DemoSeed.Password;
+        return Task.FromResult(IdentityResult.Success);
+    }
+}

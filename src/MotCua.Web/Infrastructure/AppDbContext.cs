@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using MotCua.Web.Features.Accounts;
+using MotCua.Web.Features.Organisation;
+
+namespace MotCua.Web.Infrastructure;
+
+/// <summary>The one model of the application; each provider has its own subclass so that it keeps its own migration set.</summary>
+public abstract class AppDbContext(DbContextOptions options)
+    : IdentityDbContext<AppUser, IdentityRole, string>(options), IDataProtectionKeyContext
+{
+    public DbSet<OrgUnit> Units => Set<OrgUnit>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        OrgUnit.Configure(builder);
+        AppUser.Configure(builder);
+    }
+}
+
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
+
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options);
+
+/// <summary>Lets <c>dotnet ef</c> build the SQLite migration set without starting the web host.</summary>
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAppDbContext>
+{
+    public SqliteAppDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteAppDbContext>()
+            .UseSqlite("Data Source=design-time.db", o => o.MigrationsAssembly(typeof(AppDbContext).Assembly.GetName().Name))
+            .Options);
+}
+
+/// <summary>Lets <c>dotnet ef</c> build the PostgreSQL migration set without a running server.</summary>
+public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresAppDbContext>
+{
+    public PostgresAppDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresAppDbContext>()
+            .UseNpgsql("Host=localhost;Database=motcua_design")
+            .Options);
+}

@@ -1,0 +1,91 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace MotCua.Web.Infrastructure;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+public static class DatabaseSetup
+{
+    public static DatabaseProvider Provider(IConfiguration config) =>
+        string.Equals(config["Database:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(config["Database:Provider"], "PostgreSQL", StringComparison.OrdinalIgnoreCase)
+            ? DatabaseProvider.Postgres
+            : DatabaseProvider.Sqlite;
+
+    public static IHostApplicationBuilder AddDatabase(this IHostApplicationBuilder builder)
+    {
+        var config = builder.Configuration;
+        if (Provider(config) == DatabaseProvider.Postgres)
+        {
+            var cs = config.GetConnectionString("Postgres")
+                ?? throw new InvalidOperationException("Database:Provider=Postgres needs ConnectionStrings:Postgres (env ConnectionStrings__Postgres).");
+            builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(cs));
+        }
+        else
+        {
+            var cs = SqliteConnectionString(config, builder.Environment.ContentRootPath);
+            builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o
+                .UseSqlite(cs)
+                .AddInterceptors(new SqlitePragmas()));
+        }
+
+        return builder;
+    }
+
+    /// <summary>The embedded database lives in a data folder (created on demand) beside the content root unless configured.</summary>
+    internal static string SqliteConnectionString(IConfiguration config, string contentRoot)
+    {
+        var configured = config.GetConnectionString("Sqlite");
+        var csb = new SqliteConnectionStringBuilder(configured ?? "Data Source=data/motcua.db");
+        if (!Path.IsPathRooted(csb.DataSource) && csb.DataSource != ":memory:")
+        {
+            csb.DataSource = Path.Combine(contentRoot, csb.DataSource);
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(csb.DataSource)!);
+        csb.DefaultTimeout = 30;
+        return csb.ToString();
+    }
+
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (db.Database.IsSqlite())
+        {
+            // WAL persists in the file: readers never block the single writer.
+            await db.Database.OpenConnectionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            await db.Database.CloseConnectionAsync();
+        }
+
+        await db.Database.MigrateAsync(ct);
+    }
+
+    /// <summary>Per-connection SQLite settings: durable commits in WAL mode and enforced foreign keys.</summary>
+    private sealed class SqlitePragmas : DbConnectionInterceptor
+    {
+        private const string Sql = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+        {
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = Sql;
+            cmd.ExecuteNonQuery();
+        }
+
+        public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = Sql;
+            await cmd.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+}

@@ -402,4 +402,19 @@ public sealed class WorkflowTests
     [InlineData(null, null)]
     public void Account_roles_map_to_actor_roles(string? account, ActorRole? role) =>
         Assert.Equal(role, ActorRoles.FromAccountRole(account));
+
+    [Fact]
+    public void Allowed_decisions_and_button_lists_do_not_allocate()
+    {
+        Workflow.Decide(DossierStatus.InProcess, DossierAction.SubmitForApproval, ActorRole.Specialist, Complete);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1000; i++)
+        {
+            Workflow.Decide(DossierStatus.InProcess, DossierAction.SubmitForApproval, ActorRole.Specialist, Complete);
+            Workflow.Decide(DossierStatus.InProcess, DossierAction.RequestSupplement, ActorRole.Specialist, Complete);
+            Workflow.AllowedActions(DossierStatus.InProcess, ActorRole.Leader);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
 }

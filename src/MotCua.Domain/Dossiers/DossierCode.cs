@@ -70,7 +70,7 @@ public readonly record struct DossierCode
         var unit = text[..dateDash];
         var date = text.AsSpan(dateDash + 1, 6);
         var seq = text.AsSpan(lastDash + 1);
-        if (!IsValidUnitCode(unit) || !AllDigits(date) || !AllDigits(seq) || seq.Length < 4 || seq.Length > 9)
+        if (!IsValidUnitCode(unit) || !AllDigits(date) || !AllDigits(seq) || seq.Length < 4 || seq.Length > 10)
         {
             return false;
         }
@@ -80,8 +80,8 @@ public readonly record struct DossierCode
             return false;
         }
 
-        var sequence = int.Parse(seq, CultureInfo.InvariantCulture);
-        if (sequence < 1
+        if (!int.TryParse(seq, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence)
+            || sequence < 1
             || !DateOnly.TryParseExact(date, "yyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var receivedOn))
         {
             return false;

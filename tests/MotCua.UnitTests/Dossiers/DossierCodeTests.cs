@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Fluent;
 using MotCua.Domain.Dossiers;
 
 namespace MotCua.UnitTests.Dossiers;
@@ -49,6 +51,8 @@ public sealed class DossierCodeTests
     [InlineData(".H15-261008-0975")]
     [InlineData("H15-50-261008-0975")]          // a dash inside the unit code
     [InlineData("261008-0975")]
+    [InlineData("H56-261008-2147483648")]       // beyond int
+    [InlineData("H56-261008-99999999999")]
     public void Parse_rejects_anything_but_the_canonical_form(string? text)
     {
         Assert.False(DossierCode.TryParse(text, out _));
@@ -105,4 +109,19 @@ public sealed class DossierCodeTests
     [InlineData(null)]
     public void Result_code_parse_rejects_malformed_codes(string? text) =>
         Assert.False(DossierCode.TryParseResultCode(text, out _, out _));
+
+    [Fact]
+    public void Any_valid_code_round_trips_through_text()
+    {
+        var units = Gen.Elements("H15.50.05.13", "000.00.00.H56", "H56", "X1.2", "22783");
+        var dates = Gen.Choose(0, 36524).Select(d => new DateOnly(2000, 1, 1).AddDays(d));
+        var sequences = Gen.Choose(1, int.MaxValue);
+        var codes = units.SelectMany(u => dates.SelectMany(d => sequences.Select(s => new DossierCode(u, d, s))));
+
+        Prop.ForAll(codes.ToArbitrary(), code =>
+        {
+            var text = code.ToString();
+            return DossierCode.TryParse(text, out var parsed) && parsed == code && text.Length >= code.UnitCode.Length + 12;
+        }).QuickCheckThrowOnFailure();
+    }
 }

@@ -388,6 +388,7 @@ public sealed class WorkflowTests
             Assert.Equal(decided.Contains(s), s.IsDecided());
             Assert.Equal(decided.Contains(s) || s == DossierStatus.Withdrawn, s.IsFinished());
             Assert.Equal(paused.Contains(s), s.PausesClock());
+            Assert.Equal(!closed.Contains(s) && !decided.Contains(s), s.IsPending());
             Assert.False(string.IsNullOrWhiteSpace(s.Label()));
         }
     }

@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace MotCua.Domain.Dossiers;
+
+/// <summary>The hashed content of one history event; every field takes part in the hash.</summary>
+public sealed record EventContent
+{
+    /// <summary>The dossier code.</summary>
+    public required string DossierCode { get; init; }
+
+    /// <summary>Position in the dossier's history, from 1 without gaps.</summary>
+    public required long Sequence { get; init; }
+
+    /// <summary>The instant as UTC <see cref="DateTime.Ticks"/>.</summary>
+    public required long AtUtcTicks { get; init; }
+
+    /// <summary>Who acted (account id, or "system").</summary>
+    public required string ActorId { get; init; }
+
+    /// <summary>The action's API name (kebab case), or an intake event name such as "receive".</summary>
+    public required string Action { get; init; }
+
+    /// <summary>State before the event; null for the intake event.</summary>
+    public DossierStatus? StateBefore { get; init; }
+
+    /// <summary>State after the event.</summary>
+    public required DossierStatus StateAfter { get; init; }
+
+    /// <summary>The actor's note.</summary>
+    public string? Note { get; init; }
+
+    /// <summary>Attached file ids (content hashes), in order.</summary>
+    public IReadOnlyList<string> Attachments { get; init; } = [];
+
+    /// <summary>Appointment date before the event.</summary>
+    public DateOnly? DueDateBefore { get; init; }
+
+    /// <summary>Appointment date after the event.</summary>
+    public DateOnly? DueDateAfter { get; init; }
+
+    /// <summary>UTC ticks of an instant; rejects local times.</summary>
+    public static long Ticks(DateTime utc) =>
+        utc.Kind == DateTimeKind.Local ? throw new ArgumentException("Expected a UTC instant.", nameof(utc)) : utc.Ticks;
+}
+
+/// <summary>A stored event: its content, the previous event's hash and its own hash.</summary>
+public sealed record ChainedEvent(EventContent Content, string PreviousHash, string Hash);
+
+/// <summary>Per-dossier hash chain over history events: SHA-256(previous hash + canonical content), lowercase hex.</summary>
+public static class HistoryChain
+{
+    /// <summary>The previous hash of the first event.</summary>
+    public const string Genesis = "";
+
+    /// <summary>Deterministic text of the content: fixed field order, each field <c>name=length:value</c> or <c>name=~</c> for null, one per line.</summary>
+    public static string Canonical(EventContent e)
+    {
+        var sb = new StringBuilder(256);
+        Field(sb, "v", "1");
+        Field(sb, "dossier", e.DossierCode);
+        Field(sb, "seq", e.Sequence.ToString(CultureInfo.InvariantCulture));
+        Field(sb, "at", e.AtUtcTicks.ToString(CultureInfo.InvariantCulture));
+        Field(sb, "actor", e.ActorId);
+        Field(sb, "action", e.Action);
+        Field(sb, "before", e.StateBefore?.ToString());
+        Field(sb, "after", e.StateAfter.ToString());
+        Field(sb, "note", e.Note);
+        Field(sb, "attachments", e.Attachments.Count.ToString(CultureInfo.InvariantCulture));
+        foreach (var a in e.Attachments)
+        {
+            Field(sb, "attachment", a);
+        }
+
+        Field(sb, "due-before", e.DueDateBefore?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Field(sb, "due-after", e.DueDateAfter?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        return sb.ToString();
+    }
+
+    /// <summary>SHA-256 of UTF-8(previous hash + canonical content) as 64 lowercase hex digits.</summary>
+    public static string ComputeHash(string previousHash, EventContent content)
+    {
+        var bytes = Encoding.UTF8.GetBytes(previousHash + Canonical(content));
+        return Convert.ToHexStringLower(SHA256.HashData(bytes));
+    }
+
+    /// <summary>Chains new content after <paramref name="previous"/> (null for the first event).</summary>
+    public static ChainedEvent Append(ChainedEvent? previous, EventContent content)
+    {
+        var expected = (previous?.Content.Sequence ?? 0) + 1;
+        if (content.Sequence != expected)
+        {
+            throw new ArgumentException($"Expected sequence {expected}, got {content.Sequence}.", nameof(content));
+        }
+
+        var prevHash = previous?.Hash ?? Genesis;
+        return new ChainedEvent(content, prevHash, ComputeHash(prevHash, content));
+    }
+
+    /// <summary>
+    /// The sequence number of the first broken event (edited, missing, reordered, from another dossier), or null when intact.
+    /// Pass the dossier's stored head hash to detect a deleted tail too (reported as last sequence + 1).
+    /// </summary>
+    public static long? Verify(IEnumerable<ChainedEvent> events, string? expectedHeadHash = null)
+    {
+        var prevHash = Genesis;
+        var expectedSeq = 1L;
+        string? dossier = null;
+        foreach (var e in events)
+        {
+            var c = e.Content;
+            dossier ??= c.DossierCode;
+            if (c.Sequence != expectedSeq
+                || !string.Equals(c.DossierCode, dossier, StringComparison.Ordinal)
+                || !string.Equals(e.PreviousHash, prevHash, StringComparison.Ordinal)
+                || !string.Equals(e.Hash, ComputeHash(prevHash, c), StringComparison.Ordinal))
+            {
+                return expectedSeq;
+            }
+
+            prevHash = e.Hash;
+            expectedSeq++;
+        }
+
+        return expectedHeadHash is not null && !string.Equals(expectedHeadHash, prevHash, StringComparison.Ordinal)
+            ? expectedSeq
+            : null;
+    }
+
+    private static void Field(StringBuilder sb, string name, string? value)
+    {
+        sb.Append(name).Append('=');
+        if (value is null)
+        {
+            sb.Append('~');
+        }
+        else
+        {
+            sb.Append(value.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(value);
+        }
+
+        sb.Append('\n');
+    }
+}

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Features.Accounts;
+using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Demo;
 using MotCua.Web.Infrastructure;
 
@@ -16,6 +17,7 @@ public static class AdminCommands
         ["migrate"] = (Migrate, "migrate                       apply pending database migrations"),
         ["seed-demo"] = (SeedDemo, "seed-demo                     load the demo organisation, accounts and data"),
         ["create-user"] = (CreateUser, "create-user --username U --password P --role R [--unit CODE] [--name \"Full name\"]"),
+        ["import-calendar"] = (ImportCalendar, "import-calendar FILE [--unit CODE]  upsert calendar days from a CSV (date,name,kind,source)"),
         ["help"] = (Help, "help                          list the commands"),
     };
 
@@ -126,5 +128,38 @@ public static class AdminCommands
 
         Console.WriteLine(existing is null ? $"Created {username} ({role})." : $"Password of {username} reset.");
         return 0;
+    }
+
+    private static async Task<int> ImportCalendar(WebApplication app, string[] args)
+    {
+        if (args.Length < 2 || args[1].StartsWith("--", StringComparison.Ordinal) || !File.Exists(args[1]))
+        {
+            Console.Error.WriteLine("usage: " + All["import-calendar"].Help);
+            return 2;
+        }
+
+        await DatabaseSetup.MigrateAsync(app.Services);
+        using var scope = app.Services.CreateScope();
+        var sp = scope.ServiceProvider;
+        int? unitId = null;
+        if (Options(args).TryGetValue("unit", out var unitCode))
+        {
+            unitId = await sp.GetRequiredService<AppDbContext>().Units.Where(u => u.Code == unitCode).Select(u => (int?)u.Id).SingleOrDefaultAsync();
+            if (unitId is null)
+            {
+                Console.Error.WriteLine($"Unknown unit code '{unitCode}'.");
+                return 2;
+            }
+        }
+
+        using var reader = File.OpenText(args[1]);
+        var result = await sp.GetRequiredService<CalendarService>().ImportAsync(reader, unitId, "import-calendar", CancellationToken.None);
+        foreach (var error in result.Errors)
+        {
+            Console.Error.WriteLine($"line {error.Line}: {error.Message}");
+        }
+
+        Console.WriteLine($"Imported {result.Imported}, updated {result.Updated}, unchanged {result.Skipped}, errors {result.Errors.Length}.");
+        return result.Errors.Length == 0 ? 0 : 1;
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc.Razor;
 using MotCua.Web.Features.Accounts;
+using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Demo;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Infrastructure;
@@ -29,6 +30,7 @@ public static class AppSetup
         builder.AddLocalizationSetup();
         builder.AddProblems();
         builder.AddAccounts();
+        builder.AddCalendar();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o =>
@@ -88,6 +90,7 @@ public static class AppSetup
         app.MapLanguageSwitch();
         app.MapAuthApi();
         app.MapOrganisationApi();
+        app.MapCalendarApi();
         return app;
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using MotCua.Web.Features.Accounts;
+using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Organisation;
 
 namespace MotCua.Web.Infrastructure;
@@ -14,12 +15,15 @@ public abstract class AppDbContext(DbContextOptions options)
 {
     public DbSet<OrgUnit> Units => Set<OrgUnit>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    public DbSet<CalendarChange> CalendarChanges => Set<CalendarChange>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         OrgUnit.Configure(builder);
         AppUser.Configure(builder);
+        CalendarDay.Configure(builder);
     }
 }
 

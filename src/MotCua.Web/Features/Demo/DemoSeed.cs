@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Features.Accounts;
+using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Infrastructure;
 
@@ -33,6 +34,7 @@ public static class DemoSeed
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<AppDbContext>();
         await OrganisationSeed.SeedAsync(db, DataFolder, ct);
+        await CalendarSeed.SeedAsync(sp, DataFolder, ct);
         await EnsureRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole>>());
 
         var users = sp.GetRequiredService<UserManager<AppUser>>();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Demo;
+using MotCua.Web.Features.Procedures;
 using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web;
@@ -16,6 +17,7 @@ public static class AdminCommands
         ["migrate"] = (Migrate, "migrate                       apply pending database migrations"),
         ["seed-demo"] = (SeedDemo, "seed-demo                     load the demo organisation, accounts and data"),
         ["create-user"] = (CreateUser, "create-user --username U --password P --role R [--unit CODE] [--name \"Full name\"]"),
+        ["import-procedures"] = (ImportProceduresCommand, "import-procedures FILE        import or update the procedure catalogue from a CSV file"),
         ["help"] = (Help, "help                          list the commands"),
     };
 
@@ -126,5 +128,23 @@ public static class AdminCommands
 
         Console.WriteLine(existing is null ? $"Created {username} ({role})." : $"Password of {username} reset.");
         return 0;
+    }
+
+    private static async Task<int> ImportProceduresCommand(WebApplication app, string[] args)
+    {
+        if (args.Length < 1 || !File.Exists(args[0]))
+        {
+            Console.Error.WriteLine("usage: " + All["import-procedures"].Help);
+            return 2;
+        }
+
+        await DatabaseSetup.MigrateAsync(app.Services);
+        using var scope = app.Services.CreateScope();
+        using var reader = new StreamReader(args[0]);
+        var result = await ImportProcedures.RunAsync(
+            scope.ServiceProvider.GetRequiredService<AppDbContext>(), reader, scope.ServiceProvider.GetRequiredService<TimeProvider>(),
+            string.Format, "cli", CancellationToken.None);
+        Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(result, System.Text.Json.JsonSerializerOptions.Web));
+        return result.FileRejected || result.Errors.Count > 0 ? 1 : 0;
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Organisation;
+using MotCua.Web.Features.Procedures;
 
 namespace MotCua.Web.Infrastructure;
 
@@ -13,6 +14,8 @@ public abstract class AppDbContext(DbContextOptions options)
     : IdentityDbContext<AppUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<OrgUnit> Units => Set<OrgUnit>();
+    public DbSet<Procedure> Procedures => Set<Procedure>();
+    public DbSet<UnitProcedure> UnitProcedures => Set<UnitProcedure>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -20,6 +23,7 @@ public abstract class AppDbContext(DbContextOptions options)
         base.OnModelCreating(builder);
         OrgUnit.Configure(builder);
         AppUser.Configure(builder);
+        Procedure.Configure(builder);
     }
 }
 

@@ -321,6 +321,146 @@ namespace MotCua.Web.Migrations.Postgres
                     b.ToTable("Units", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Web.Features.Procedures.Procedure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("CompetentUnitKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("LegalBasis")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Levels")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("OnlineMode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("OnlineModeIsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("ProcessingDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ProcessingHours")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("ProcessingTimeIsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ResultKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(1400)
+                        .HasColumnType("character varying(1400)");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("SourceHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("TemplateIsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.Property<int>("VersionNo")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Field");
+
+                    b.HasIndex("Code", "ValidTo");
+
+                    b.HasIndex("Code", "VersionNo")
+                        .IsUnique();
+
+                    b.ToTable("Procedures", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Procedures.UnitProcedure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ProcedureCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcedureCode");
+
+                    b.HasIndex("UnitId", "ProcedureCode", "ValidFrom")
+                        .IsUnique();
+
+                    b.ToTable("UnitProcedures", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -397,6 +537,120 @@ namespace MotCua.Web.Migrations.Postgres
                     b.Navigation("Parent");
 
                     b.Navigation("Successor");
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Procedures.Procedure", b =>
+                {
+                    b.OwnsMany("MotCua.Web.Features.Procedures.FeeItem", "Fees", b1 =>
+                        {
+                            b1.Property<int>("ProcedureId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<long?>("Amount");
+
+                            b1.Property<bool>("IsDemoValue");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.HasKey("ProcedureId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Procedures");
+
+                            b1
+                                .ToJson("Fees")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProcedureId");
+                        });
+
+                    b.OwnsMany("MotCua.Web.Features.Procedures.RequiredDocument", "Documents", b1 =>
+                        {
+                            b1.Property<int>("ProcedureId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<int>("Count");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<bool>("Reusable");
+
+                            b1.HasKey("ProcedureId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Procedures");
+
+                            b1
+                                .ToJson("Documents")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProcedureId");
+                        });
+
+                    b.OwnsMany("MotCua.Web.Features.Procedures.TemplateStep", "Steps", b1 =>
+                        {
+                            b1.Property<int>("ProcedureId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<bool>("IsInterUnit");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<int>("Order");
+
+                            b1.Property<string>("Role")
+                                .IsRequired();
+
+                            b1.Property<string>("UnitCode");
+
+                            b1.Property<string>("UnitKind")
+                                .IsRequired();
+
+                            b1.Property<int>("WorkingDays");
+
+                            b1.HasKey("ProcedureId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Procedures");
+
+                            b1
+                                .ToJson("Steps")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProcedureId");
+                        });
+
+                    b.Navigation("Documents");
+
+                    b.Navigation("Fees");
+
+                    b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Procedures.UnitProcedure", b =>
+                {
+                    b.HasOne("MotCua.Web.Features.Organisation.OrgUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Unit");
                 });
 #pragma warning restore 612, 618
         }

@@ -308,6 +308,142 @@ namespace MotCua.Web.Migrations.Sqlite
                     b.ToTable("Units", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Web.Features.Procedures.Procedure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompetentUnitKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegalBasis")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Levels")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OnlineMode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OnlineModeIsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProcessingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProcessingHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ProcessingTimeIsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResultKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(1400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TemplateIsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VersionNo")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Field");
+
+                    b.HasIndex("Code", "ValidTo");
+
+                    b.HasIndex("Code", "VersionNo")
+                        .IsUnique();
+
+                    b.ToTable("Procedures", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Procedures.UnitProcedure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProcedureCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcedureCode");
+
+                    b.HasIndex("UnitId", "ProcedureCode", "ValidFrom")
+                        .IsUnique();
+
+                    b.ToTable("UnitProcedures", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -384,6 +520,120 @@ namespace MotCua.Web.Migrations.Sqlite
                     b.Navigation("Parent");
 
                     b.Navigation("Successor");
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Procedures.Procedure", b =>
+                {
+                    b.OwnsMany("MotCua.Web.Features.Procedures.FeeItem", "Fees", b1 =>
+                        {
+                            b1.Property<int>("ProcedureId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<long?>("Amount");
+
+                            b1.Property<bool>("IsDemoValue");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.HasKey("ProcedureId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Procedures");
+
+                            b1
+                                .ToJson("Fees")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProcedureId");
+                        });
+
+                    b.OwnsMany("MotCua.Web.Features.Procedures.RequiredDocument", "Documents", b1 =>
+                        {
+                            b1.Property<int>("ProcedureId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<int>("Count");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<bool>("Reusable");
+
+                            b1.HasKey("ProcedureId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Procedures");
+
+                            b1
+                                .ToJson("Documents")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProcedureId");
+                        });
+
+                    b.OwnsMany("MotCua.Web.Features.Procedures.TemplateStep", "Steps", b1 =>
+                        {
+                            b1.Property<int>("ProcedureId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<bool>("IsInterUnit");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<int>("Order");
+
+                            b1.Property<string>("Role")
+                                .IsRequired();
+
+                            b1.Property<string>("UnitCode");
+
+                            b1.Property<string>("UnitKind")
+                                .IsRequired();
+
+                            b1.Property<int>("WorkingDays");
+
+                            b1.HasKey("ProcedureId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Procedures");
+
+                            b1
+                                .ToJson("Steps")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProcedureId");
+                        });
+
+                    b.Navigation("Documents");
+
+                    b.Navigation("Fees");
+
+                    b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Procedures.UnitProcedure", b =>
+                {
+                    b.HasOne("MotCua.Web.Features.Organisation.OrgUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Unit");
                 });
 #pragma warning restore 612, 618
         }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Demo;
+using MotCua.Web.Features.Procedures;
 using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web;
@@ -18,6 +19,8 @@ public static class AdminCommands
         ["seed-demo"] = (SeedDemo, "seed-demo                     load the demo organisation, accounts and data"),
         ["create-user"] = (CreateUser, "create-user --username U --password P --role R [--unit CODE] [--name \"Full name\"]"),
         ["import-calendar"] = (ImportCalendar, "import-calendar FILE [--unit CODE]  upsert calendar days from a CSV (date,name,kind,source)"),
+        ["import-procedures"] = (ImportProceduresCommand, "import-procedures FILE        import or update the procedure catalogue from a CSV file"),
+        ["verify-history"] = (VerifyHistoryCommand, "verify-history [--code CODE]  recompute every dossier's hash chain and report broken ones"),
         ["help"] = (Help, "help                          list the commands"),
     };
 
@@ -132,7 +135,7 @@ public static class AdminCommands
 
     private static async Task<int> ImportCalendar(WebApplication app, string[] args)
     {
-        if (args.Length < 2 || args[1].StartsWith("--", StringComparison.Ordinal) || !File.Exists(args[1]))
+        if (args.Length < 1 || args[0].StartsWith("--", StringComparison.Ordinal) || !File.Exists(args[0]))
         {
             Console.Error.WriteLine("usage: " + All["import-calendar"].Help);
             return 2;
@@ -152,7 +155,7 @@ public static class AdminCommands
             }
         }
 
-        using var reader = File.OpenText(args[1]);
+        using var reader = File.OpenText(args[0]);
         var result = await sp.GetRequiredService<CalendarService>().ImportAsync(reader, unitId, "import-calendar", CancellationToken.None);
         foreach (var error in result.Errors)
         {
@@ -161,5 +164,37 @@ public static class AdminCommands
 
         Console.WriteLine($"Imported {result.Imported}, updated {result.Updated}, unchanged {result.Skipped}, errors {result.Errors.Length}.");
         return result.Errors.Length == 0 ? 0 : 1;
+    }
+
+    private static async Task<int> ImportProceduresCommand(WebApplication app, string[] args)
+    {
+        if (args.Length < 1 || !File.Exists(args[0]))
+        {
+            Console.Error.WriteLine("usage: " + All["import-procedures"].Help);
+            return 2;
+        }
+
+        await DatabaseSetup.MigrateAsync(app.Services);
+        using var scope = app.Services.CreateScope();
+        using var reader = new StreamReader(args[0]);
+        var result = await ImportProcedures.RunAsync(
+            scope.ServiceProvider.GetRequiredService<AppDbContext>(), reader, scope.ServiceProvider.GetRequiredService<TimeProvider>(),
+            string.Format, "cli", CancellationToken.None);
+        Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(result, System.Text.Json.JsonSerializerOptions.Web));
+        return result.FileRejected || result.Errors.Count > 0 ? 1 : 0;
+    }
+
+    private static async Task<int> VerifyHistoryCommand(WebApplication app, string[] args)
+    {
+        using var scope = app.Services.CreateScope();
+        var report = await Features.Dossiers.VerifyHistory.RunAsync(
+            scope.ServiceProvider.GetRequiredService<AppDbContext>(), Options(args).GetValueOrDefault("code"), CancellationToken.None);
+        foreach (var broken in report.Broken)
+        {
+            Console.WriteLine($"BROKEN {broken.Code} at event {broken.Sequence}");
+        }
+
+        Console.WriteLine($"Checked {report.Checked} dossier(s): {report.Broken.Length} broken.");
+        return report.Broken.Length == 0 ? 0 : 1;
     }
 }

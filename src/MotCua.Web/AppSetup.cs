@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Mvc.Razor;
 using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Demo;
+using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Organisation;
+using MotCua.Web.Features.Procedures;
 using MotCua.Web.Infrastructure;
 using Scalar.AspNetCore;
 
@@ -31,6 +33,8 @@ public static class AppSetup
         builder.AddProblems();
         builder.AddAccounts();
         builder.AddCalendar();
+        builder.AddProcedures();
+        builder.AddDossiers();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o =>
@@ -40,6 +44,8 @@ public static class AppSetup
                 o.RootDirectory = "/Features";
                 o.Conventions.AuthorizeFolder("/Organisation", AccountsSetup.StaffPolicy);
                 o.Conventions.AuthorizeFolder("/Staff", AccountsSetup.StaffPolicy);
+                o.Conventions.AuthorizeFolder("/Dossiers", AccountsSetup.StaffPolicy);
+                o.Conventions.AuthorizeFolder("/Procedures/Admin", AccountsSetup.AdminPolicy);
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
@@ -91,6 +97,8 @@ public static class AppSetup
         app.MapAuthApi();
         app.MapOrganisationApi();
         app.MapCalendarApi();
+        app.MapProceduresApi();
+        app.MapDossiersApi();
         return app;
     }
 }

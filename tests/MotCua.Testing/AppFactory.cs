@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
 namespace MotCua.Testing;
@@ -21,7 +20,7 @@ public class AppFactory : WebApplicationFactory<Program>
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "motcua-tests", Guid.NewGuid().ToString("N"));
 
     /// <summary>A clock the tests move; starts at 09:00 local time on Tuesday 03/06/2025 unless a test sets it.</summary>
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2025, 6, 3, 2, 0, 0, TimeSpan.Zero));
+    public TestClock Clock { get; } = new(new DateTimeOffset(2025, 6, 3, 2, 0, 0, TimeSpan.Zero));
 
     public static bool UsePostgres => string.Equals(Environment.GetEnvironmentVariable("MOTCUA_TEST_DB"), "postgres", StringComparison.OrdinalIgnoreCase);
 

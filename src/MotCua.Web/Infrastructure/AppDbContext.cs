@@ -5,7 +5,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Calendar;
+using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Organisation;
+using MotCua.Web.Features.Procedures;
 
 namespace MotCua.Web.Infrastructure;
 
@@ -14,9 +16,13 @@ public abstract class AppDbContext(DbContextOptions options)
     : IdentityDbContext<AppUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<OrgUnit> Units => Set<OrgUnit>();
+    public DbSet<Procedure> Procedures => Set<Procedure>();
+    public DbSet<UnitProcedure> UnitProcedures => Set<UnitProcedure>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
     public DbSet<CalendarChange> CalendarChanges => Set<CalendarChange>();
+    public DbSet<Dossier> Dossiers => Set<Dossier>();
+    public DbSet<DossierEvent> DossierEvents => Set<DossierEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -24,6 +30,14 @@ public abstract class AppDbContext(DbContextOptions options)
         OrgUnit.Configure(builder);
         AppUser.Configure(builder);
         CalendarDay.Configure(builder);
+        Procedure.Configure(builder);
+        Dossier.Configure(builder);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Instants are stored as UTC; SQLite gives them back unspecified, so say what they are.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
     }
 }
 
@@ -48,3 +62,8 @@ public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<Post
             .UseNpgsql("Host=localhost;Database=motcua_design")
             .Options);
 }
+
+/// <summary>Reads every stored instant back as UTC.</summary>
+internal sealed class UtcDateTimeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+    v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v, DateTimeKind.Utc),
+    v => DateTime.SpecifyKind(v, DateTimeKind.Utc));

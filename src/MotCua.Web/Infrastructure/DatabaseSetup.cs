@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using MotCua.Web.Features.Dossiers;
 
 namespace MotCua.Web.Infrastructure;
 
@@ -26,14 +27,14 @@ public static class DatabaseSetup
         {
             var cs = config.GetConnectionString("Postgres")
                 ?? throw new InvalidOperationException("Database:Provider=Postgres needs ConnectionStrings:Postgres (env ConnectionStrings__Postgres).");
-            builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(cs));
+            builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(cs).AddInterceptors(new AppendOnlyHistory()));
         }
         else
         {
             var cs = SqliteConnectionString(config, builder.Environment.ContentRootPath);
             builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o
                 .UseSqlite(cs)
-                .AddInterceptors(new SqlitePragmas()));
+                .AddInterceptors(new SqlitePragmas(), new AppendOnlyHistory()));
         }
 
         return builder;
@@ -67,7 +68,20 @@ public static class DatabaseSetup
         }
 
         await db.Database.MigrateAsync(ct);
+        await db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql() ? PostgresAppendOnly : SqliteAppendOnly, ct);
     }
+
+    // History is append-only in the database too, whoever connects; idempotent so that it survives migration rewrites.
+    private const string SqliteAppendOnly = """
+        CREATE TRIGGER IF NOT EXISTS "DossierEvents_no_update" BEFORE UPDATE ON "DossierEvents" BEGIN SELECT RAISE(ABORT, 'dossier history is append-only'); END;
+        CREATE TRIGGER IF NOT EXISTS "DossierEvents_no_delete" BEFORE DELETE ON "DossierEvents" BEGIN SELECT RAISE(ABORT, 'dossier history is append-only'); END;
+        """;
+
+    private const string PostgresAppendOnly = """
+        CREATE OR REPLACE FUNCTION motcua_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'dossier history is append-only'; END $$;
+        DROP TRIGGER IF EXISTS "DossierEvents_append_only" ON "DossierEvents";
+        CREATE TRIGGER "DossierEvents_append_only" BEFORE UPDATE OR DELETE ON "DossierEvents" FOR EACH ROW EXECUTE FUNCTION motcua_append_only();
+        """;
 
     /// <summary>Per-connection SQLite settings: durable commits in WAL mode and enforced foreign keys.</summary>
     private sealed class SqlitePragmas : DbConnectionInterceptor

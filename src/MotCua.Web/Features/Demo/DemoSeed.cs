@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Organisation;
+using MotCua.Web.Features.Procedures;
 using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.Demo;
@@ -35,6 +36,7 @@ public static class DemoSeed
         var db = sp.GetRequiredService<AppDbContext>();
         await OrganisationSeed.SeedAsync(db, DataFolder, ct);
         await CalendarSeed.SeedAsync(sp, DataFolder, ct);
+        await ProcedureSeed.SeedAsync(db, DataFolder, sp.GetRequiredService<TimeProvider>(), ct);
         await EnsureRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole>>());
 
         var users = sp.GetRequiredService<UserManager<AppUser>>();

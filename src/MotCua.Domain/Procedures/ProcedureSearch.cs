@@ -1,0 +1,91 @@
+namespace MotCua.Domain.Procedures;
+
+/// <summary>What the ranking needs of a procedure: its folded name and field, computed once per catalogue version.</summary>
+public sealed record SearchEntry(string Code, string FoldedName, string FoldedField)
+{
+    public static SearchEntry Create(string code, string name, string field) => new(code, TextFolding.Fold(name), TextFolding.Fold(field));
+}
+
+public sealed record SearchHit(SearchEntry Entry, int Rank);
+
+/// <summary>Ranked, diacritics-insensitive search: exact name &gt; phrase in name &gt; all words in name &gt; all words in name and field.</summary>
+public static class ProcedureSearch
+{
+    public const int ExactName = 4;
+    public const int PhraseInName = 3;
+    public const int AllWordsInName = 2;
+    public const int AllWordsInNameAndField = 1;
+
+    public static int Rank(SearchEntry entry, string foldedQuery, string[] words)
+    {
+        if (words.Length == 0)
+        {
+            return 0;
+        }
+
+        var name = entry.FoldedName;
+        if (StripProcedurePrefix(name) == foldedQuery || name == foldedQuery || entry.Code == foldedQuery)
+        {
+            return ExactName;
+        }
+
+        if ((" " + name + " ").Contains(" " + foldedQuery + " ", StringComparison.Ordinal))
+        {
+            return PhraseInName;
+        }
+
+        var nameWords = name.Split(' ');
+        if (words.All(w => HasWord(nameWords, w)))
+        {
+            return AllWordsInName;
+        }
+
+        var fieldWords = entry.FoldedField.Split(' ');
+        return words.All(w => HasWord(nameWords, w) || HasWord(fieldWords, w)) ? AllWordsInNameAndField : 0;
+    }
+
+    /// <summary>Ranks <paramref name="entries"/> for <paramref name="query"/>; ties go to the shorter name, then the code.</summary>
+    public static List<SearchHit> Search(IEnumerable<SearchEntry> entries, string? query)
+    {
+        var folded = TextFolding.Fold(query);
+        var words = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var hits = new List<SearchHit>();
+        foreach (var entry in entries)
+        {
+            var rank = words.Length == 0 ? 0 : Rank(entry, folded, words);
+            if (rank > 0 || words.Length == 0)
+            {
+                hits.Add(new SearchHit(entry, rank));
+            }
+        }
+
+        hits.Sort(static (a, b) =>
+        {
+            var c = b.Rank.CompareTo(a.Rank);
+            if (c == 0 && a.Rank > 0)
+            {
+                c = a.Entry.FoldedName.Length.CompareTo(b.Entry.FoldedName.Length);
+            }
+
+            return c != 0 ? c : string.CompareOrdinal(a.Entry.Code, b.Entry.Code);
+        });
+        return hits;
+    }
+
+    // Many national names start with "Thủ tục": "đăng ký khai sinh" is the exact name of "Thủ tục đăng ký khai sinh".
+    private static string StripProcedurePrefix(string foldedName) =>
+        foldedName.StartsWith("thu tuc ", StringComparison.Ordinal) ? foldedName[8..] : foldedName;
+
+    private static bool HasWord(string[] haystack, string word)
+    {
+        foreach (var w in haystack)
+        {
+            if (w.StartsWith(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,197 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MotCua.Domain.Dossiers;
+using MotCua.Web.Features.Calendar;
+using MotCua.Web.Features.Organisation;
+using MotCua.Web.Infrastructure;
+
+namespace MotCua.Web.Features.Dossiers;
+
+public sealed record ActionRequest(
+    string? Action, string? Note = null, string? ToUnitCode = null, DateOnly? NewDueDate = null, string? ResultFileId = null,
+    string? TrackingNumber = null, string? ReturnChannel = null, int? Version = null);
+
+/// <summary>One workflow action on one dossier: the transition table decides, then state, history and clock change in one transaction.</summary>
+public sealed class ActOnDossier(AppDbContext db, CalendarService calendars, TimeProvider time, IStringLocalizer<SharedResource> t)
+{
+    public abstract record Outcome;
+
+    public sealed record Done(Dossier Dossier, DossierEvent Event) : Outcome;
+
+    public sealed record NotFound : Outcome;
+
+    public sealed record Invalid(string Field, string Message) : Outcome;
+
+    public sealed record Forbidden(string Message) : Outcome;
+
+    /// <summary>The action does not fit the current state, or someone else acted first: 409 with the current state.</summary>
+    public sealed record Conflict(string Message, DossierStatus Status, int Version) : Outcome;
+
+    public async Task<Outcome> HandleAsync(string code, ActionRequest body, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var actor = Actor.From(user);
+        var dossier = await db.Dossiers
+            .Include(d => d.Pauses).Include(d => d.Steps).Include(d => d.ReceivingUnit).Include(d => d.CurrentUnit)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(d => d.Code == code, ct);
+        if (dossier is null || actor is null || !CanAct(user, actor, dossier))
+        {
+            return new NotFound();
+        }
+
+        if (!DossierActions.TryParse(body.Action, out var action))
+        {
+            return new Invalid("action", t["Thao tác '{0}' không tồn tại. Các thao tác: {1}", body.Action ?? "", string.Join(", ", DossierActions.All.Select(a => a.ToKebab()))]);
+        }
+
+        if (body.Note is { Length: > 4000 })
+        {
+            return new Invalid("note", t["Ghi chú tối đa 4000 ký tự."]);
+        }
+
+        if (body.Version is { } expected && expected != dossier.Version)
+        {
+            return new Conflict(t["Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại."], dossier.Status, dossier.Version);
+        }
+
+        var today = VietnamTime.Today(time);
+        OrgUnit? target = null;
+        if (action == DossierAction.Forward && !string.IsNullOrWhiteSpace(body.ToUnitCode))
+        {
+            target = await db.Units.SingleOrDefaultAsync(u => u.Code == body.ToUnitCode, ct);
+            if (target is null || !target.IsValidOn(today))
+            {
+                return new Invalid("toUnitCode", t["Không tìm thấy đơn vị nhận '{0}'.", body.ToUnitCode]);
+            }
+        }
+
+        var supplementsHere = await db.DossierEvents.CountAsync(
+            e => e.DossierId == dossier.Id && e.Action == "request-supplement" && e.UnitCode == dossier.CurrentUnit!.Code, ct);
+        var decision = Workflow.Decide(dossier.Status, action, actor.Role, new TransitionContext
+        {
+            Note = body.Note,
+            TargetUnitCode = body.ToUnitCode,
+            ResultFileId = body.ResultFileId,
+            SupplementRequestsAtThisUnit = supplementsHere,
+            PausedFrom = dossier.PausedFrom,
+            Today = today,
+            DueDate = dossier.AppointmentDate,
+            NewDueDate = body.NewDueDate,
+        });
+        if (!decision.IsAllowed)
+        {
+            var reason = t[decision.ReasonTemplate!, [.. decision.ReasonArgs]];
+            return decision.Denial switch
+            {
+                DenialKind.State => new Conflict(reason, dossier.Status, dossier.Version),
+                DenialKind.Role => new Forbidden(reason),
+                _ => new Invalid(decision.Field ?? "action", reason),
+            };
+        }
+
+        var calendar = await calendars.ForUnitAsync(dossier.ReceivingUnit, ct);
+        var before = dossier.Status;
+        var dueBefore = dossier.AppointmentDate;
+        var now = time.GetUtcNow().UtcDateTime;
+        var fromUnit = dossier.CurrentUnit!.Code;
+        dossier.Status = decision.Next;
+        List<string> attachments = [];
+        switch (action)
+        {
+            case DossierAction.Accept:
+                dossier.ReceivedAtUtc = now;
+                dossier.ReceivedOn = today;
+                ReceiveDossier.SetDueDate(dossier, calendar);
+                break;
+            case DossierAction.Forward:
+                dossier.CurrentUnitId = target!.Id;
+                dossier.CurrentUnitPath = target.Path;
+                AdvanceStep(dossier, target.Id, now);
+                break;
+            case DossierAction.RequestSupplement:
+                dossier.SupplementRequests++;
+                break;
+            case DossierAction.Approve or DossierAction.Refuse or DossierAction.Stop or DossierAction.Withdraw:
+                dossier.FinishedOn = today;
+                dossier.FinishedAtUtc = now;
+                break;
+            case DossierAction.RecordResult:
+                dossier.ResultCount++;
+                dossier.ResultCode = DossierCode.TryParse(dossier.Code, out var c) ? c.ResultCode(dossier.ResultCount) : $"{dossier.Code}-KQ{dossier.ResultCount}";
+                dossier.ResultFileId = body.ResultFileId;
+                attachments.Add(body.ResultFileId!);
+                break;
+            case DossierAction.ReturnResult:
+                dossier.ReturnChannel = body.ReturnChannel ?? (string.IsNullOrWhiteSpace(body.TrackingNumber) ? "desk" : "post");
+                if (!string.IsNullOrWhiteSpace(body.TrackingNumber))
+                {
+                    dossier.PostalTrackingNumber = body.TrackingNumber.Trim();
+                }
+
+                break;
+            case DossierAction.Apologize:
+                dossier.ApologyDueDate = body.NewDueDate;
+                dossier.AppointmentDate = body.NewDueDate;
+                break;
+        }
+
+        if (decision.CountsAsLate)
+        {
+            dossier.CountedLate = true;
+        }
+
+        if (decision.PausesClock)
+        {
+            dossier.PausedFrom = decision.PausedFrom;
+            dossier.Pauses.Add(new DossierPause { Reason = action.ToKebab(), From = today });
+        }
+        else if (decision.ResumesClock)
+        {
+            dossier.PausedFrom = null;
+            foreach (var open in dossier.Pauses.Where(p => p.To is null))
+            {
+                open.To = today;
+            }
+
+            ReceiveDossier.SetDueDate(dossier, calendar);
+        }
+
+        dossier.Version++;
+        var e = DossierHistory.Append(db, dossier, actor, now, new(
+            action.ToKebab(), before, body.Note, attachments, dueBefore, fromUnit, target?.Code));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(ex))
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.Dossiers.AsNoTracking().SingleAsync(d => d.Code == code, ct);
+            return new Conflict(t["Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại."], current.Status, current.Version);
+        }
+
+        return new Done(dossier, e);
+    }
+
+    /// <summary>Staff act inside their subtree (where the dossier was received or where it is now); applicants on their own dossiers.</summary>
+    internal static bool CanAct(ClaimsPrincipal user, Actor actor, Dossier dossier) =>
+        actor.Role == ActorRole.Applicant
+            ? dossier.ApplicantUserId == actor.Id
+            : user.CanSee(dossier.CurrentUnitPath) || user.CanSee(dossier.ReceivingUnitPath);
+
+    private static void AdvanceStep(Dossier dossier, int unitId, DateTime now)
+    {
+        foreach (var done in dossier.Steps.Where(s => s.StartedAtUtc is not null && s.CompletedAtUtc is null))
+        {
+            done.CompletedAtUtc = now;
+        }
+
+        var next = dossier.Steps.OrderBy(s => s.Order).FirstOrDefault(s => s.StartedAtUtc is null && s.UnitId == unitId)
+            ?? dossier.Steps.OrderBy(s => s.Order).FirstOrDefault(s => s.StartedAtUtc is null);
+        if (next is not null)
+        {
+            next.StartedAtUtc = now;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Domain.Calendar;
+using MotCua.Domain.Dossiers;
+using MotCua.Web.Features.Calendar;
+using MotCua.Web.Features.Organisation;
+using MotCua.Web.Infrastructure;
+
+namespace MotCua.Web.Features.Dossiers;
+
+public sealed class DetailsModel(AppDbContext db, CalendarService calendars, ActOnDossier act, TimeProvider time) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Code { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Received { get; set; }
+    public DossierDto? Dossier { get; private set; }
+    public EventDto[] History { get; private set; } = [];
+    public DossierAction[] Allowed { get; private set; } = [];
+    public string[] Explanation { get; private set; } = [];
+    public UnitDto[] Units { get; private set; } = [];
+    public string? Error { get; private set; }
+
+    public string ChannelLabel => Dossier?.Channel switch { "online" => "Trực tuyến", "postal" => "Bưu chính", _ => "Trực tiếp" };
+
+    public string Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), VietnamTime.Zone).ToString("dd/MM/yyyy HH:mm");
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(string actionName, string? note, string? toUnitCode, DateOnly? newDueDate, string? resultFileId, string? trackingNumber, int? version, CancellationToken ct)
+    {
+        var outcome = await act.HandleAsync(Code ?? "", new ActionRequest(actionName, note, toUnitCode, newDueDate, resultFileId, trackingNumber, null, version), User, ct);
+        switch (outcome)
+        {
+            case ActOnDossier.Done:
+                return Redirect($"/Dossiers/Details?code={Uri.EscapeDataString(Code!)}");
+            case ActOnDossier.NotFound:
+                return NotFound();
+            case ActOnDossier.Invalid(_, var message):
+                Error = message;
+                break;
+            case ActOnDossier.Forbidden(var message):
+                Error = message;
+                break;
+            case ActOnDossier.Conflict(var message, _, _):
+                Error = message;
+                break;
+        }
+
+        db.ChangeTracker.Clear();
+        return await LoadAsync(ct) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var d = await ReadDossiers.LoadAsync(db, Code ?? "", User, ct);
+        if (d is null)
+        {
+            return false;
+        }
+
+        var calendar = await calendars.ForUnitAsync(d.ReceivingUnit, ct);
+        var actor = Actor.From(User);
+        Dossier = ReadDossiers.ToDto(d, actor, VietnamTime.Today(time), calendar);
+        Allowed = actor is null ? [] : [.. Workflow.AllowedActions(d.Status, actor.Role)];
+        History = [.. (await db.DossierEvents.AsNoTracking().Where(e => e.DossierId == d.Id).OrderBy(e => e.Sequence).ToListAsync(ct)).Select(ReadDossiers.ToDto)];
+        if (d.AppointmentDate is not null)
+        {
+            Pause[] pauses = [.. d.Pauses.Where(p => p.To is not null).OrderBy(p => p.From).Select(p => new Pause(p.From, p.To!.Value))];
+            Explanation = [.. calendar.Explain(d.ReceivedOn, d.LegalWorkingDays, pauses).Lines.Select(l => l.Text)];
+        }
+
+        if (Allowed.Contains(DossierAction.Forward))
+        {
+            Units = await db.Units.AsNoTracking().Where(u => u.ValidTo == null || u.ValidTo >= VietnamTime.Today(time))
+                .OrderBy(u => u.Path).Select(u => UnitTree.ToDto(u)).ToArrayAsync(ct);
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,271 @@
+using Microsoft.EntityFrameworkCore;
+using MotCua.Domain.Dossiers;
+using MotCua.Web.Features.Organisation;
+
+namespace MotCua.Web.Features.Dossiers;
+
+public enum Channel
+{
+    Direct,
+    Online,
+    Postal,
+}
+
+/// <summary>
+/// The current state of one dossier (hồ sơ). Every change also appends a <see cref="DossierEvent"/> in the same
+/// transaction; <see cref="Version"/> turns concurrent actions into a 409 instead of a lost update.
+/// </summary>
+public sealed class Dossier
+{
+    public long Id { get; set; }
+    public required string Code { get; set; }
+    public int Version { get; set; }
+
+    /// <summary>The catalogue version the dossier was received under; later edits of the procedure do not change it.</summary>
+    public int ProcedureId { get; set; }
+
+    public required string ProcedureCode { get; set; }
+    public required string ProcedureName { get; set; }
+
+    public int ReceivingUnitId { get; set; }
+    public OrgUnit? ReceivingUnit { get; set; }
+    public required string ReceivingUnitPath { get; set; }
+
+    /// <summary>Where the dossier is now (liên thông: another office or commune); scoping looks at both units.</summary>
+    public int CurrentUnitId { get; set; }
+
+    public OrgUnit? CurrentUnit { get; set; }
+    public required string CurrentUnitPath { get; set; }
+
+    public Channel Channel { get; set; }
+    public string? PostalTrackingNumber { get; set; }
+    public DossierStatus Status { get; set; }
+
+    /// <summary>The status a paused dossier (supplement, fee) resumes to.</summary>
+    public DossierStatus? PausedFrom { get; set; }
+
+    public required Applicant Applicant { get; set; }
+    public string? ApplicantUserId { get; set; }
+
+    public DateTime ReceivedAtUtc { get; set; }
+
+    /// <summary>The local (Asia/Ho_Chi_Minh) legal date of receipt.</summary>
+    public DateOnly ReceivedOn { get; set; }
+
+    public int LegalWorkingDays { get; set; }
+
+    /// <summary>The legal due date from the calendar (pauses excluded); the indicators judge against it.</summary>
+    public DateOnly? LegalDueDate { get; set; }
+
+    /// <summary>The appointment given to the applicant: the legal due date, or the new date of an apology (form 04).</summary>
+    public DateOnly? AppointmentDate { get; set; }
+
+    /// <summary>The new date promised in an apology (form 04); the legal due date is kept for the indicators.</summary>
+    public DateOnly? ApologyDueDate { get; set; }
+
+    public bool DueDateEstimated { get; set; }
+    public int SupplementRequests { get; set; }
+
+    /// <summary>Set by a second supplement request at one unit: the national index counts the dossier as late.</summary>
+    public bool CountedLate { get; set; }
+
+    public DateOnly? FinishedOn { get; set; }
+    public DateTime? FinishedAtUtc { get; set; }
+    public string? ResultCode { get; set; }
+    public string? ResultFileId { get; set; }
+    public string? ReturnChannel { get; set; }
+    public int ResultCount { get; set; }
+    public int EventCount { get; set; }
+    public string LastHash { get; set; } = HistoryChain.Genesis;
+    public DateTime UpdatedAtUtc { get; set; }
+
+    public List<DossierDocument> Documents { get; set; } = [];
+    public List<DossierPause> Pauses { get; set; } = [];
+    public List<DossierStep> Steps { get; set; } = [];
+
+    internal static void Configure(ModelBuilder b)
+    {
+        b.Entity<Dossier>(e =>
+        {
+            e.ToTable("Dossiers");
+            e.Property(d => d.Code).HasMaxLength(64);
+            e.HasIndex(d => d.Code).IsUnique();
+            e.Property(d => d.Version).IsConcurrencyToken();
+            e.Property(d => d.ProcedureCode).HasMaxLength(40);
+            e.Property(d => d.ProcedureName).HasMaxLength(1000);
+            e.Property(d => d.ReceivingUnitPath).HasMaxLength(400);
+            e.Property(d => d.CurrentUnitPath).HasMaxLength(400);
+            e.Property(d => d.Channel).HasConversion<string>().HasMaxLength(16);
+            e.Property(d => d.Status).HasConversion<string>().HasMaxLength(32);
+            e.Property(d => d.PausedFrom).HasConversion<string>().HasMaxLength(32);
+            e.Property(d => d.PostalTrackingNumber).HasMaxLength(64);
+            e.Property(d => d.ResultCode).HasMaxLength(80);
+            e.Property(d => d.ResultFileId).HasMaxLength(128);
+            e.Property(d => d.ReturnChannel).HasMaxLength(16);
+            e.Property(d => d.LastHash).HasMaxLength(64);
+            e.Property(d => d.ApplicantUserId).HasMaxLength(64);
+            e.OwnsOne(d => d.Applicant, a =>
+            {
+                a.Property(x => x.FullName).HasMaxLength(200).HasColumnName("ApplicantName");
+                a.Property(x => x.IdNumber).HasMaxLength(12).HasColumnName("ApplicantIdNumber");
+                a.Property(x => x.TaxCode).HasMaxLength(14).HasColumnName("ApplicantTaxCode");
+                a.Property(x => x.BirthDate).HasColumnName("ApplicantBirthDate");
+                a.Property(x => x.Phone).HasMaxLength(20).HasColumnName("ApplicantPhone");
+                a.Property(x => x.Email).HasMaxLength(200).HasColumnName("ApplicantEmail");
+                a.Property(x => x.Address).HasMaxLength(500).HasColumnName("ApplicantAddress");
+            });
+            e.HasOne(d => d.ReceivingUnit).WithMany().HasForeignKey(d => d.ReceivingUnitId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(d => d.CurrentUnit).WithMany().HasForeignKey(d => d.CurrentUnitId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(d => new { d.ReceivingUnitPath, d.Status });
+            e.HasIndex(d => new { d.CurrentUnitPath, d.Status });
+            e.HasIndex(d => new { d.Status, d.AppointmentDate });
+            e.HasIndex(d => d.ReceivedOn);
+            e.HasMany(d => d.Documents).WithOne().HasForeignKey(x => x.DossierId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(d => d.Pauses).WithOne().HasForeignKey(x => x.DossierId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(d => d.Steps).WithOne().HasForeignKey(x => x.DossierId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<DossierDocument>(e =>
+        {
+            e.ToTable("DossierDocuments");
+            e.Property(x => x.Name).HasMaxLength(1000);
+            e.Property(x => x.Kind).HasMaxLength(32);
+            e.Property(x => x.FileId).HasMaxLength(128);
+        });
+        b.Entity<DossierPause>(e =>
+        {
+            e.ToTable("DossierPauses");
+            e.Property(x => x.Reason).HasMaxLength(32);
+        });
+        b.Entity<DossierStep>(e =>
+        {
+            e.ToTable("DossierSteps");
+            e.Property(x => x.Name).HasMaxLength(300);
+            e.Property(x => x.Role).HasMaxLength(32);
+            e.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<DossierEvent>(e =>
+        {
+            e.ToTable("DossierEvents");
+            e.HasIndex(x => new { x.DossierId, x.Sequence }).IsUnique();
+            e.HasOne(x => x.Dossier).WithMany().HasForeignKey(x => x.DossierId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(x => x.DossierCode).HasMaxLength(64);
+            e.Property(x => x.ActorId).HasMaxLength(64);
+            e.Property(x => x.ActorName).HasMaxLength(200);
+            e.Property(x => x.Action).HasMaxLength(40);
+            e.Property(x => x.StateBefore).HasConversion<string>().HasMaxLength(32);
+            e.Property(x => x.StateAfter).HasConversion<string>().HasMaxLength(32);
+            e.Property(x => x.Note).HasMaxLength(4000);
+            e.Property(x => x.Attachments).HasMaxLength(2000);
+            e.Property(x => x.UnitCode).HasMaxLength(40);
+            e.Property(x => x.ToUnitCode).HasMaxLength(40);
+            e.Property(x => x.PreviousHash).HasMaxLength(64);
+            e.Property(x => x.Hash).HasMaxLength(64);
+        });
+        b.Entity<DossierCounter>(e =>
+        {
+            e.ToTable("DossierCounters");
+            e.HasKey(x => new { x.UnitId, x.Day });
+        });
+    }
+}
+
+/// <summary>The applicant as written on form 01; personal data, masked in public views and never logged.</summary>
+public sealed class Applicant
+{
+    public required string FullName { get; set; }
+    public string? IdNumber { get; set; }
+    public string? TaxCode { get; set; }
+    public DateOnly? BirthDate { get; set; }
+    public string? Phone { get; set; }
+    public string? Email { get; set; }
+    public string? Address { get; set; }
+}
+
+public sealed class DossierDocument
+{
+    public long Id { get; set; }
+    public long DossierId { get; set; }
+    public required string Name { get; set; }
+    public string Kind { get; set; } = "copy";
+    public string? FileId { get; set; }
+    public int Count { get; set; } = 1;
+
+    /// <summary>Taken from an earlier dossier or the citizen's data store instead of being submitted again.</summary>
+    public bool Reused { get; set; }
+}
+
+/// <summary>A clock pause: supplement requested → received, or fee requested → confirmed.</summary>
+public sealed class DossierPause
+{
+    public long Id { get; set; }
+    public long DossierId { get; set; }
+    public required string Reason { get; set; }
+    public DateOnly From { get; set; }
+    public DateOnly? To { get; set; }
+}
+
+/// <summary>One step of the processing template, with its own budget and deadline.</summary>
+public sealed class DossierStep
+{
+    public long Id { get; set; }
+    public long DossierId { get; set; }
+    public int Order { get; set; }
+    public required string Name { get; set; }
+    public int UnitId { get; set; }
+    public OrgUnit? Unit { get; set; }
+    public required string Role { get; set; }
+    public int WorkingDays { get; set; }
+    public DateOnly? DueDate { get; set; }
+    public DateTime? StartedAtUtc { get; set; }
+    public DateTime? CompletedAtUtc { get; set; }
+}
+
+/// <summary>
+/// One append-only, hash-chained history event. Nothing updates or deletes these rows: the DbContext refuses it and
+/// database triggers refuse it too.
+/// </summary>
+public sealed class DossierEvent
+{
+    public long Id { get; set; }
+    public long DossierId { get; set; }
+    public Dossier? Dossier { get; set; }
+    public required string DossierCode { get; set; }
+    public long Sequence { get; set; }
+    public DateTime AtUtc { get; set; }
+    public required string ActorId { get; set; }
+    public required string ActorName { get; set; }
+    public required string Action { get; set; }
+    public DossierStatus? StateBefore { get; set; }
+    public DossierStatus StateAfter { get; set; }
+    public string? Note { get; set; }
+    public string? Attachments { get; set; }
+    public DateOnly? DueDateBefore { get; set; }
+    public DateOnly? DueDateAfter { get; set; }
+    public string? UnitCode { get; set; }
+    public string? ToUnitCode { get; set; }
+    public required string PreviousHash { get; set; }
+    public required string Hash { get; set; }
+
+    public EventContent Content() => new()
+    {
+        DossierCode = DossierCode,
+        Sequence = Sequence,
+        AtUtcTicks = EventContent.Ticks(AtUtc),
+        ActorId = ActorId,
+        Action = Action,
+        StateBefore = StateBefore,
+        StateAfter = StateAfter,
+        Note = Note,
+        Attachments = string.IsNullOrEmpty(Attachments) ? [] : Attachments.Split('\n'),
+        DueDateBefore = DueDateBefore,
+        DueDateAfter = DueDateAfter,
+    };
+}
+
+/// <summary>The last sequence number used per (receiving unit, local date): codes without gaps or duplicates.</summary>
+public sealed class DossierCounter
+{
+    public int UnitId { get; set; }
+    public DateOnly Day { get; set; }
+    public int Last { get; set; }
+}

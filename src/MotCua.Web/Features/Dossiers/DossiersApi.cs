@@ -1,0 +1,116 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MotCua.Domain.Dossiers;
+using MotCua.Web.Features.Calendar;
+using MotCua.Web.Infrastructure;
+
+namespace MotCua.Web.Features.Dossiers;
+
+public static class DossiersApi
+{
+    public static IHostApplicationBuilder AddDossiers(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<ReceiveDossier>();
+        builder.Services.AddScoped<ActOnDossier>();
+        return builder;
+    }
+
+    public static RouteGroupBuilder MapDossiersApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/dossiers").WithTags("Dossiers").RequireAuthorization();
+        group.MapPost("/", Receive);
+        group.MapGet("/", List);
+        group.MapGet("/{code}", Get);
+        group.MapGet("/{code}/history", History);
+        group.MapPost("/{code}/actions", Act);
+        app.MapGet("/api/v1/tracking/{code}", Track).WithTags("Dossiers").AllowAnonymous();
+        app.MapGet("/api/v1/admin/history/verify", async (string? code, AppDbContext db, CancellationToken ct) => TypedResults.Ok(await VerifyHistory.RunAsync(db, code, ct)))
+            .WithTags("Dossiers").RequireAuthorization(Accounts.AccountsSetup.AdminPolicy);
+        return group;
+    }
+
+    private static async Task<Results<Created<ReceiveResponse>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> Receive(
+        ReceiveRequest body, ReceiveDossier handler, ClaimsPrincipal user, IStringLocalizer<SharedResource> t, CancellationToken ct)
+    {
+        switch (await handler.HandleAsync(body, user, ct))
+        {
+            case ReceiveDossier.Received(var d):
+                return TypedResults.Created($"/api/v1/dossiers/{d.Code}",
+                    new ReceiveResponse(d.Code, d.ReceivedAtUtc, d.AppointmentDate, d.Status.ToString(), d.DueDateEstimated, d.CurrentUnit?.Code));
+            case ReceiveDossier.Invalid(var errors):
+                return TypedResults.ValidationProblem(errors, title: t["Hồ sơ không hợp lệ"]);
+            case ReceiveDossier.Incomplete(var code, var name, var missing):
+                return TypedResults.Problem(
+                    t["Hồ sơ chưa đầy đủ: cần bổ sung {0} thành phần (phiếu yêu cầu bổ sung, hoàn thiện hồ sơ — mẫu 02).", missing.Length],
+                    statusCode: StatusCodes.Status422UnprocessableEntity, title: t["Hồ sơ chưa đầy đủ"],
+                    extensions: new Dictionary<string, object?> { ["form"] = "02", ["procedureCode"] = code, ["procedureName"] = name, ["missingDocuments"] = missing });
+            case ReceiveDossier.Refused(var reason, var units):
+                return TypedResults.Problem(reason, statusCode: StatusCodes.Status422UnprocessableEntity, title: t["Từ chối tiếp nhận"],
+                    extensions: new Dictionary<string, object?> { ["form"] = "03", ["competentUnits"] = units });
+            default:
+                return TypedResults.Forbid();
+        }
+    }
+
+    private static async Task<Ok<Page<DossierRow>>> List(
+        AppDbContext db, ClaimsPrincipal user, CalendarService calendars, TimeProvider time,
+        string? status, string? unit, string? procedure, bool? overdue, string? q, int? page, CancellationToken ct)
+    {
+        var calendar = await calendars.ForUnitAsync(null, ct);
+        return TypedResults.Ok(await ReadDossiers.ListAsync(db, user, new(status, unit, procedure, overdue, q, page), VietnamTime.Today(time), calendar, ct));
+    }
+
+    private static async Task<Results<Ok<DossierDto>, NotFound>> Get(
+        string code, AppDbContext db, ClaimsPrincipal user, CalendarService calendars, TimeProvider time, CancellationToken ct)
+    {
+        var d = await ReadDossiers.LoadAsync(db, code, user, ct);
+        if (d is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var calendar = await calendars.ForUnitAsync(d.ReceivingUnit, ct);
+        return TypedResults.Ok(ReadDossiers.ToDto(d, Actor.From(user), VietnamTime.Today(time), calendar));
+    }
+
+    private static async Task<Results<Ok<EventDto[]>, NotFound>> History(string code, AppDbContext db, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var id = await db.Dossiers.Visible(user).Where(d => d.Code == code).Select(d => (long?)d.Id).SingleOrDefaultAsync(ct);
+        if (id is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var events = await db.DossierEvents.AsNoTracking().Where(e => e.DossierId == id).OrderBy(e => e.Sequence).ToListAsync(ct);
+        return TypedResults.Ok(events.Select(ReadDossiers.ToDto).ToArray());
+    }
+
+    private static async Task<Results<Ok<DossierDto>, NotFound, ValidationProblem, ProblemHttpResult>> Act(
+        string code, ActionRequest body, ActOnDossier handler, AppDbContext db, ClaimsPrincipal user,
+        CalendarService calendars, TimeProvider time, IStringLocalizer<SharedResource> t, CancellationToken ct)
+    {
+        switch (await handler.HandleAsync(code, body, user, ct))
+        {
+            case ActOnDossier.Done:
+                var d = (await ReadDossiers.LoadAsync(db, code, user, ct))!;
+                var calendar = await calendars.ForUnitAsync(d.ReceivingUnit, ct);
+                return TypedResults.Ok(ReadDossiers.ToDto(d, Actor.From(user), VietnamTime.Today(time), calendar));
+            case ActOnDossier.Invalid(var field, var message):
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: t["Thao tác không hợp lệ"]);
+            case ActOnDossier.Forbidden(var message):
+                return TypedResults.Problem(message, statusCode: StatusCodes.Status403Forbidden);
+            case ActOnDossier.Conflict(var message, var status, var version):
+                return TypedResults.Problem(message, statusCode: StatusCodes.Status409Conflict,
+                    extensions: new Dictionary<string, object?> { ["status"] = status.ToString(), ["statusLabel"] = status.Label(), ["version"] = version });
+            default:
+                return TypedResults.NotFound();
+        }
+    }
+
+    /// <summary>Public tracking: the code plus the last 4 digits of the applicant's ID or phone; personal data masked.</summary>
+    private static async Task<Results<Ok<TrackingDto>, NotFound>> Track(
+        string code, string? verifier, AppDbContext db, CalendarService calendars, CancellationToken ct) =>
+        await ReadDossiers.TrackAsync(db, calendars, code, verifier, ct) is { } found ? TypedResults.Ok(found) : TypedResults.NotFound();
+}

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MotCua.Web.Features.Accounts;
+using MotCua.Web.Features.Calendar;
+using MotCua.Web.Infrastructure;
+
+namespace MotCua.Web.Features.Dossiers;
+
+/// <summary>The inbox: one list, tabs per role (to receive, to process, to approve, overdue, all), scoped to the user's subtree.</summary>
+public sealed class IndexModel(AppDbContext db, CalendarService calendars, TimeProvider time) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Tab { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Procedure { get; set; }
+    public Page<DossierRow> Result { get; private set; } = new([], 1, ReadDossiers.PageSize, 0);
+    public List<(string Key, string Label)> Tabs { get; } = [];
+
+    public async Task OnGetAsync(int? page, CancellationToken ct)
+    {
+        if (User.IsInRole(Roles.Desk))
+        {
+            Tabs.Add(("reception", "Chờ tiếp nhận"));
+            Tabs.Add(("received", "Đã tiếp nhận"));
+            Tabs.Add(("return", "Chờ trả kết quả"));
+        }
+
+        if (User.IsInRole(Roles.Specialist))
+        {
+            Tabs.Add(("process", "Đang xử lý"));
+        }
+
+        if (User.IsInRole(Roles.Leader))
+        {
+            Tabs.Add(("approve", "Chờ phê duyệt"));
+        }
+
+        Tabs.Add(("overdue", "Quá hạn"));
+        Tabs.Add(("all", "Tất cả"));
+        Tab = Tabs.Any(t => t.Key == Tab) ? Tab : Tabs[0].Key;
+        var status = Tab switch
+        {
+            "reception" => "AwaitingReception",
+            "received" => "Received",
+            "return" => "ResultReady",
+            "process" => "InProcess",
+            "approve" => "AwaitingApproval",
+            _ => null,
+        };
+        var calendar = await calendars.ForUnitAsync(null, ct);
+        Result = await ReadDossiers.ListAsync(db, User, new(status, null, Procedure, Tab == "overdue", Q, page), VietnamTime.Today(time), calendar, ct);
+    }
+
+    public string ChannelLabel(string channel) => channel switch
+    {
+        "online" => "Trực tuyến",
+        "postal" => "Bưu chính",
+        _ => "Trực tiếp",
+    };
+}

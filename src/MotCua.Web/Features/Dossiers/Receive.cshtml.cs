@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Features.Accounts;
+using MotCua.Web.Features.Organisation;
+using MotCua.Web.Features.Procedures;
+using MotCua.Web.Infrastructure;
+
+namespace MotCua.Web.Features.Dossiers;
+
+/// <summary>The desk officer's intake form: choose the procedure, tick the documents received, enter the applicant.</summary>
+[Authorize(Roles = Roles.Desk)]
+public sealed class ReceiveModel(AppDbContext db, ReceiveDossier receive, TimeProvider time) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "procedure")] public string? ProcedureCode { get; set; }
+    [BindProperty] public Channel? Channel { get; set; }
+    [BindProperty] public string? PostalTrackingNumber { get; set; }
+    [BindProperty] public ApplicantForm Applicant { get; set; } = new();
+    [BindProperty] public List<string> Documents { get; set; } = [];
+
+    public List<Procedure> Procedures { get; private set; } = [];
+    public Procedure? Procedure { get; private set; }
+    public Dictionary<string, string[]> Errors { get; private set; } = [];
+    public string[] Missing { get; private set; } = [];
+    public string? Refusal { get; private set; }
+
+    public sealed class ApplicantForm
+    {
+        public string? FullName { get; set; }
+        public string? IdNumber { get; set; }
+        public string? TaxCode { get; set; }
+        public DateOnly? BirthDate { get; set; }
+        public string? Phone { get; set; }
+        public string? Email { get; set; }
+        public string? Address { get; set; }
+    }
+
+    public static string FieldId(string field) => field.Replace('.', '-');
+
+    public IEnumerable<(string Name, string Label, string Type, string? Value)> ApplicantFields() =>
+    [
+        ("FullName", "Họ và tên", "text", Applicant.FullName),
+        ("IdNumber", "Số định danh cá nhân (12 số)", "text", Applicant.IdNumber),
+        ("TaxCode", "Mã số thuế (tổ chức, doanh nghiệp)", "text", Applicant.TaxCode),
+        ("BirthDate", "Ngày sinh", "date", Applicant.BirthDate?.ToString("yyyy-MM-dd")),
+        ("Phone", "Số điện thoại", "tel", Applicant.Phone),
+        ("Email", "Thư điện tử", "email", Applicant.Email),
+        ("Address", "Địa chỉ", "text", Applicant.Address),
+    ];
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var unitCode = UnitCode();
+        var body = new ReceiveRequest(
+            ProcedureCode, unitCode, Channel ?? Dossiers.Channel.Direct,
+            new ApplicantInput(Applicant.FullName, Applicant.IdNumber, Applicant.TaxCode, Applicant.BirthDate, Applicant.Phone, Applicant.Email, Applicant.Address),
+            [.. Documents.Select(d => new DocumentInput(d, null, null, 1, false))],
+            PostalTrackingNumber);
+        switch (await receive.HandleAsync(body, User, ct))
+        {
+            case ReceiveDossier.Received(var dossier):
+                return Redirect($"/Dossiers/Details?code={Uri.EscapeDataString(dossier.Code)}&received=1");
+            case ReceiveDossier.Invalid(var errors):
+                Errors = errors;
+                break;
+            case ReceiveDossier.Incomplete(_, _, var missing):
+                Missing = missing;
+                break;
+            case ReceiveDossier.Refused(var reason, _):
+                Refusal = reason;
+                break;
+            default:
+                return Forbid();
+        }
+
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private string? UnitCode() => User.UnitPath()?.TrimEnd('/').Split('/')[^1];
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var today = VietnamTime.Today(time);
+        var unitId = User.UnitId();
+        var codes = db.UnitProcedures.Where(up => up.UnitId == unitId && up.ValidFrom <= today && (up.ValidTo == null || up.ValidTo >= today)).Select(up => up.ProcedureCode);
+        Procedures = await db.Procedures.AsNoTracking()
+            .Where(p => codes.Contains(p.Code) && p.ValidTo == null)
+            .OrderBy(p => p.Code).ToListAsync(ct);
+        Procedure = Procedures.FirstOrDefault(p => p.Code == ProcedureCode);
+    }
+}

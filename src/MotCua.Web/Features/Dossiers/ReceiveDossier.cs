@@ -1,0 +1,349 @@
+using System.Security.Claims;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MotCua.Domain.Calendar;
+using MotCua.Domain.Dossiers;
+using MotCua.Domain.Identifiers;
+using MotCua.Domain.Procedures;
+using MotCua.Web.Features.Calendar;
+using MotCua.Web.Features.Organisation;
+using MotCua.Web.Features.Procedures;
+using MotCua.Web.Infrastructure;
+
+namespace MotCua.Web.Features.Dossiers;
+
+public sealed record ApplicantInput(string? FullName, string? IdNumber, string? TaxCode, DateOnly? BirthDate, string? Phone, string? Email, string? Address);
+
+public sealed record DocumentInput(string? Name, string? Kind, string? FileId, int? Count, bool? Reused);
+
+public sealed record ReceiveRequest(
+    string? ProcedureCode, string? UnitCode, Channel? Channel, ApplicantInput? Applicant, DocumentInput[]? Documents,
+    string? PostalTrackingNumber = null, bool? ForwardIfOutOfCompetence = null);
+
+public sealed record ReceiveResponse(string Code, DateTime ReceivedAt, DateOnly? DueDate, string Status, bool DueDateEstimated, string? CurrentUnitCode);
+
+/// <summary>Intake through the three channels: at the desk, online, by public postal service (domain brief §1).</summary>
+public sealed partial class ReceiveDossier(AppDbContext db, CalendarService calendars, TimeProvider time, IStringLocalizer<SharedResource> t)
+{
+    public const int MaxDocuments = 100;
+
+    public abstract record Outcome;
+
+    public sealed record Received(Dossier Dossier) : Outcome;
+
+    public sealed record Invalid(Dictionary<string, string[]> Errors) : Outcome;
+
+    /// <summary>Form 02: the desk guides the applicant once, in writing, instead of receiving an incomplete dossier.</summary>
+    public sealed record Incomplete(string ProcedureCode, string ProcedureName, string[] MissingDocuments) : Outcome;
+
+    /// <summary>Form 03: refused, with the reason and where the applicant should go.</summary>
+    public sealed record Refused(string Reason, string[] CompetentUnits) : Outcome;
+
+    public sealed record Forbidden : Outcome;
+
+    public async Task<Outcome> HandleAsync(ReceiveRequest body, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var actor = Actor.From(user);
+        if (actor is null)
+        {
+            return new Forbidden();
+        }
+
+        var errors = Validate(body, actor);
+        if (errors.Count > 0)
+        {
+            return new Invalid(errors);
+        }
+
+        var channel = body.Channel!.Value;
+        var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Code == body.UnitCode, ct);
+        var today = VietnamTime.Today(time);
+        if (unit is null || !unit.IsValidOn(today) || (actor.Role != ActorRole.Applicant && !user.CanSee(unit.Path)))
+        {
+            return new Invalid(new() { ["unitCode"] = [t["Không tìm thấy đơn vị tiếp nhận '{0}' trong phạm vi của bạn.", body.UnitCode!]] });
+        }
+
+        var procedure = await db.Procedures.AsNoTracking()
+            .Where(p => p.Code == body.ProcedureCode && p.ValidFrom <= today && (p.ValidTo == null || p.ValidTo >= today))
+            .OrderByDescending(p => p.VersionNo).FirstOrDefaultAsync(ct);
+        if (procedure is null)
+        {
+            return new Invalid(new() { ["procedureCode"] = [t["Không tìm thấy thủ tục '{0}'.", body.ProcedureCode!]] });
+        }
+
+        if (!procedure.CanReceive)
+        {
+            return new Invalid(new() { ["procedureCode"] = [t["Thủ tục '{0}' chưa thể tiếp nhận hồ sơ: {1}", procedure.Code, procedure.CannotReceiveReason ?? ""]] });
+        }
+
+        if (channel == Channel.Online && procedure.OnlineMode == OnlineMode.None)
+        {
+            return new Invalid(new() { ["channel"] = [t["Thủ tục '{0}' chưa cung cấp dịch vụ công trực tuyến.", procedure.Code]] });
+        }
+
+        var missing = MissingDocuments(procedure, body.Documents ?? []);
+        if (missing.Length > 0)
+        {
+            return new Incomplete(procedure.Code, procedure.Name, missing);
+        }
+
+        OrgUnit? competent = unit;
+        if (!await AcceptsAsync(unit.Id, procedure.Code, today, ct))
+        {
+            var candidates = await CompetentUnitsAsync(unit, procedure.Code, today, ct);
+            if (body.ForwardIfOutOfCompetence != true || candidates.Count == 0)
+            {
+                return new Refused(
+                    t["Thủ tục '{0}' không thuộc thẩm quyền tiếp nhận của {1}.", procedure.Name, unit.Name],
+                    [.. candidates.Select(c => $"{c.Code} {c.Name}")]);
+            }
+
+            competent = candidates[0];
+        }
+
+        return new Received(await CreateAsync(body, actor, unit, competent, procedure, channel, today, ct));
+    }
+
+    private async Task<Dossier> CreateAsync(
+        ReceiveRequest body, Actor actor, OrgUnit unit, OrgUnit competent, Procedure procedure, Channel channel, DateOnly today, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var calendar = await calendars.ForUnitAsync(unit, ct);
+        var days = procedure.ProcessingDays ?? (int)Math.Ceiling((procedure.ProcessingHours ?? 8) / 8.0);
+        var online = channel == Channel.Online;
+        var a = body.Applicant!;
+        var dossier = new Dossier
+        {
+            Code = "",
+            ProcedureId = procedure.Id,
+            ProcedureCode = procedure.Code,
+            ProcedureName = procedure.Name,
+            ReceivingUnitId = unit.Id,
+            ReceivingUnitPath = unit.Path,
+            CurrentUnitId = unit.Id,
+            CurrentUnitPath = unit.Path,
+            Channel = channel,
+            PostalTrackingNumber = body.PostalTrackingNumber?.Trim(),
+            // An online submission waits for the desk's acceptance; the legal clock starts then.
+            Status = online ? DossierStatus.AwaitingReception : DossierStatus.Received,
+            Applicant = new Applicant
+            {
+                FullName = a.FullName!.Trim(),
+                IdNumber = Blank(a.IdNumber),
+                TaxCode = Blank(a.TaxCode),
+                BirthDate = a.BirthDate,
+                Phone = Blank(a.Phone),
+                Email = Blank(a.Email),
+                Address = Blank(a.Address),
+            },
+            ApplicantUserId = actor.Role == ActorRole.Applicant ? actor.Id : null,
+            ReceivedAtUtc = now,
+            ReceivedOn = today,
+            LegalWorkingDays = days,
+            Documents = [.. (body.Documents ?? []).Select(d => new DossierDocument
+            {
+                Name = d.Name!.Trim(),
+                Kind = d.Kind ?? "copy",
+                FileId = d.FileId,
+                Count = d.Count ?? 1,
+                Reused = d.Reused ?? false,
+            })],
+        };
+        if (!online)
+        {
+            SetDueDate(dossier, calendar);
+        }
+
+        dossier.Steps = await PlanStepsAsync(procedure, unit, calendar, today, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var seq = await DossierCodes.NextAsync(db, unit.Id, today, ct);
+        dossier.Code = DossierCode.Format(unit.Code, today, seq);
+        db.Dossiers.Add(dossier);
+        var action = online ? "submit" : channel == Channel.Postal ? "receive-postal" : "receive";
+        DossierHistory.Append(db, dossier, actor, now, new(action, null, UnitCode: unit.Code));
+        if (competent.Id != unit.Id)
+        {
+            // Boundary-free intake (ND 118/2025): accepted here, forwarded at once to the competent unit.
+            var before = dossier.Status;
+            dossier.CurrentUnitId = competent.Id;
+            dossier.CurrentUnitPath = competent.Path;
+            DossierHistory.Append(db, dossier, actor, now, new(
+                "forward", before, t["Tiếp nhận không phụ thuộc địa giới hành chính, chuyển đơn vị có thẩm quyền."], UnitCode: unit.Code, ToUnitCode: competent.Code));
+        }
+
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return dossier;
+    }
+
+    internal static void SetDueDate(Dossier dossier, WorkingCalendar calendar)
+    {
+        var pauses = dossier.Pauses.Where(p => p.To is not null).OrderBy(p => p.From).Select(p => new Pause(p.From, p.To!.Value)).ToArray();
+        var due = calendar.DueDate(dossier.ReceivedOn, dossier.LegalWorkingDays, pauses);
+        dossier.LegalDueDate = due;
+        dossier.DueDateEstimated = calendar.IsEstimated(dossier.ReceivedOn, due);
+        // An apology's later appointment stands; otherwise the appointment is the legal date.
+        dossier.AppointmentDate = dossier.ApologyDueDate is { } promised && promised > due ? promised : due;
+    }
+
+    private async Task<List<DossierStep>> PlanStepsAsync(Procedure procedure, OrgUnit unit, WorkingCalendar calendar, DateOnly today, CancellationToken ct)
+    {
+        var steps = new List<DossierStep>();
+        var due = today;
+        foreach (var s in procedure.Steps.OrderBy(s => s.Order))
+        {
+            var stepUnit = s.UnitCode is not null
+                ? await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Code == s.UnitCode, ct) ?? unit
+                : unit;
+            due = calendar.AddWorkingDays(due, Math.Max(s.WorkingDays, 0));
+            steps.Add(new DossierStep { Order = s.Order, Name = s.Name, UnitId = stepUnit.Id, Role = s.Role.ToString().ToLowerInvariant(), WorkingDays = s.WorkingDays, DueDate = due });
+        }
+
+        return steps;
+    }
+
+    private Task<bool> AcceptsAsync(int unitId, string procedureCode, DateOnly today, CancellationToken ct) =>
+        db.UnitProcedures.AnyAsync(up => up.UnitId == unitId && up.ProcedureCode == procedureCode && up.ValidFrom <= today && (up.ValidTo == null || up.ValidTo >= today), ct);
+
+    /// <summary>Units that accept the procedure today, nearest in the tree first.</summary>
+    private async Task<List<OrgUnit>> CompetentUnitsAsync(OrgUnit unit, string procedureCode, DateOnly today, CancellationToken ct)
+    {
+        var units = await db.UnitProcedures.AsNoTracking()
+            .Where(up => up.ProcedureCode == procedureCode && up.ValidFrom <= today && (up.ValidTo == null || up.ValidTo >= today))
+            .Select(up => up.Unit!)
+            .Where(u => u.ValidFrom <= today && (u.ValidTo == null || u.ValidTo >= today))
+            .ToListAsync(ct);
+        return [.. units.OrderByDescending(u => CommonPrefix(u.Path, unit.Path)).ThenBy(u => u.Path, StringComparer.Ordinal)];
+    }
+
+    private static int CommonPrefix(string a, string b)
+    {
+        var n = 0;
+        while (n < a.Length && n < b.Length && a[n] == b[n])
+        {
+            n++;
+        }
+
+        return n;
+    }
+
+    /// <summary>Mandatory documents (not "nếu có", not a note) that no submitted document names.</summary>
+    internal static string[] MissingDocuments(Procedure procedure, DocumentInput[] submitted)
+    {
+        var given = submitted.Where(d => !string.IsNullOrWhiteSpace(d.Name)).Select(d => TextFolding.Fold(d.Name!)).ToHashSet();
+        return [.. procedure.Documents.Where(IsMandatory).Where(d => !given.Contains(TextFolding.Fold(d.Name))).Select(d => d.Name)];
+    }
+
+    public static bool IsMandatory(RequiredDocument d)
+    {
+        var folded = TextFolding.Fold(d.Name);
+        return !folded.Contains("neu co", StringComparison.Ordinal) && !folded.StartsWith("luu y", StringComparison.Ordinal) && !folded.Contains("luu y:", StringComparison.Ordinal);
+    }
+
+    private Dictionary<string, string[]> Validate(ReceiveRequest body, Actor actor)
+    {
+        var errors = new Dictionary<string, string[]>();
+        void Error(string field, string message) => errors[field] = [message];
+
+        if (string.IsNullOrWhiteSpace(body.ProcedureCode))
+        {
+            Error("procedureCode", t["Cần chọn thủ tục."]);
+        }
+
+        if (string.IsNullOrWhiteSpace(body.UnitCode))
+        {
+            Error("unitCode", t["Cần chọn đơn vị tiếp nhận."]);
+        }
+
+        if (body.Channel is null)
+        {
+            Error("channel", t["Cần chọn kênh nộp: direct, online hoặc postal."]);
+        }
+        else if (actor.Role == ActorRole.Applicant && body.Channel != Channel.Online)
+        {
+            Error("channel", t["Công dân chỉ nộp hồ sơ trực tuyến qua hệ thống."]);
+        }
+        else if (actor.Role != ActorRole.Applicant && actor.Role != ActorRole.Desk)
+        {
+            Error("channel", t["Chỉ cán bộ một cửa tiếp nhận hồ sơ."]);
+        }
+        else if (body.Channel == Channel.Postal && string.IsNullOrWhiteSpace(body.PostalTrackingNumber))
+        {
+            Error("postalTrackingNumber", t["Hồ sơ qua bưu chính cần số hiệu bưu gửi."]);
+        }
+
+        if (body.PostalTrackingNumber is { Length: > 64 })
+        {
+            Error("postalTrackingNumber", t["Số hiệu bưu gửi tối đa 64 ký tự."]);
+        }
+
+        var a = body.Applicant;
+        if (a is null)
+        {
+            Error("applicant", t["Cần thông tin người nộp hồ sơ."]);
+        }
+        else
+        {
+            if (string.IsNullOrWhiteSpace(a.FullName) || a.FullName.Length > 200)
+            {
+                Error("applicant.fullName", t["Họ tên người nộp là bắt buộc, tối đa 200 ký tự."]);
+            }
+
+            if (string.IsNullOrWhiteSpace(a.IdNumber) && string.IsNullOrWhiteSpace(a.TaxCode))
+            {
+                Error("applicant.idNumber", t["Cần số định danh cá nhân (công dân) hoặc mã số thuế (tổ chức)."]);
+            }
+
+            if (!string.IsNullOrWhiteSpace(a.IdNumber) && PersonalId.Validate(a.IdNumber.Trim()) is { } idError)
+            {
+                Error("applicant.idNumber", t[idError]);
+            }
+
+            if (!string.IsNullOrWhiteSpace(a.TaxCode) && TaxCode.Validate(a.TaxCode.Trim()) is { } taxError)
+            {
+                Error("applicant.taxCode", t[taxError]);
+            }
+
+            if (!string.IsNullOrWhiteSpace(a.Phone) && !PhonePattern().IsMatch(a.Phone.Trim()))
+            {
+                Error("applicant.phone", t["Số điện thoại gồm 10 chữ số, bắt đầu bằng 0 (hoặc +84)."]);
+            }
+
+            if (!string.IsNullOrWhiteSpace(a.Email) && (a.Email.Length > 200 || !EmailPattern().IsMatch(a.Email.Trim())))
+            {
+                Error("applicant.email", t["Địa chỉ thư điện tử không hợp lệ."]);
+            }
+
+            if (a.Address is { Length: > 500 })
+            {
+                Error("applicant.address", t["Địa chỉ tối đa 500 ký tự."]);
+            }
+
+            if (a.BirthDate is { } birth && (birth.Year < 1900 || birth > DateOnly.FromDateTime(DateTime.UtcNow)))
+            {
+                Error("applicant.birthDate", t["Ngày sinh không hợp lệ."]);
+            }
+        }
+
+        var docs = body.Documents ?? [];
+        if (docs.Length > MaxDocuments)
+        {
+            Error("documents", t["Tối đa {0} thành phần hồ sơ.", MaxDocuments]);
+        }
+        else if (docs.Any(d => d is null || string.IsNullOrWhiteSpace(d.Name) || d.Name.Length > 1000 || d.Count is < 1 or > 100 || d.FileId is { Length: > 128 }))
+        {
+            Error("documents", t["Mỗi thành phần hồ sơ cần tên (tối đa 1000 ký tự) và số lượng từ 1 đến 100."]);
+        }
+
+        return errors;
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    [GeneratedRegex(@"^(0|\+84)\d{9}$")]
+    private static partial Regex PhonePattern();
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    private static partial Regex EmailPattern();
+}

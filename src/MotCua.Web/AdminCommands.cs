@@ -132,7 +132,7 @@ public static class AdminCommands
 
     private static async Task<int> ImportCalendar(WebApplication app, string[] args)
     {
-        if (args.Length < 2 || args[1].StartsWith("--", StringComparison.Ordinal) || !File.Exists(args[1]))
+        if (args.Length < 1 || args[0].StartsWith("--", StringComparison.Ordinal) || !File.Exists(args[0]))
         {
             Console.Error.WriteLine("usage: " + All["import-calendar"].Help);
             return 2;
@@ -152,7 +152,7 @@ public static class AdminCommands
             }
         }
 
-        using var reader = File.OpenText(args[1]);
+        using var reader = File.OpenText(args[0]);
         var result = await sp.GetRequiredService<CalendarService>().ImportAsync(reader, unitId, "import-calendar", CancellationToken.None);
         foreach (var error in result.Errors)
         {

@@ -132,7 +132,7 @@ public static class CalendarApi
             .Select(d => new CalendarDayDto(d.Date, d.Kind, d.Name, d.Source, d.Unit == null ? null : d.Unit.Code));
     }
 
-    private static async Task<Results<Created<CalendarDayDto>, Ok<CalendarDayDto>, ValidationProblem>> Upsert(
+    private static async Task<Results<Created<CalendarDayDto>, Ok<CalendarDayDto>, ValidationProblem, ProblemHttpResult>> Upsert(
         CalendarDayRequest body, AppDbContext db, CalendarService calendars, ClaimsPrincipal user, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
@@ -142,7 +142,17 @@ public static class CalendarApi
             return TypedResults.ValidationProblem(errors, title: t["Dữ liệu ngày không hợp lệ"]);
         }
 
-        var created = await calendars.UpsertAsync(edit!, unitId, user.Identity!.Name!, ct);
+        bool created;
+        try
+        {
+            created = await calendars.UpsertAsync(edit!, unitId, user.Identity!.Name!, ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two administrators adding the same day at once: the unique index refuses the second.
+            return TypedResults.Problem(t["Ngày này vừa được người khác khai báo. Vui lòng tải lại và thử lại."], statusCode: StatusCodes.Status409Conflict);
+        }
+
         var dto = new CalendarDayDto(edit!.Date, edit.Kind, edit.Name, edit.Source, unitId is null ? null : body.Unit);
         return created
             ? TypedResults.Created($"/api/v1/calendar/days?year={edit.Date.Year}", dto)

@@ -1,4 +1,8 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
 using MotCua.Testing;
 
 namespace MotCua.IntegrationTests.Features.Calendar;
@@ -31,5 +35,75 @@ public sealed class CalendarPageTests(AppFactory app) : IClassFixture<AppFactory
         var response = await client.GetAsync("/Calendar?year=2025", Ct);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("/Account/Login", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
+    private static async Task<string> Token(HttpClient client, string url)
+    {
+        var html = await client.GetStringAsync(url, Ct);
+        return Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+    }
+
+    private async Task<HttpClient> SignedIn(string userName)
+    {
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var token = await Token(client, "/Account/Login");
+        var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = userName,
+            ["Password"] = AppFactory.DemoPassword,
+            ["__RequestVerificationToken"] = token,
+        }), Ct);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    private static FormUrlEncodedContent AddForm(string token) => new(new Dictionary<string, string>
+    {
+        ["year"] = "2025",
+        ["Input.Date"] = "2025-11-20",
+        ["Input.Kind"] = "holiday",
+        ["Input.Name"] = "Nghỉ thử qua trang (dữ liệu mẫu)",
+        ["Input.Source"] = "test",
+        ["Input.Unit"] = "",
+        ["__RequestVerificationToken"] = token,
+    });
+
+    private async Task<string> Due()
+    {
+        var body = await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/calendar/due-date?receivedOn=2025-11-19&workingDays=1", Ct);
+        return body.GetProperty("dueDate").GetString()!;
+    }
+
+    [Fact]
+    public async Task Administrator_adds_and_deletes_a_day_through_the_page()
+    {
+        var admin = await SignedIn("admin");
+        var add = await admin.PostAsync("/Calendar?handler=Add", AddForm(await Token(admin, "/Calendar?year=2025")), Ct);
+        Assert.Equal(HttpStatusCode.Redirect, add.StatusCode);
+        Assert.Equal("2025-11-21", await Due());
+        var page = WebUtility.HtmlDecode(await admin.GetStringAsync("/Calendar?year=2025", Ct));
+        Assert.Contains("Nghỉ thử qua trang (dữ liệu mẫu)", page, StringComparison.Ordinal);
+
+        var delete = await admin.PostAsync("/Calendar?handler=Delete", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["date"] = "2025-11-20",
+            ["unit"] = "",
+            ["year"] = "2025",
+            ["__RequestVerificationToken"] = await Token(admin, "/Calendar?year=2025"),
+        }), Ct);
+        Assert.Equal(HttpStatusCode.Redirect, delete.StatusCode);
+        Assert.Equal("2025-11-20", await Due());
+    }
+
+    [Fact]
+    public async Task A_desk_officer_reads_the_calendar_page_but_cannot_change_it()
+    {
+        var desk = await SignedIn("motcua");
+        var page = WebUtility.HtmlDecode(await desk.GetStringAsync("/Calendar?year=2025", Ct));
+        Assert.Contains("Ngày Chiến thắng", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=Add", page, StringComparison.Ordinal);
+        var add = await desk.PostAsync("/Calendar?handler=Add", AddForm(await Token(desk, "/Account/Login")), Ct);
+        Assert.Contains("/Account/Denied", add.Headers.Location?.ToString() ?? "", StringComparison.Ordinal);
+        Assert.Equal("2025-11-20", await Due());
     }
 }

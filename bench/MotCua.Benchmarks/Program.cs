@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(MotCua.Benchmarks.DueDateBenchmarks).Assembly).Run(args);

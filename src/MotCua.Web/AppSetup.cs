@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc.Razor;
 using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Demo;
+using MotCua.Web.Features.Forms;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Infrastructure;
 using Scalar.AspNetCore;
@@ -29,6 +30,7 @@ public static class AppSetup
         builder.AddLocalizationSetup();
         builder.AddProblems();
         builder.AddAccounts();
+        builder.AddForms();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o =>

@@ -12,10 +12,11 @@ public static class FormHtml
     const string Style = """
         body { font-family: "Noto Sans", "Segoe UI", Arial, sans-serif; font-size: 12pt; line-height: 1.4; max-width: 190mm; margin: 1em auto; color: #000; }
         body.landscape { max-width: 277mm; }
-        .head { display: grid; grid-template-columns: 26mm 1fr 1.3fr; gap: 1em; align-items: start; text-align: center; }
-        .head img { width: 24mm; height: 24mm; image-rendering: pixelated; }
+        .head { display: grid; grid-template-columns: 22mm 1fr 1fr; gap: .8em; align-items: start; text-align: center; font-size: 10.5pt; }
+        .head img { width: 22mm; height: 22mm; image-rendering: pixelated; }
         .head p { margin: 0; }
         .unit, .motto { font-weight: bold; }
+        .unit::after { content: ""; display: block; width: 6em; margin: 2px auto 0; border-bottom: 1px solid #000; }
         .motto span { border-bottom: 1px solid #000; }
         .dateline { font-style: italic; margin-top: .5em !important; }
         h1 { font-size: 13.5pt; text-align: center; margin: 1.2em 0 0; }
@@ -24,6 +25,7 @@ public static class FormHtml
         table { border-collapse: collapse; width: 100%; font-size: 10pt; margin: .4em 0; }
         th, td { border: 1px solid #000; padding: 3px 4px; vertical-align: top; }
         th { background: #ddd; }
+        td.c { text-align: center; }
         .signs { display: flex; justify-content: space-around; text-align: center; margin-top: 1.5em; }
         .signs > div { flex: 1; }
         .signs .name { margin-top: 4.5em; font-weight: bold; }
@@ -46,8 +48,8 @@ public static class FormHtml
             .Append(layout.Landscape ? Style.Replace("size: A4; margin", "size: A4 landscape; margin", StringComparison.Ordinal) : Style)
             .Append("</style></head>\n<body class=\"").Append(layout.Landscape ? "landscape" : "portrait").Append("\">\n<div class=\"head\">")
             .Append("<img alt=\"").Append(E(FormQr.Payload(form))).Append("\" src=\"data:image/png;base64,").Append(qr).Append("\">")
-            .Append("<div><p>").Append(E(layout.Header.ParentUnitName.ToUpperInvariant())).Append("</p><p class=\"unit\"><span>")
-            .Append(E(layout.Header.IssuingUnitName.ToUpperInvariant())).Append("</span></p>");
+            .Append("<div><p>").Append(E(layout.Header.ParentUnitName.ToUpperInvariant())).Append("</p><p class=\"unit\">")
+            .Append(E(layout.Header.IssuingUnitName.ToUpperInvariant())).Append("</p>");
         if (layout.DocumentNumber is { } number)
         {
             html.Append("<p>").Append(E(number)).Append("</p>");
@@ -94,7 +96,7 @@ public static class FormHtml
                 html.Append("</tr></thead><tbody>\n");
                 foreach (var row in t.Rows)
                 {
-                    html.Append("<tr>").AppendJoin("", row.Select(c => $"<td>{E(c)}</td>")).Append("</tr>\n");
+                    html.Append("<tr>").AppendJoin("", row.Select(c => c.Length <= 3 ? $"<td class=\"c\">{E(c)}</td>" : $"<td>{E(c)}</td>")).Append("</tr>\n");
                 }
 
                 html.Append("</tbody></table>\n");

@@ -6,6 +6,7 @@ using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Demo;
 using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Forms;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Procedures;
 using MotCua.Web.Infrastructure;
@@ -35,6 +36,7 @@ public static class AppSetup
         builder.AddCalendar();
         builder.AddProcedures();
         builder.AddDossiers();
+        builder.AddForms();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o =>

@@ -21,11 +21,14 @@ public sealed class WorkingCalendar
     private readonly int[] _countThrough;   // working days in [TableStart, day]
     private readonly int[] _workingOffsets; // offsets of working days, ascending
     private readonly Dictionary<DateOnly, CalendarEntry> _entries;
+    private readonly HashSet<int> _officialYears;
 
     public WorkingCalendar(IEnumerable<CalendarEntry> entries, IEnumerable<CalendarEntry>? localEntries = null, WorkingHours? hours = null)
     {
         var national = entries.ToList();
         Hours = hours ?? WorkingHours.Default;
+        // A year is official only if it has entries of its own: one entry far ahead must not make the years between "official".
+        _officialYears = [.. national.Select(e => e.Date.Year)];
         if (national.Count > 0)
         {
             FirstDataYear = national.Min(e => e.Date.Year);
@@ -80,7 +83,7 @@ public sealed class WorkingCalendar
 
     public WorkingHours Hours { get; }
 
-    public bool HasOfficialData(int year) => FirstDataYear != 0 && year >= FirstDataYear && year <= LastDataYear;
+    public bool HasOfficialData(int year) => _officialYears.Contains(year);
 
     public static bool IsSupported(DateOnly date) => date.Year is >= MinYear and <= MaxYear;
 

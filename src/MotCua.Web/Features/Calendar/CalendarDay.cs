@@ -57,5 +57,5 @@ public sealed class CalendarChange
 /// <summary>Told after every saved calendar change, within the same request; the dossier feature recomputes the due dates it affects.</summary>
 public interface ICalendarChangeHandler
 {
-    Task OnCalendarChangedAsync(DateOnly from, DateOnly to, string reason, CancellationToken ct);
+    Task OnCalendarChangedAsync(CalendarService calendars, DateOnly from, DateOnly to, string reason, CancellationToken ct);
 }

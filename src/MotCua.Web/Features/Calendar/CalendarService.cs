@@ -201,7 +201,7 @@ public sealed class CalendarService(
     {
         foreach (var handler in handlers)
         {
-            await handler.OnCalendarChangedAsync(from, to, reason, ct);
+            await handler.OnCalendarChangedAsync(this, from, to, reason, ct);
         }
     }
 }

@@ -14,6 +14,7 @@ public static class DossiersApi
     {
         builder.Services.AddScoped<ReceiveDossier>();
         builder.Services.AddScoped<ActOnDossier>();
+        builder.Services.AddScoped<ICalendarChangeHandler, RecomputeDueDates>();
         return builder;
     }
 

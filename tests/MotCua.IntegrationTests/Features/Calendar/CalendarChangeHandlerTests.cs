@@ -14,7 +14,7 @@ public sealed class RecordingChangeHandler : ICalendarChangeHandler
 {
     public ConcurrentQueue<(DateOnly From, DateOnly To, string Reason)> Calls { get; } = new();
 
-    public Task OnCalendarChangedAsync(DateOnly from, DateOnly to, string reason, CancellationToken ct)
+    public Task OnCalendarChangedAsync(CalendarService calendars, DateOnly from, DateOnly to, string reason, CancellationToken ct)
     {
         Calls.Enqueue((from, to, reason));
         return Task.CompletedTask;

@@ -249,4 +249,26 @@ public sealed class DossierLifecycleTests(AppFactory app) : IClassFixture<AppFac
         Assert.Equal("584.MC", history[1].GetProperty("unitCode").GetString());
         Assert.StartsWith("22", history[1].GetProperty("toUnitCode").GetString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_new_holiday_moves_open_due_dates_and_says_so_in_their_history()
+    {
+        app.Clock.SetUtcNow(new DateTimeOffset(2025, 6, 16, 2, 0, 0, TimeSpan.Zero)); // Monday 16/06/2025
+        var desk = await app.ClientFor("motcua.phuocbinh");
+        var code = (await ReceivedAsync(desk, "22783")).GetProperty("code").GetString()!;
+        var before = Date(await GetAsync(desk, code), "appointmentDate");
+
+        var admin = await app.ClientFor("admin");
+        var added = await admin.PostAsJsonAsync("/api/v1/calendar/days", new { date = "2025-06-17", kind = "holiday", name = "Nghỉ đột xuất (thử nghiệm)", source = "test" }, TestContext.Current.CancellationToken);
+        Assert.True(added.IsSuccessStatusCode, await added.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+        var after = Date(await GetAsync(desk, code), "appointmentDate");
+        Assert.Equal(await CalendarDueAsync(desk, "2025-06-16", (await GetAsync(desk, code)).GetProperty("legalWorkingDays").GetInt32()), after);
+        Assert.True(after > before);
+        var history = await desk.GetFromJsonAsync<JsonElement[]>($"/api/v1/dossiers/{code}/history", TestContext.Current.CancellationToken);
+        var last = history![^1];
+        Assert.Equal("recompute-due-date", last.GetProperty("action").GetString());
+        Assert.Equal(before.ToString("yyyy-MM-dd"), last.GetProperty("dueDateBefore").GetString());
+        Assert.Contains("Lịch làm việc thay đổi", last.GetProperty("note").GetString());
+    }
 }

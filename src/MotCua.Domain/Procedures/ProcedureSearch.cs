@@ -34,14 +34,16 @@ public static class ProcedureSearch
             return PhraseInName;
         }
 
+        // Whole words, except that the last word of three letters or more may be unfinished ("khai sin").
         var nameWords = name.Split(' ');
-        if (words.All(w => HasWord(nameWords, w)))
+        var last = words.Length - 1;
+        if (words.Select((w, i) => HasWord(nameWords, w, i == last)).All(x => x))
         {
             return AllWordsInName;
         }
 
         var fieldWords = entry.FoldedField.Split(' ');
-        return words.All(w => HasWord(nameWords, w) || HasWord(fieldWords, w)) ? AllWordsInNameAndField : 0;
+        return words.Select((w, i) => HasWord(nameWords, w, i == last) || HasWord(fieldWords, w, i == last)).All(x => x) ? AllWordsInNameAndField : 0;
     }
 
     /// <summary>Ranks <paramref name="entries"/> for <paramref name="query"/>; ties go to the shorter name, then the code.</summary>
@@ -76,11 +78,12 @@ public static class ProcedureSearch
     private static string StripProcedurePrefix(string foldedName) =>
         foldedName.StartsWith("thu tuc ", StringComparison.Ordinal) ? foldedName[8..] : foldedName;
 
-    private static bool HasWord(string[] haystack, string word)
+    private static bool HasWord(string[] haystack, string word, bool last)
     {
+        var prefix = last && word.Length >= 3;
         foreach (var w in haystack)
         {
-            if (w.StartsWith(word, StringComparison.Ordinal))
+            if (prefix ? w.StartsWith(word, StringComparison.Ordinal) : w == word)
             {
                 return true;
             }

@@ -3,6 +3,15 @@ namespace MotCua.Domain.Procedures;
 /// <summary>What the ranking needs of a procedure: its folded name and field, computed once per catalogue version.</summary>
 public sealed record SearchEntry(string Code, string FoldedName, string FoldedField)
 {
+    // Precomputed once per catalogue version so that ranking a query allocates nothing per procedure.
+    internal string PaddedName { get; } = " " + FoldedName + " ";
+
+    internal string NameWithoutPrefix { get; } = FoldedName.StartsWith("thu tuc ", StringComparison.Ordinal) ? FoldedName[8..] : FoldedName;
+
+    internal string[] NameWords { get; } = FoldedName.Split(' ');
+
+    internal string[] FieldWords { get; } = FoldedField.Split(' ');
+
     public static SearchEntry Create(string code, string name, string field) => new(code, TextFolding.Fold(name), TextFolding.Fold(field));
 }
 
@@ -16,32 +25,41 @@ public static class ProcedureSearch
     public const int AllWordsInName = 2;
     public const int AllWordsInNameAndField = 1;
 
-    public static int Rank(SearchEntry entry, string foldedQuery, string[] words)
+    public static int Rank(SearchEntry entry, string foldedQuery, string[] words) =>
+        Rank(entry, foldedQuery, " " + foldedQuery + " ", words);
+
+    private static int Rank(SearchEntry entry, string foldedQuery, string paddedQuery, string[] words)
     {
         if (words.Length == 0)
         {
             return 0;
         }
 
-        var name = entry.FoldedName;
-        if (StripProcedurePrefix(name) == foldedQuery || name == foldedQuery || entry.Code == foldedQuery)
+        // Many national names start with "Thủ tục": "đăng ký khai sinh" is the exact name of "Thủ tục đăng ký khai sinh".
+        if (entry.NameWithoutPrefix == foldedQuery || entry.FoldedName == foldedQuery || entry.Code == foldedQuery)
         {
             return ExactName;
         }
 
-        if ((" " + name + " ").Contains(" " + foldedQuery + " ", StringComparison.Ordinal))
+        if (entry.PaddedName.Contains(paddedQuery, StringComparison.Ordinal))
         {
             return PhraseInName;
         }
 
-        var nameWords = name.Split(' ');
-        if (words.All(w => HasWord(nameWords, w)))
+        // Whole words, except that the last word of three letters or more may be unfinished ("khai sin").
+        var inName = true;
+        var inNameOrField = true;
+        for (var i = 0; i < words.Length && inNameOrField; i++)
         {
-            return AllWordsInName;
+            var last = i == words.Length - 1;
+            if (!HasWord(entry.NameWords, words[i], last))
+            {
+                inName = false;
+                inNameOrField = HasWord(entry.FieldWords, words[i], last);
+            }
         }
 
-        var fieldWords = entry.FoldedField.Split(' ');
-        return words.All(w => HasWord(nameWords, w) || HasWord(fieldWords, w)) ? AllWordsInNameAndField : 0;
+        return inName ? AllWordsInName : inNameOrField ? AllWordsInNameAndField : 0;
     }
 
     /// <summary>Ranks <paramref name="entries"/> for <paramref name="query"/>; ties go to the shorter name, then the code.</summary>
@@ -49,10 +67,11 @@ public static class ProcedureSearch
     {
         var folded = TextFolding.Fold(query);
         var words = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var padded = " " + folded + " ";
         var hits = new List<SearchHit>();
         foreach (var entry in entries)
         {
-            var rank = words.Length == 0 ? 0 : Rank(entry, folded, words);
+            var rank = words.Length == 0 ? 0 : Rank(entry, folded, padded, words);
             if (rank > 0 || words.Length == 0)
             {
                 hits.Add(new SearchHit(entry, rank));
@@ -72,15 +91,12 @@ public static class ProcedureSearch
         return hits;
     }
 
-    // Many national names start with "Thủ tục": "đăng ký khai sinh" is the exact name of "Thủ tục đăng ký khai sinh".
-    private static string StripProcedurePrefix(string foldedName) =>
-        foldedName.StartsWith("thu tuc ", StringComparison.Ordinal) ? foldedName[8..] : foldedName;
-
-    private static bool HasWord(string[] haystack, string word)
+    private static bool HasWord(string[] haystack, string word, bool last)
     {
+        var prefix = last && word.Length >= 3;
         foreach (var w in haystack)
         {
-            if (w.StartsWith(word, StringComparison.Ordinal))
+            if (prefix ? w.StartsWith(word, StringComparison.Ordinal) : w == word)
             {
                 return true;
             }

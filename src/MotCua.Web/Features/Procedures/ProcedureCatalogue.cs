@@ -6,7 +6,10 @@ namespace MotCua.Web.Features.Procedures;
 
 public sealed record CatalogueItem(
     int Id, string Code, string Name, string Field, string[] Levels, int? ProcessingDays, int? ProcessingHours,
-    OnlineMode OnlineMode, bool Incomplete, SearchEntry Entry);
+    OnlineMode OnlineMode, bool Incomplete, SearchEntry Entry)
+{
+    public string[] FoldedLevels { get; } = [.. Levels.Select(TextFolding.Fold)];
+}
 
 public sealed record SearchQuery(string? Q, string? Field, string? Level, IReadOnlySet<string>? Codes, int Page, int PageSize = 20);
 
@@ -55,14 +58,15 @@ public sealed class ProcedureCatalogue
     {
         var foldedField = TextFolding.Fold(query.Field);
         var foldedLevel = TextFolding.Fold(query.Level);
-        var filtered = items.Where(i =>
-            (foldedField.Length == 0 || i.Entry.FoldedField == foldedField) &&
-            (foldedLevel.Length == 0 || i.Levels.Any(l => TextFolding.Fold(l) == foldedLevel)) &&
-            (query.Codes is null || query.Codes.Contains(i.Code)));
         var byEntry = new Dictionary<SearchEntry, CatalogueItem>(ReferenceEqualityComparer.Instance);
-        foreach (var i in filtered)
+        foreach (var i in items)
         {
-            byEntry[i.Entry] = i;
+            if ((foldedField.Length == 0 || i.Entry.FoldedField == foldedField) &&
+                (foldedLevel.Length == 0 || i.FoldedLevels.Contains(foldedLevel)) &&
+                (query.Codes is null || query.Codes.Contains(i.Code)))
+            {
+                byEntry[i.Entry] = i;
+            }
         }
 
         var hits = ProcedureSearch.Search(byEntry.Keys, query.Q);

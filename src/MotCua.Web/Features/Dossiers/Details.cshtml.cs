@@ -19,6 +19,9 @@ public sealed class DetailsModel(AppDbContext db, CalendarService calendars, Act
     public string[] Explanation { get; private set; } = [];
     public UnitDto[] Units { get; private set; } = [];
     public string? Error { get; private set; }
+    public List<string> Forms { get; } = [];
+
+    public string ActionLabel(string action) => ReadDossiers.ActionLabel(action);
 
     public string ChannelLabel => Dossier?.Channel switch { "online" => "Trực tuyến", "postal" => "Bưu chính", _ => "Trực tiếp" };
 
@@ -63,6 +66,9 @@ public sealed class DetailsModel(AppDbContext db, CalendarService calendars, Act
         Dossier = ReadDossiers.ToDto(d, actor, VietnamTime.Today(time), calendar);
         Allowed = actor is null ? [] : [.. Workflow.AllowedActions(d.Status, actor.Role)];
         History = [.. (await db.DossierEvents.AsNoTracking().Where(e => e.DossierId == d.Id).OrderBy(e => e.Sequence).ToListAsync(ct)).Select(ReadDossiers.ToDto)];
+        // Only the forms the history supports: 02 after a supplement request, 03 after a refusal, and so on.
+        string[] evidence = ["", "request-supplement", "refuse", "apologize", "stop", ""];
+        Forms.AddRange(DossierForms.Numbers.Where((n, i) => evidence[i] == "" || History.Any(e => e.Action == evidence[i])));
         if (d.AppointmentDate is not null)
         {
             Pause[] pauses = [.. d.Pauses.Where(p => p.To is not null).OrderBy(p => p.From).Select(p => new Pause(p.From, p.To!.Value))];

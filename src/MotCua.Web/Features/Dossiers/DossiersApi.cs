@@ -26,6 +26,7 @@ public static class DossiersApi
         group.MapGet("/{code}", Get);
         group.MapGet("/{code}/history", History);
         group.MapPost("/{code}/actions", Act);
+        group.MapDossierFormsApi(app);
         app.MapGet("/api/v1/tracking/{code}", Track).WithTags("Dossiers").AllowAnonymous();
         app.MapGet("/api/v1/admin/history/verify", async (string? code, AppDbContext db, CancellationToken ct) => TypedResults.Ok(await VerifyHistory.RunAsync(db, code, ct)))
             .WithTags("Dossiers").RequireAuthorization(Accounts.AccountsSetup.AdminPolicy);

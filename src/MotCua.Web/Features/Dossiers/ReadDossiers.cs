@@ -143,19 +143,20 @@ public static class ReadDossiers
         return new TrackingDto(
             d.Code, d.Status.ToString(), d.Status.Label(), d.ProcedureName, d.CurrentUnit!.Name, d.ReceivedOn, d.AppointmentDate, d.DueDateEstimated,
             explanation, Masking.Name(d.Applicant.FullName),
-            [.. events.Select(e => new TrackingStep(e.AtUtc, PublicActionLabel(e.Action), e.StateAfter.Label()))]);
+            [.. events.Select(e => new TrackingStep(e.AtUtc, ActionLabel(e.Action), e.StateAfter.Label()))]);
     }
 
     internal static bool Verifies(Dossier d, string? verifier) =>
         verifier is { Length: 4 } v && v.All(char.IsAsciiDigit)
         && ((d.Applicant.IdNumber?.EndsWith(v, StringComparison.Ordinal) ?? false) || (d.Applicant.Phone?.EndsWith(v, StringComparison.Ordinal) ?? false));
 
-    private static string PublicActionLabel(string action) =>
+    public static string ActionLabel(string action) =>
         DossierActions.TryParse(action, out var a) ? a.Label() : action switch
         {
             "receive" => "Tiếp nhận tại bộ phận một cửa",
             "receive-postal" => "Tiếp nhận qua bưu chính",
             "submit" => "Nộp trực tuyến",
+            "recompute-due-date" => "Tính lại hạn theo lịch làm việc",
             _ => action,
         };
 }

@@ -18,7 +18,7 @@ public sealed record DossierDto(
 
 public sealed record DossierDocumentDto(string Name, string Kind, int Count, string? FileId, bool Reused);
 
-public sealed record DossierStepDto(int Order, string Name, string UnitCode, string Role, int WorkingDays, DateOnly? DueDate, DateTime? StartedAt, DateTime? CompletedAt);
+public sealed record DossierStepDto(int Order, string Name, string UnitCode, string Role, int WorkingDays, DateOnly? DueDate, DateTime? StartedAt, DateTime? CompletedAt, string? Deadline);
 
 public sealed record DossierPauseDto(string Reason, DateOnly From, DateOnly? To);
 
@@ -59,7 +59,9 @@ public static class ReadDossiers
         DeadlineLabel(d, today, calendar), d.SupplementRequests, d.CountedLate, d.FinishedOn, d.ResultCode, d.ResultFileId,
         actor is null ? [] : [.. Workflow.AllowedActions(d.Status, actor.Role).Select(a => a.ToKebab())],
         [.. d.Documents.Select(x => new DossierDocumentDto(x.Name, x.Kind, x.Count, x.FileId, x.Reused))],
-        [.. d.Steps.OrderBy(s => s.Order).Select(s => new DossierStepDto(s.Order, s.Name, s.Unit?.Code ?? "", s.Role, s.WorkingDays, s.DueDate, s.StartedAtUtc, s.CompletedAtUtc))],
+        [.. d.Steps.OrderBy(s => s.Order).Select(s => new DossierStepDto(
+            s.Order, s.Name, s.Unit?.Code ?? "", s.Role, s.WorkingDays, s.DueDate, s.StartedAtUtc, s.CompletedAtUtc,
+            s.CompletedAtUtc is null && s.DueDate is { } due && d.Status.IsPending() ? Deadlines.Evaluate(today, due, calendar.CountWorkingDays).Label : null))],
         [.. d.Pauses.OrderBy(p => p.From).Select(p => new DossierPauseDto(p.Reason, p.From, p.To))]);
 
     /// <summary>"Quá hạn" / "Sắp đến hạn" / "Trong hạn" for open dossiers, as text (never colour alone).</summary>
@@ -67,6 +69,9 @@ public static class ReadDossiers
         d.AppointmentDate is { } due && d.Status.IsPending() && !d.Status.PausesClock()
             ? Deadlines.Evaluate(today, due, calendar.CountWorkingDays).Label
             : null;
+
+    /// <summary>The tag class for a deadline label: red for late, amber for due soon (the label itself carries the meaning).</summary>
+    public static string DeadlineCss(string label) => label switch { "Quá hạn" => "late", "Sắp đến hạn" => "warn", _ => "ok" };
 
     public static EventDto ToDto(DossierEvent e) => new(
         e.Sequence, e.AtUtc, e.ActorName, e.Action, e.StateBefore?.ToString(), e.StateAfter.ToString(), e.Note,

@@ -271,4 +271,36 @@ public sealed class DossierLifecycleTests(AppFactory app) : IClassFixture<AppFac
         Assert.Equal(before.ToString("yyyy-MM-dd"), last.GetProperty("dueDateBefore").GetString());
         Assert.Contains("Lịch làm việc thay đổi", last.GetProperty("note").GetString());
     }
+
+    [Fact]
+    public async Task An_online_dossier_waits_for_the_desk_then_gets_its_due_date_and_the_applicant_can_withdraw_another()
+    {
+        app.Clock.SetUtcNow(Tuesday);
+        var citizen = await app.ClientFor("congdan");
+        var submitted = await ReceiveAsync(citizen, "22783", channel: "online");
+        var body = await submitted.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
+        Assert.Equal("AwaitingReception", body.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, body.GetProperty("dueDate").ValueKind);
+        var code = body.GetProperty("code").GetString()!;
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await ReceiveAsync(citizen, "22783", channel: "direct")).StatusCode);
+
+        app.Clock.SetUtcNow(Tuesday.AddDays(1));
+        var desk = await app.ClientFor("motcua.phuocbinh");
+        var accepted = await ActOkAsync(desk, code, new { action = "accept" });
+        Assert.Equal("Received", accepted.GetProperty("status").GetString());
+        Assert.Equal("2025-06-04", accepted.GetProperty("receivedOn").GetString());
+        Assert.Equal(await CalendarDueAsync(desk, "2025-06-04", accepted.GetProperty("legalWorkingDays").GetInt32()), Date(accepted, "appointmentDate"));
+
+        citizen = await app.ClientFor("congdan");
+        var mine = await citizen.GetFromJsonAsync<JsonElement>($"/api/v1/dossiers/{code}", TestContext.Current.CancellationToken);
+        Assert.Equal(code, mine.GetProperty("code").GetString());
+        var second = (await (await ReceiveAsync(citizen, "22783", channel: "online")).Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("code").GetString()!;
+        var withdrawn = await ActOkAsync(citizen, second, new { action = "withdraw", note = "Nộp nhầm thủ tục" });
+        Assert.Equal("Withdrawn", withdrawn.GetProperty("status").GetString());
+
+        var otherDesk = await app.ClientFor("motcua.phuoctien");
+        Assert.Equal(HttpStatusCode.NotFound, (await ActAsync(otherDesk, second, new { action = "accept" })).StatusCode);
+    }
 }

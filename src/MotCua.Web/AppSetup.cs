@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Razor;
 using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Demo;
 using MotCua.Web.Features.Organisation;
+using MotCua.Web.Features.ReformPlan;
 using MotCua.Web.Infrastructure;
 using Scalar.AspNetCore;
 
@@ -29,6 +30,7 @@ public static class AppSetup
         builder.AddLocalizationSetup();
         builder.AddProblems();
         builder.AddAccounts();
+        builder.AddReformPlan();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o =>
@@ -38,6 +40,7 @@ public static class AppSetup
                 o.RootDirectory = "/Features";
                 o.Conventions.AuthorizeFolder("/Organisation", AccountsSetup.StaffPolicy);
                 o.Conventions.AuthorizeFolder("/Staff", AccountsSetup.StaffPolicy);
+                o.Conventions.AuthorizeFolder("/ReformPlan", AccountsSetup.StaffPolicy);
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
@@ -88,6 +91,7 @@ public static class AppSetup
         app.MapLanguageSwitch();
         app.MapAuthApi();
         app.MapOrganisationApi();
+        app.MapReformPlanApi();
         return app;
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Organisation;
+using MotCua.Web.Features.ReformPlan;
 
 namespace MotCua.Web.Infrastructure;
 
@@ -14,12 +15,26 @@ public abstract class AppDbContext(DbContextOptions options)
 {
     public DbSet<OrgUnit> Units => Set<OrgUnit>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Plan> Plans => Set<Plan>();
+    public DbSet<PlanTarget> PlanTargets => Set<PlanTarget>();
+    public DbSet<PlanTask> PlanTasks => Set<PlanTask>();
+    public DbSet<PlanTaskOccurrence> PlanTaskOccurrences => Set<PlanTaskOccurrence>();
+    public DbSet<OccurrenceEntry> OccurrenceEntries => Set<OccurrenceEntry>();
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    public DbSet<ReportObligation> ReportObligations => Set<ReportObligation>();
+    public DbSet<UnitReport> UnitReports => Set<UnitReport>();
+    public DbSet<ScoringScheme> ScoringSchemes => Set<ScoringScheme>();
+    public DbSet<ScoringCriterion> ScoringCriteria => Set<ScoringCriterion>();
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<Inspection> Inspections => Set<Inspection>();
+    public DbSet<InspectionFollowUp> InspectionFollowUps => Set<InspectionFollowUp>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         OrgUnit.Configure(builder);
         AppUser.Configure(builder);
+        ReformModel.Configure(builder);
     }
 }
 

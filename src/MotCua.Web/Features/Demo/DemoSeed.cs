@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Organisation;
+using MotCua.Web.Features.ReformPlan;
 using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.Demo;
@@ -33,6 +34,7 @@ public static class DemoSeed
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<AppDbContext>();
         await OrganisationSeed.SeedAsync(db, DataFolder, ct);
+        await ReformSeed.SeedAsync(db, DataFolder, ct);
         await EnsureRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole>>());
 
         var users = sp.GetRequiredService<UserManager<AppUser>>();

@@ -144,10 +144,10 @@ public static class ReportsApi
     }
 
     private static async Task<Results<Created<UnitReportDto>, ValidationProblem, ProblemHttpResult>> Submit(
-        [FromForm] ReportKind? kind, [FromForm] int? year, [FromForm] int? period, [FromForm] string? text, IFormFileCollection? files,
+        [FromForm] string? kind, [FromForm] int? year, [FromForm] int? period, [FromForm] string? text, IFormFileCollection? files,
         AppDbContext db, IFileStore store, ClaimsPrincipal user, TimeProvider time, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
-        var result = await SubmitAsync(user, kind, year, period, text, [.. files ?? (IEnumerable<IFormFile>)[]], db, store, time, t, ct);
+        var result = await SubmitAsync(user, Kebab.Parse<ReportKind>(kind), year, period, text, [.. files ?? (IEnumerable<IFormFile>)[]], db, store, time, t, ct);
         if (result.Invalid is { } invalid)
         {
             return invalid;
@@ -239,4 +239,23 @@ public static class ReportsApi
 
     private static ValidationProblem InvalidDate(IStringLocalizer<SharedResource> t) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["on"] = [t["Ngày phải có dạng YYYY-MM-DD."]] }, title: t["Dữ liệu không hợp lệ"]);
+}
+
+/// <summary>Reads kebab-case enum names ("six-month") from form fields, as JSON does.</summary>
+public static class Kebab
+{
+    public static T? Parse<T>(string? value)
+        where T : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(value) || char.IsDigit(value.Trim()[0]))
+        {
+            return null;
+        }
+
+        return Enum.TryParse<T>(value.Replace("-", "", StringComparison.Ordinal).Trim(), ignoreCase: true, out var v) && Enum.IsDefined(v) ? v : null;
+    }
+
+    public static string Name<T>(T value)
+        where T : struct, Enum =>
+        System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
 }

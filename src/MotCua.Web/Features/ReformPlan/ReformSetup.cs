@@ -17,5 +17,6 @@ public static class ReformSeed
     {
         await PlanSeed.SeedAsync(db, dataFolder, ct);
         await ReportObligationSeed.SeedAsync(db, ct);
+        await ScoringSeed.SeedAsync(db, ct);
     }
 }

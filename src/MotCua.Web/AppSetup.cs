@@ -9,6 +9,7 @@ using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Forms;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Procedures;
+using MotCua.Web.Features.ReformPlan;
 using MotCua.Web.Infrastructure;
 using Scalar.AspNetCore;
 
@@ -37,6 +38,7 @@ public static class AppSetup
         builder.AddProcedures();
         builder.AddDossiers();
         builder.AddForms();
+        builder.AddReformPlan();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o =>
@@ -48,6 +50,7 @@ public static class AppSetup
                 o.Conventions.AuthorizeFolder("/Staff", AccountsSetup.StaffPolicy);
                 o.Conventions.AuthorizeFolder("/Dossiers", AccountsSetup.StaffPolicy);
                 o.Conventions.AuthorizeFolder("/Procedures/Admin", AccountsSetup.AdminPolicy);
+                o.Conventions.AuthorizeFolder("/ReformPlan", AccountsSetup.StaffPolicy);
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
@@ -101,6 +104,7 @@ public static class AppSetup
         app.MapCalendarApi();
         app.MapProceduresApi();
         app.MapDossiersApi();
+        app.MapReformPlanApi();
         return app;
     }
 }

@@ -8,6 +8,7 @@ using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Procedures;
+using MotCua.Web.Features.ReformPlan;
 
 namespace MotCua.Web.Infrastructure;
 
@@ -23,6 +24,19 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<CalendarChange> CalendarChanges => Set<CalendarChange>();
     public DbSet<Dossier> Dossiers => Set<Dossier>();
     public DbSet<DossierEvent> DossierEvents => Set<DossierEvent>();
+    public DbSet<Plan> Plans => Set<Plan>();
+    public DbSet<PlanTarget> PlanTargets => Set<PlanTarget>();
+    public DbSet<PlanTask> PlanTasks => Set<PlanTask>();
+    public DbSet<PlanTaskOccurrence> PlanTaskOccurrences => Set<PlanTaskOccurrence>();
+    public DbSet<OccurrenceEntry> OccurrenceEntries => Set<OccurrenceEntry>();
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    public DbSet<ReportObligation> ReportObligations => Set<ReportObligation>();
+    public DbSet<UnitReport> UnitReports => Set<UnitReport>();
+    public DbSet<ScoringScheme> ScoringSchemes => Set<ScoringScheme>();
+    public DbSet<ScoringCriterion> ScoringCriteria => Set<ScoringCriterion>();
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<Inspection> Inspections => Set<Inspection>();
+    public DbSet<InspectionFollowUp> InspectionFollowUps => Set<InspectionFollowUp>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -32,6 +46,7 @@ public abstract class AppDbContext(DbContextOptions options)
         CalendarDay.Configure(builder);
         Procedure.Configure(builder);
         Dossier.Configure(builder);
+        ReformModel.Configure(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

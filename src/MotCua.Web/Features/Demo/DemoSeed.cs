@@ -4,6 +4,7 @@ using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Procedures;
+using MotCua.Web.Features.ReformPlan;
 using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.Demo;
@@ -37,6 +38,7 @@ public static class DemoSeed
         await OrganisationSeed.SeedAsync(db, DataFolder, ct);
         await CalendarSeed.SeedAsync(sp, DataFolder, ct);
         await ProcedureSeed.SeedAsync(db, DataFolder, sp.GetRequiredService<TimeProvider>(), ct);
+        await ReformSeed.SeedAsync(db, DataFolder, ct);
         await EnsureRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole>>());
 
         var users = sp.GetRequiredService<UserManager<AppUser>>();

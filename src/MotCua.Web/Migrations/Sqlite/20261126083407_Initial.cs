@@ -108,6 +108,53 @@ namespace MotCua.Web.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReportObligations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DueDay = table.Column<int>(type: "INTEGER", nullable: false),
+                    DueMonthOffset = table.Column<int>(type: "INTEGER", nullable: false),
+                    RemindDaysBefore = table.Column<int>(type: "INTEGER", nullable: false),
+                    DemoRule = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportObligations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ScoringSchemes",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScoringSchemes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StoredFiles",
+                columns: table => new
+                {
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoredFiles", x => x.Sha256);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Units",
                 columns: table => new
                 {
@@ -158,6 +205,31 @@ namespace MotCua.Web.Migrations.Sqlite
                         name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
                         column: x => x.RoleId,
                         principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ScoringCriteria",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SchemeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ParentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    MaxPoints = table.Column<decimal>(type: "TEXT", precision: 9, scale: 2, nullable: false),
+                    EvidenceRequired = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScoringCriteria", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ScoringCriteria_ScoringSchemes_SchemeId",
+                        column: x => x.SchemeId,
+                        principalTable: "ScoringSchemes",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -287,6 +359,61 @@ namespace MotCua.Web.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Inspections",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ScheduledOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Surprise = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Inspectors = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Findings = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Inspections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Inspections_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Plans",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    DecisionNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    IssuingUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ParentPlanId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PeriodFrom = table.Column<int>(type: "INTEGER", nullable: false),
+                    PeriodTo = table.Column<int>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Plans", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Plans_Plans_ParentPlanId",
+                        column: x => x.ParentPlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Plans_Units_IssuingUnitId",
+                        column: x => x.IssuingUnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "UnitProcedures",
                 columns: table => new
                 {
@@ -306,6 +433,65 @@ namespace MotCua.Web.Migrations.Sqlite
                         principalTable: "Units",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UnitReports",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Period = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SubmittedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ReviewNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UnitReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_UnitReports_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Assessments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CriterionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SelfScore = table.Column<decimal>(type: "TEXT", precision: 9, scale: 2, nullable: true),
+                    EvidenceSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    EvidenceName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true),
+                    SelfNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    AppraisedScore = table.Column<decimal>(type: "TEXT", precision: 9, scale: 2, nullable: true),
+                    AppraisalNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Assessments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Assessments_ScoringCriteria_CriterionId",
+                        column: x => x.CriterionId,
+                        principalTable: "ScoringCriteria",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Assessments_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -507,6 +693,199 @@ namespace MotCua.Web.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "InspectionFollowUps",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InspectionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Deadline = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DoneOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InspectionFollowUps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InspectionFollowUps_Inspections_InspectionId",
+                        column: x => x.InspectionId,
+                        principalTable: "Inspections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanTargets",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Value = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Comparison = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    BaseYear = table.Column<int>(type: "INTEGER", nullable: true),
+                    Scope = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    IndicatorKey = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    ManualValue = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
+                    ManualNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    EvidenceSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    EvidenceName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanTargets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanTargets_Plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanTasks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SectionCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    SectionTitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Product = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Timing = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    LeadText = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    LeadUnitId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PartnersText = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Remark = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanTasks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanTasks_Plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PlanTasks_Units_LeadUnitId",
+                        column: x => x.LeadUnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UnitReportFiles",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReportId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UnitReportFiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_UnitReportFiles_UnitReports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "UnitReports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanTaskOccurrences",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Continuous = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Progress = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DoneOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanTaskOccurrences", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanTaskOccurrences_PlanTasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "PlanTasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanTaskUnits",
+                columns: table => new
+                {
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanTaskUnits", x => new { x.TaskId, x.UnitId, x.Role });
+                    table.ForeignKey(
+                        name: "FK_PlanTaskUnits_PlanTasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "PlanTasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PlanTaskUnits_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanTaskOccurrenceEntries",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OccurrenceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    FileSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true),
+                    Author = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanTaskOccurrenceEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanTaskOccurrenceEntries_PlanTaskOccurrences_OccurrenceId",
+                        column: x => x.OccurrenceId,
+                        principalTable: "PlanTaskOccurrences",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PlanTaskOccurrenceEntries_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -553,6 +932,17 @@ namespace MotCua.Web.Migrations.Sqlite
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Assessments_CriterionId_UnitId",
+                table: "Assessments",
+                columns: new[] { "CriterionId", "UnitId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Assessments_UnitId",
+                table: "Assessments",
+                column: "UnitId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CalendarDays_Date_National",
@@ -635,6 +1025,64 @@ namespace MotCua.Web.Migrations.Sqlite
                 column: "UnitId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_InspectionFollowUps_InspectionId",
+                table: "InspectionFollowUps",
+                column: "InspectionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Inspections_UnitId",
+                table: "Inspections",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Plans_IssuingUnitId",
+                table: "Plans",
+                column: "IssuingUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Plans_ParentPlanId",
+                table: "Plans",
+                column: "ParentPlanId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanTargets_PlanId_Code",
+                table: "PlanTargets",
+                columns: new[] { "PlanId", "Code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanTaskOccurrenceEntries_OccurrenceId",
+                table: "PlanTaskOccurrenceEntries",
+                column: "OccurrenceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanTaskOccurrenceEntries_UnitId",
+                table: "PlanTaskOccurrenceEntries",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanTaskOccurrences_TaskId_Year",
+                table: "PlanTaskOccurrences",
+                columns: new[] { "TaskId", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanTasks_LeadUnitId",
+                table: "PlanTasks",
+                column: "LeadUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanTasks_PlanId_SectionCode_Number",
+                table: "PlanTasks",
+                columns: new[] { "PlanId", "SectionCode", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanTaskUnits_UnitId",
+                table: "PlanTaskUnits",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Procedures_Code_ValidTo",
                 table: "Procedures",
                 columns: new[] { "Code", "ValidTo" });
@@ -651,6 +1099,18 @@ namespace MotCua.Web.Migrations.Sqlite
                 column: "Field");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReportObligations_Kind",
+                table: "ReportObligations",
+                column: "Kind",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScoringCriteria_SchemeId_Code",
+                table: "ScoringCriteria",
+                columns: new[] { "SchemeId", "Code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_UnitProcedures_ProcedureCode",
                 table: "UnitProcedures",
                 column: "ProcedureCode");
@@ -660,6 +1120,16 @@ namespace MotCua.Web.Migrations.Sqlite
                 table: "UnitProcedures",
                 columns: new[] { "UnitId", "ProcedureCode", "ValidFrom" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UnitReportFiles_ReportId",
+                table: "UnitReportFiles",
+                column: "ReportId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UnitReports_UnitId_Kind_Year_Period",
+                table: "UnitReports",
+                columns: new[] { "UnitId", "Kind", "Year", "Period" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Units_Code",
@@ -702,6 +1172,9 @@ namespace MotCua.Web.Migrations.Sqlite
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "Assessments");
+
+            migrationBuilder.DropTable(
                 name: "CalendarChanges");
 
             migrationBuilder.DropTable(
@@ -726,10 +1199,31 @@ namespace MotCua.Web.Migrations.Sqlite
                 name: "DossierSteps");
 
             migrationBuilder.DropTable(
+                name: "InspectionFollowUps");
+
+            migrationBuilder.DropTable(
+                name: "PlanTargets");
+
+            migrationBuilder.DropTable(
+                name: "PlanTaskOccurrenceEntries");
+
+            migrationBuilder.DropTable(
+                name: "PlanTaskUnits");
+
+            migrationBuilder.DropTable(
                 name: "Procedures");
 
             migrationBuilder.DropTable(
+                name: "ReportObligations");
+
+            migrationBuilder.DropTable(
+                name: "StoredFiles");
+
+            migrationBuilder.DropTable(
                 name: "UnitProcedures");
+
+            migrationBuilder.DropTable(
+                name: "UnitReportFiles");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -738,7 +1232,28 @@ namespace MotCua.Web.Migrations.Sqlite
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
+                name: "ScoringCriteria");
+
+            migrationBuilder.DropTable(
                 name: "Dossiers");
+
+            migrationBuilder.DropTable(
+                name: "Inspections");
+
+            migrationBuilder.DropTable(
+                name: "PlanTaskOccurrences");
+
+            migrationBuilder.DropTable(
+                name: "UnitReports");
+
+            migrationBuilder.DropTable(
+                name: "ScoringSchemes");
+
+            migrationBuilder.DropTable(
+                name: "PlanTasks");
+
+            migrationBuilder.DropTable(
+                name: "Plans");
 
             migrationBuilder.DropTable(
                 name: "Units");

@@ -1,0 +1,95 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MiniExcelLibs;
+using MotCua.Domain.ReformPlan;
+using MotCua.Web.Infrastructure;
+
+namespace MotCua.Web.Features.ReformPlan;
+
+public sealed record OverdueByUnitDto(string Unit, int OverdueTasks, int LateReports);
+
+public sealed record SectionProgressDto(string Plan, string SectionCode, string SectionTitle, int Tasks, int DueSoFar, int Done, int Overdue, int NeedsDate, decimal? DonePercent);
+
+public sealed record OverdueTaskDto(string Plan, string SectionCode, string Number, string Text, string Lead, int Year, DateOnly Due);
+
+public sealed record OverviewDto(DateOnly On, OverdueByUnitDto[] ByUnit, SectionProgressDto[] Sections, OverdueTaskDto[] OverdueTasks);
+
+public static class OverviewApi
+{
+    public static void Map(RouteGroupBuilder group)
+    {
+        group.MapGet("/reform/overview", Get);
+        group.MapGet("/reform/overview.xlsx", Export);
+    }
+
+    /// <summary>Overdue task occurrences (by lead unit, printed text when unmatched), late reports by unit, and per-section progress up to <paramref name="on"/>.</summary>
+    internal static async Task<OverviewDto> BuildAsync(AppDbContext db, ClaimsPrincipal user, DateOnly on, CancellationToken ct)
+    {
+        var tasks = await db.PlanTasks.AsNoTracking().Include(t => t.Plan).Include(t => t.LeadUnit).Include(t => t.Occurrences)
+            .AsSplitQuery().ToListAsync(ct);
+        var ordered = tasks.OrderBy(t => t.PlanId).ThenBy(t => t.SortOrder).ToList();
+        var overdue = ordered.SelectMany(t => t.Occurrences.Where(o => o.StatusOn(on) == OccurrenceStatus.Overdue)
+            .Select(o => new OverdueTaskDto(t.Plan!.Title, t.SectionCode, t.Number, t.Text, t.LeadUnit?.Name ?? t.LeadText, o.Year, o.DueDate!.Value))).ToArray();
+        var late = await ReportsApi.LateAsync(db, user, on, ct);
+
+        var units = overdue.Select(o => o.Lead).Concat(late.Select(l => l.UnitName)).Distinct().ToList();
+        var byUnit = units.Select(u => new OverdueByUnitDto(u, overdue.Count(o => o.Lead == u), late.Count(l => l.UnitName == u)))
+            .OrderByDescending(x => x.OverdueTasks + x.LateReports).ThenBy(x => x.Unit, StringComparer.Ordinal).ToArray();
+
+        var sections = ordered.GroupBy(t => (t.PlanId, t.Plan!.Title, t.SectionCode, t.SectionTitle)).Select(g =>
+        {
+            var occ = g.SelectMany(t => t.Occurrences).ToList();
+            var due = occ.Where(o => o.DueDate is { } d && d <= on).ToList();
+            var done = due.Count(o => o.Progress == OccurrenceProgress.Done);
+            return new SectionProgressDto(g.Key.Title, g.Key.SectionCode, g.Key.SectionTitle, g.Count(), due.Count, done,
+                due.Count(o => o.StatusOn(on) == OccurrenceStatus.Overdue), occ.Count(o => o.DueDate is null),
+                due.Count == 0 ? null : Math.Round(100m * done / due.Count, 2));
+        }).ToArray();
+        return new OverviewDto(on, byUnit, sections, overdue);
+    }
+
+    private static async Task<Results<Ok<OverviewDto>, ValidationProblem>> Get(string? on, AppDbContext db, ClaimsPrincipal user, TimeProvider time, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
+        ReportsApi.ParseDate(on, time) is { } d
+            ? TypedResults.Ok(await BuildAsync(db, user, d, ct))
+            : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["on"] = [t["Ngày phải có dạng YYYY-MM-DD."]] }, title: t["Dữ liệu không hợp lệ"]);
+
+    private static async Task<Results<FileContentHttpResult, ValidationProblem>> Export(string? on, AppDbContext db, ClaimsPrincipal user, TimeProvider time, IStringLocalizer<SharedResource> t, CancellationToken ct)
+    {
+        if (ReportsApi.ParseDate(on, time) is not { } d)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["on"] = [t["Ngày phải có dạng YYYY-MM-DD."]] }, title: t["Dữ liệu không hợp lệ"]);
+        }
+
+        var o = await BuildAsync(db, user, d, ct);
+        var sheets = new Dictionary<string, object>
+        {
+            ["Theo don vi"] = o.ByUnit.Select(u => new Dictionary<string, object?> { ["Đơn vị"] = u.Unit, ["Nhiệm vụ quá hạn"] = u.OverdueTasks, ["Báo cáo chậm nộp"] = u.LateReports }).ToList(),
+            ["Tien do theo muc"] = o.Sections.Select(s => new Dictionary<string, object?>
+            {
+                ["Kế hoạch"] = s.Plan,
+                ["Mục"] = s.SectionCode,
+                ["Tên mục"] = s.SectionTitle,
+                ["Số nhiệm vụ"] = s.Tasks,
+                ["Đến hạn"] = s.DueSoFar,
+                ["Hoàn thành"] = s.Done,
+                ["Quá hạn"] = s.Overdue,
+                ["Cần đặt hạn"] = s.NeedsDate,
+                ["Tỷ lệ hoàn thành (%)"] = s.DonePercent,
+            }).ToList(),
+            ["Nhiem vu qua han"] = o.OverdueTasks.Select(x => new Dictionary<string, object?>
+            {
+                ["Mục"] = x.SectionCode,
+                ["STT"] = x.Number,
+                ["Nhiệm vụ"] = x.Text,
+                ["Chủ trì"] = x.Lead,
+                ["Năm"] = x.Year,
+                ["Hạn"] = x.Due.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture),
+            }).ToList(),
+        };
+        using var ms = new MemoryStream();
+        await ms.SaveAsAsync(sheets, cancellationToken: ct);
+        return TypedResults.File(ms.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"tong-quan-cchc-{d:yyyy-MM-dd}.xlsx");
+    }
+}

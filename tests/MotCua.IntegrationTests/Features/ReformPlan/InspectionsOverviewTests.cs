@@ -1,0 +1,75 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace MotCua.IntegrationTests.Features.ReformPlan;
+
+public sealed class InspectionsOverviewTests(ReformAppFactory app) : IClassFixture<ReformAppFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Surprise_inspections_count_per_desk_against_the_target_of_two_and_feed_the_plan_target()
+    {
+        var noivu = await app.ClientFor("noivu");
+        async Task Inspect(string unit, string on, string? held)
+        {
+            var r = await noivu.PostAsJsonAsync("/api/v1/reform/inspections", new { unitCode = unit, scheduledOn = on, heldOn = held, findings = "Niêm yết TTHC chưa đầy đủ" }, Ct);
+            Assert.Equal(HttpStatusCode.Created, r.StatusCode);
+        }
+
+        await Inspect("22783", "2025-03-10", "2025-03-10");
+        await Inspect("22783", "2025-05-12", "2025-05-12");
+        await Inspect("22792", "2025-04-02", "2025-04-02");
+        await Inspect("22792", "2025-09-15", null);
+        await Inspect("584.MC", "2024-11-05", "2024-11-05");
+
+        var counts = (await noivu.GetFromJsonAsync<JsonElement[]>("/api/v1/reform/inspections/counts?year=2025", Ct))!;
+        JsonElement Of(string code) => counts.Single(c => c.GetProperty("unitCode").GetString() == code);
+        Assert.Equal((2, true), (Of("22783").GetProperty("held").GetInt32(), Of("22783").GetProperty("met").GetBoolean()));
+        Assert.Equal((1, 2, false), (Of("22792").GetProperty("held").GetInt32(), Of("22792").GetProperty("scheduled").GetInt32(), Of("22792").GetProperty("met").GetBoolean()));
+        Assert.Equal(0, Of("584.MC").GetProperty("held").GetInt32());
+
+        var list = (await noivu.GetFromJsonAsync<JsonElement[]>("/api/v1/reform/inspections?year=2025", Ct))!;
+        var id = list.First().GetProperty("id").GetInt32();
+        var follow = await noivu.PostAsJsonAsync($"/api/v1/reform/inspections/{id}/follow-ups", new { action = "Niêm yết bổ sung", deadline = "2025-04-30" }, Ct);
+        Assert.True((await follow.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("overdue").GetBoolean());
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await noivu.PostAsJsonAsync("/api/v1/reform/inspections", new { unitCode = "584.TP", scheduledOn = "2025-03-10" }, Ct)).StatusCode);
+        var commune = await app.ClientFor("motcua.phuocbinh");
+        Assert.Equal(HttpStatusCode.Forbidden, (await commune.PostAsJsonAsync("/api/v1/reform/inspections", new { unitCode = "22783", scheduledOn = "2025-03-10" }, Ct)).StatusCode);
+
+        // The plan's target II.2 no. 4 is measured from these records: the weakest desk has 0 held this year.
+        var plans = (await noivu.GetFromJsonAsync<JsonElement[]>("/api/v1/plans", Ct))!;
+        var planId = plans.Single(p => p.GetProperty("issuingUnitCode").GetString() == "584").GetProperty("id").GetInt32();
+        var target = (await noivu.GetFromJsonAsync<JsonElement[]>($"/api/v1/plans/{planId}/targets", Ct))!.Single(t => t.GetProperty("code").GetString() == "4");
+        Assert.Equal(0m, target.GetProperty("current").GetDecimal());
+        Assert.Equal(2m, target.GetProperty("gap").GetDecimal());
+        Assert.Equal("indicator", target.GetProperty("currentSource").GetString());
+    }
+
+    [Fact]
+    public async Task Overview_lists_overdue_tasks_and_late_reports_by_unit_and_progress_per_section()
+    {
+        var lanhdao = await app.ClientFor("lanhdao");
+        var o = await lanhdao.GetFromJsonAsync<JsonElement>("/api/v1/reform/overview?on=2025-06-03", Ct);
+        var byUnit = o.GetProperty("byUnit").EnumerateArray().ToArray();
+        var noiVu = byUnit.Single(u => u.GetProperty("unit").GetString() == "Phòng Nội vụ");
+        Assert.True(noiVu.GetProperty("overdueTasks").GetInt32() > 0);
+        Assert.Equal(0, noiVu.GetProperty("lateReports").GetInt32());
+        Assert.True(byUnit.Single(u => u.GetProperty("unit").GetString() == "Xã Phước Bình").GetProperty("lateReports").GetInt32() > 0);
+
+        var sections = o.GetProperty("sections").EnumerateArray().Select(s => s.GetProperty("sectionCode").GetString()!).ToArray();
+        Assert.Equal(["I", "II", "III", "IV", "V", "VI", "VIII"], sections);
+        var first = o.GetProperty("sections")[0];
+
+        // Section I by 03/06/2025: I.1 (4 years), I.3 and I.4 (5 years each), I.5 (once) are due; nothing is done.
+        Assert.Equal(15, first.GetProperty("dueSoFar").GetInt32());
+        Assert.Equal(15, first.GetProperty("overdue").GetInt32());
+        Assert.Equal(5, first.GetProperty("needsDate").GetInt32());
+
+        var xlsx = await lanhdao.GetAsync("/api/v1/reform/overview.xlsx?on=2025-06-03", Ct);
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        Assert.Equal("PK"u8.ToArray(), (await xlsx.Content.ReadAsByteArrayAsync(Ct))[..2]);
+    }
+}

@@ -65,5 +65,22 @@ public sealed class HistoryTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(tampered, broken.GetProperty("code").GetString());
         Assert.Equal(2, broken.GetProperty("sequence").GetInt64());
         Assert.Empty((await VerifyAsync(intact)).GetProperty("broken").EnumerateArray());
+
+        // The administrator's page shows the same finding.
+        var admin = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
+        var login = await admin.GetStringAsync("/Account/Login", TestContext.Current.CancellationToken);
+        var token = System.Text.RegularExpressions.Regex.Match(login, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        await admin.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = "admin",
+            ["Password"] = AppFactory.DemoPassword,
+            ["__RequestVerificationToken"] = token,
+        }), TestContext.Current.CancellationToken);
+        var page = await admin.GetStringAsync("/Dossiers/Verify", TestContext.Current.CancellationToken);
+        token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var result = await admin.PostAsync("/Dossiers/Verify", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }), TestContext.Current.CancellationToken);
+        var html = await result.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains(tampered, html);
+        Assert.DoesNotContain(intact, html);
     }
 }

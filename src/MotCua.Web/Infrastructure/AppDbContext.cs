@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Design;
 using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Procedures;
 
@@ -23,6 +24,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<CalendarChange> CalendarChanges => Set<CalendarChange>();
     public DbSet<Dossier> Dossiers => Set<Dossier>();
     public DbSet<DossierEvent> DossierEvents => Set<DossierEvent>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -32,6 +34,7 @@ public abstract class AppDbContext(DbContextOptions options)
         CalendarDay.Configure(builder);
         Procedure.Configure(builder);
         Dossier.Configure(builder);
+        OutboxMessage.Configure(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

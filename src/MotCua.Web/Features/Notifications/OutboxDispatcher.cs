@@ -16,6 +16,9 @@ public sealed partial class OutboxDispatcher(
 
     public string OwnerId { get; } = ownerId;
 
+    /// <summary>Test seam: runs between choosing candidates and claiming them, so a test can put another instance's claim in that gap.</summary>
+    internal Func<Task>? AfterCandidatesChosen { get; set; }
+
     /// <summary>One claim-send-release pass; returns how many messages it claimed.</summary>
     public async Task<int> DispatchOnceAsync(CancellationToken ct)
     {
@@ -29,6 +32,11 @@ public sealed partial class OutboxDispatcher(
         if (candidates.Count == 0)
         {
             return 0;
+        }
+
+        if (AfterCandidatesChosen is { } gap)
+        {
+            await gap();
         }
 
         // The lease condition is repeated in the UPDATE: whoever updates a row first owns it, the other's update matches nothing.

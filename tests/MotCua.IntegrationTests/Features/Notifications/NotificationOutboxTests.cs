@@ -234,6 +234,38 @@ public sealed class NotificationOutboxTests(NotificationsFactory app) : IClassFi
     }
 
     [Fact]
+    public async Task An_instance_that_chose_candidates_claimed_meanwhile_by_another_sends_nothing()
+    {
+        var start = new DateTimeOffset(2025, 7, 5, 2, 0, 0, TimeSpan.Zero);
+        app.Clock.SetUtcNow(start);
+        await DrainAsync(app.Services.GetRequiredService<OutboxDispatcher>());
+        string[] codes = ["GAP-1", "GAP-2", "GAP-3"];
+        foreach (var code in codes)
+        {
+            await InsertAsync(code, "0900000006");
+        }
+
+        var counting = new CountingGateway();
+        var blocked = new BlockingGateway(counting);
+        var late = Dispatcher("late", counting, Options.Create(new NotificationOptions()));
+        var early = Dispatcher("early", blocked, Options.Create(new NotificationOptions()));
+        Task<int>? earlyPass = null;
+        late.AfterCandidatesChosen = async () =>
+        {
+            earlyPass = Task.Run(() => early.DispatchOnceAsync(Ct), Ct);
+            await blocked.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        };
+
+        var lateClaimed = await late.DispatchOnceAsync(Ct);
+        blocked.Release.SetResult();
+        var earlyClaimed = await earlyPass!;
+
+        Assert.Equal(0, lateClaimed);
+        Assert.Equal(3, earlyClaimed);
+        Assert.All(codes, c => Assert.Equal(1, counting.Sends.GetValueOrDefault(c)));
+    }
+
+    [Fact]
     public async Task The_outbox_page_is_for_administrators_and_masks_recipients()
     {
         app.Clock.SetUtcNow(Tuesday);
@@ -320,6 +352,21 @@ public sealed class NotificationOutboxTests(NotificationsFactory app) : IClassFi
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.True(response.IsSuccessStatusCode == expectSuccess, $"{response.StatusCode}: {body}");
         return body;
+    }
+
+    /// <summary>Holds its first send until released, so that the claim stays open while another instance tries.</summary>
+    private sealed class BlockingGateway(ISmsGateway inner) : ISmsGateway
+    {
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public async Task SendAsync(string phone, string text, CancellationToken ct)
+        {
+            Entered.TrySetResult();
+            await Release.Task.WaitAsync(ct);
+            await inner.SendAsync(phone, text, ct);
+        }
     }
 
     /// <summary>Counts sends per dossier code; the message text names the code.</summary>

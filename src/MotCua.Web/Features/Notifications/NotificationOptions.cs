@@ -23,9 +23,6 @@ public sealed class SmtpOptions
 
 public sealed class SmsOptions
 {
-    /// <summary><c>file</c> (the default and the only built-in gateway); a deployment registers its provider's <see cref="ISmsGateway"/>.</summary>
-    public string Provider { get; set; } = "file";
-
     /// <summary>The JSON-lines file of the file gateway; default <c>sms-outbox.jsonl</c> in the data folder.</summary>
     public string? File { get; set; }
 

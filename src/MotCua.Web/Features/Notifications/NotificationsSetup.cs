@@ -14,7 +14,8 @@ public static class NotificationsSetup
         Notify.PublicBaseUrl = settings.PublicBaseUrl;
         var folder = DataFolder(builder.Configuration, builder.Environment.ContentRootPath);
 
-        builder.Services.AddSingleton<ISmsGateway>(_ => new FileSmsGateway(settings.Sms.File ?? Path.Combine(folder, "sms-outbox.jsonl"), settings.Sms.FailEveryNth));
+        builder.Services.AddSingleton<ISmsGateway>(_ => new FileSmsGateway(
+            string.IsNullOrWhiteSpace(settings.Sms.File) ? Path.Combine(folder, "sms-outbox.jsonl") : settings.Sms.File, settings.Sms.FailEveryNth));
         if (string.IsNullOrWhiteSpace(settings.Smtp.Host))
         {
             builder.Services.AddSingleton<IEmailSender>(_ => new FileEmailSender(Path.Combine(folder, "mail-outbox.jsonl")));

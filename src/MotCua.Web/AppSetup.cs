@@ -7,6 +7,7 @@ using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Demo;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Forms;
+using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Procedures;
 using MotCua.Web.Features.ReformPlan;
@@ -39,6 +40,7 @@ public static class AppSetup
         builder.AddDossiers();
         builder.AddForms();
         builder.AddReformPlan();
+        builder.AddNotifications();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o =>
@@ -51,6 +53,7 @@ public static class AppSetup
                 o.Conventions.AuthorizeFolder("/Dossiers", AccountsSetup.StaffPolicy);
                 o.Conventions.AuthorizeFolder("/Procedures/Admin", AccountsSetup.AdminPolicy);
                 o.Conventions.AuthorizeFolder("/ReformPlan", AccountsSetup.StaffPolicy);
+                o.Conventions.AuthorizeFolder("/Notifications", AccountsSetup.AdminPolicy);
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));

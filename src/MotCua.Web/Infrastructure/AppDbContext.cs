@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Design;
 using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Procedures;
 using MotCua.Web.Features.ReformPlan;
@@ -37,6 +38,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<Inspection> Inspections => Set<Inspection>();
     public DbSet<InspectionFollowUp> InspectionFollowUps => Set<InspectionFollowUp>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -47,6 +49,7 @@ public abstract class AppDbContext(DbContextOptions options)
         Procedure.Configure(builder);
         Dossier.Configure(builder);
         ReformModel.Configure(builder);
+        OutboxMessage.Configure(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

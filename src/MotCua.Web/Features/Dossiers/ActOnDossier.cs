@@ -160,6 +160,7 @@ public sealed class ActOnDossier(AppDbContext db, CalendarService calendars, Tim
         dossier.Version++;
         var e = DossierHistory.Append(db, dossier, actor, now, new(
             action.ToKebab(), before, body.Note, attachments, dueBefore, fromUnit, target?.Code));
+        Notifications.Notify.Enqueue(db, dossier, action.ToKebab(), now, body.Note);
         try
         {
             await db.SaveChangesAsync(ct);

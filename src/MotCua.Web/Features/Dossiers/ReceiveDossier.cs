@@ -172,6 +172,7 @@ public sealed partial class ReceiveDossier(AppDbContext db, CalendarService cale
                 "forward", before, t["Tiếp nhận không phụ thuộc địa giới hành chính, chuyển đơn vị có thẩm quyền."], UnitCode: unit.Code, ToUnitCode: competent.Code));
         }
 
+        Notifications.Notify.Enqueue(db, dossier, action, now);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return dossier;

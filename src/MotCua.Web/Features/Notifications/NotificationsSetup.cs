@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Options;
+using MotCua.Web.Infrastructure;
+
+namespace MotCua.Web.Features.Notifications;
+
+public static class NotificationsSetup
+{
+    /// <summary>Reads the <c>Notifications</c> section; a deployment with an SMS provider registers its own <see cref="ISmsGateway"/> after this.</summary>
+    public static IHostApplicationBuilder AddNotifications(this IHostApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection("Notifications");
+        builder.Services.Configure<NotificationOptions>(section);
+        var settings = section.Get<NotificationOptions>() ?? new();
+        Notify.PublicBaseUrl = settings.PublicBaseUrl;
+        var folder = DataFolder(builder.Configuration, builder.Environment.ContentRootPath);
+
+        builder.Services.AddSingleton<ISmsGateway>(_ => new FileSmsGateway(
+            string.IsNullOrWhiteSpace(settings.Sms.File) ? Path.Combine(folder, "sms-outbox.jsonl") : settings.Sms.File, settings.Sms.FailEveryNth));
+        if (string.IsNullOrWhiteSpace(settings.Smtp.Host))
+        {
+            builder.Services.AddSingleton<IEmailSender>(_ => new FileEmailSender(Path.Combine(folder, "mail-outbox.jsonl")));
+        }
+        else
+        {
+            builder.Services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        }
+
+        var owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
+        builder.Services.AddSingleton(sp => new OutboxDispatcher(
+            sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<IEmailSender>(), sp.GetRequiredService<ISmsGateway>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<NotificationOptions>>(),
+            sp.GetRequiredService<ILogger<OutboxDispatcher>>(), owner));
+        if (settings.Dispatcher.Enabled)
+        {
+            builder.Services.AddHostedService<OutboxDispatcherService>();
+        }
+
+        return builder;
+    }
+
+    /// <summary>The folder of the SQLite database (the data folder), or <c>data/</c> beside the content root on PostgreSQL.</summary>
+    private static string DataFolder(IConfiguration config, string contentRoot)
+    {
+        var folder = DatabaseSetup.Provider(config) == DatabaseProvider.Sqlite
+            ? Path.GetDirectoryName(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(DatabaseSetup.SqliteConnectionString(config, contentRoot)).DataSource)!
+            : Path.Combine(contentRoot, "data");
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+}

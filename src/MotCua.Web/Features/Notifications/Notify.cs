@@ -1,0 +1,83 @@
+using System.Globalization;
+using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Infrastructure;
+
+namespace MotCua.Web.Features.Notifications;
+
+/// <summary>Writes applicant notifications into the outbox; the caller's SaveChanges commits them with the dossier change.</summary>
+public static class Notify
+{
+    /// <summary>Prefix of the tracking link in messages (<c>Notifications:PublicBaseUrl</c>); empty gives a relative link.</summary>
+    public static string PublicBaseUrl { get; set; } = "";
+
+    /// <summary>Maps a workflow action to the notification it causes, if any, and enqueues it.</summary>
+    public static void Enqueue(AppDbContext db, Dossier dossier, string action, DateTime nowUtc, string? note = null)
+    {
+        NotificationKind? kind = action switch
+        {
+            // An online submission is only received when the desk accepts it.
+            "receive" or "receive-postal" or "accept" => NotificationKind.Receipt,
+            "request-supplement" => NotificationKind.SupplementRequest,
+            "apologize" => NotificationKind.Apology,
+            "record-result" => NotificationKind.ResultReady,
+            _ => null,
+        };
+        if (kind is { } k)
+        {
+            Enqueue(db, dossier, k, nowUtc, note);
+        }
+    }
+
+    public static void Enqueue(AppDbContext db, Dossier dossier, NotificationKind kind, DateTime nowUtc, string? note = null)
+    {
+        var (subject, body) = MessageText(dossier, kind, note);
+        if (!string.IsNullOrWhiteSpace(dossier.Applicant.Email))
+        {
+            db.OutboxMessages.Add(New(NotificationChannel.Email, dossier.Applicant.Email, subject, body.Email));
+        }
+
+        if (!string.IsNullOrWhiteSpace(dossier.Applicant.Phone))
+        {
+            db.OutboxMessages.Add(New(NotificationChannel.Sms, dossier.Applicant.Phone, null, body.Sms));
+        }
+
+        OutboxMessage New(NotificationChannel channel, string to, string? s, string text) => new()
+        {
+            CreatedAtUtc = nowUtc,
+            NextAttemptAtUtc = nowUtc,
+            Channel = channel,
+            To = to.Trim(),
+            Subject = s,
+            Body = text,
+            DossierCode = dossier.Code,
+            Kind = kind,
+        };
+    }
+
+    public static string TrackingLink(string code) => $"{PublicBaseUrl.TrimEnd('/')}/Tracking?code={Uri.EscapeDataString(code)}";
+
+    internal static (string Subject, (string Email, string Sms) Body) MessageText(Dossier d, NotificationKind kind, string? note)
+    {
+        var link = TrackingLink(d.Code);
+        var date = d.AppointmentDate is { } a ? a.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : "sẽ thông báo sau khi hồ sơ được tiếp nhận";
+        var reason = string.IsNullOrWhiteSpace(note) ? "" : $" Nội dung: {note.Trim()}";
+        var (subject, line) = kind switch
+        {
+            NotificationKind.Receipt => (
+                $"Tiếp nhận hồ sơ {d.Code}",
+                $"Hồ sơ {d.Code} ({d.ProcedureName}) đã được tiếp nhận. Ngày hẹn trả kết quả: {date}."),
+            NotificationKind.SupplementRequest => (
+                $"Yêu cầu bổ sung hồ sơ {d.Code}",
+                $"Hồ sơ {d.Code} ({d.ProcedureName}) cần bổ sung, hoàn thiện.{reason} Thời hạn giải quyết tạm dừng đến khi nhận đủ hồ sơ bổ sung."),
+            NotificationKind.Apology => (
+                $"Thư xin lỗi và hẹn lại ngày trả kết quả hồ sơ {d.Code}",
+                $"Hồ sơ {d.Code} ({d.ProcedureName}) chưa giải quyết kịp thời hạn. Cơ quan xin lỗi và hẹn lại ngày trả kết quả: {date}.{reason}"),
+            _ => (
+                $"Kết quả hồ sơ {d.Code} đã sẵn sàng",
+                $"Kết quả giải quyết hồ sơ {d.Code} ({d.ProcedureName}) đã có. Ngày hẹn trả kết quả: {date}."),
+        };
+        var email = $"Kính gửi {d.Applicant.FullName},\n\n{line}\nTra cứu tình trạng hồ sơ: {link}\n\nBộ phận Một cửa";
+        var sms = $"{line} Tra cứu: {link}";
+        return (subject, (email, sms));
+    }
+}

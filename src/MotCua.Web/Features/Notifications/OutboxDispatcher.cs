@@ -1,0 +1,156 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MotCua.Web.Infrastructure;
+
+namespace MotCua.Web.Features.Notifications;
+
+/// <summary>
+/// Delivers outbox messages. Each pass claims a batch with a lease row update (owner + expiry) so that two
+/// instances never send one message twice and an expired lease of a crashed instance is claimed again.
+/// </summary>
+public sealed partial class OutboxDispatcher(
+    IServiceScopeFactory scopes, IEmailSender email, ISmsGateway sms, TimeProvider time,
+    IOptions<NotificationOptions> options, ILogger<OutboxDispatcher> log, string ownerId)
+{
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromDays(1);
+
+    public string OwnerId { get; } = ownerId;
+
+    /// <summary>Test seam: runs between choosing candidates and claiming them, so a test can put another instance's claim in that gap.</summary>
+    internal Func<Task>? AfterCandidatesChosen { get; set; }
+
+    /// <summary>One claim-send-release pass; returns how many messages it claimed.</summary>
+    public async Task<int> DispatchOnceAsync(CancellationToken ct)
+    {
+        var o = options.Value.Dispatcher;
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var now = time.GetUtcNow().UtcDateTime;
+        var leaseUntil = now.AddSeconds(o.LeaseSeconds);
+
+        var candidates = await Due(db.OutboxMessages, now).OrderBy(m => m.Id).Select(m => m.Id).Take(o.BatchSize).ToListAsync(ct);
+        if (candidates.Count == 0)
+        {
+            return 0;
+        }
+
+        if (AfterCandidatesChosen is { } gap)
+        {
+            await gap();
+        }
+
+        // The lease condition is repeated in the UPDATE: whoever updates a row first owns it, the other's update matches nothing.
+        await Due(db.OutboxMessages, now).Where(m => candidates.Contains(m.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseOwner, OwnerId).SetProperty(m => m.LeaseUntilUtc, leaseUntil), ct);
+        var claimed = await db.OutboxMessages.AsNoTracking()
+            .Where(m => candidates.Contains(m.Id) && m.LeaseOwner == OwnerId && m.LeaseUntilUtc > now && m.SentAtUtc == null)
+            .OrderBy(m => m.Id).ToListAsync(ct);
+
+        foreach (var m in claimed)
+        {
+            await DeliverAsync(db, m, o, ct);
+        }
+
+        return claimed.Count;
+    }
+
+    private static IQueryable<OutboxMessage> Due(IQueryable<OutboxMessage> q, DateTime now) =>
+        q.Where(m => m.SentAtUtc == null && !m.FailedPermanently && m.NextAttemptAtUtc <= now && (m.LeaseUntilUtc == null || m.LeaseUntilUtc < now));
+
+    private async Task DeliverAsync(AppDbContext db, OutboxMessage m, DispatcherOptions o, CancellationToken ct)
+    {
+        string? error = null;
+        try
+        {
+            if (m.Channel == NotificationChannel.Email)
+            {
+                await email.SendAsync(m.To, m.Subject ?? m.DossierCode, m.Body, ct);
+            }
+            else
+            {
+                await sms.SendAsync(m.To, m.Body, ct);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // Provider errors may quote the address: keep them out of the row shown to admins.
+            error = $"{ex.GetType().Name}: {ex.Message}".Replace(m.To, Masking.Recipient(m.To), StringComparison.OrdinalIgnoreCase);
+            if (error.Length > 1000)
+            {
+                error = error[..1000];
+            }
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var attempts = m.Attempts + 1;
+        var mine = db.OutboxMessages.Where(x => x.Id == m.Id && x.LeaseOwner == OwnerId);
+        if (error is null)
+        {
+            await mine.ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.SentAtUtc, now).SetProperty(x => x.Attempts, attempts).SetProperty(x => x.LastError, (string?)null)
+                .SetProperty(x => x.LeaseOwner, (string?)null).SetProperty(x => x.LeaseUntilUtc, (DateTime?)null), CancellationToken.None);
+            LogSent(m.Id, m.Kind, m.Channel);
+            return;
+        }
+
+        var failed = attempts >= o.MaxAttempts;
+        var next = now + Backoff(attempts, o);
+        await mine.ExecuteUpdateAsync(s => s
+            .SetProperty(x => x.Attempts, attempts).SetProperty(x => x.LastError, error).SetProperty(x => x.NextAttemptAtUtc, next)
+            .SetProperty(x => x.FailedPermanently, failed)
+            .SetProperty(x => x.LeaseOwner, (string?)null).SetProperty(x => x.LeaseUntilUtc, (DateTime?)null), CancellationToken.None);
+        LogFailed(m.Id, m.Kind, m.Channel, attempts, failed);
+    }
+
+    /// <summary>Delay before attempt n+1 after n failures: base, 2×base, 4×base … capped at one day.</summary>
+    public static TimeSpan Backoff(int failures, DispatcherOptions o)
+    {
+        var seconds = o.BackoffSeconds * Math.Pow(2, Math.Max(0, failures - 1));
+        return seconds >= MaxBackoff.TotalSeconds ? MaxBackoff : TimeSpan.FromSeconds(seconds);
+    }
+
+    [LoggerMessage(LogLevel.Information, "Outbox message {Id} ({Kind}, {Channel}) sent")]
+    private partial void LogSent(long id, NotificationKind kind, NotificationChannel channel);
+
+    [LoggerMessage(LogLevel.Warning, "Outbox message {Id} ({Kind}, {Channel}) failed, attempt {Attempts}, permanently: {Permanently}")]
+    private partial void LogFailed(long id, NotificationKind kind, NotificationChannel channel, int attempts, bool permanently);
+}
+
+/// <summary>Runs <see cref="OutboxDispatcher.DispatchOnceAsync"/> every few seconds unless <c>Notifications:Dispatcher:Enabled</c> is false.</summary>
+public sealed partial class OutboxDispatcherService(OutboxDispatcher dispatcher, TimeProvider time, IOptions<NotificationOptions> options, ILogger<OutboxDispatcherService> log)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = TimeSpan.FromSeconds(Math.Max(1, options.Value.Dispatcher.IntervalSeconds));
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                // A full batch means more may be waiting: go again at once.
+                int claimed;
+                do
+                {
+                    claimed = await dispatcher.DispatchOnceAsync(stoppingToken);
+                }
+                while (claimed >= options.Value.Dispatcher.BatchSize);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogPassFailed(ex);
+            }
+
+            try
+            {
+                await Task.Delay(interval, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    [LoggerMessage(LogLevel.Error, "Outbox dispatch pass failed")]
+    private partial void LogPassFailed(Exception ex);
+}

@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace MotCua.Web.Features.Notifications;
+
+public enum NotificationChannel
+{
+    Email,
+    Sms,
+}
+
+public enum NotificationKind
+{
+    Receipt,
+    SupplementRequest,
+    Apology,
+    ResultReady,
+}
+
+/// <summary>
+/// One message to an applicant, written in the same transaction as the dossier change that caused it
+/// (transactional outbox); the <see cref="OutboxDispatcher"/> delivers it later under a lease.
+/// </summary>
+public sealed class OutboxMessage
+{
+    public long Id { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+    public NotificationChannel Channel { get; set; }
+
+    /// <summary>The applicant's e-mail address or phone number: personal data, masked on pages and never logged.</summary>
+    public required string To { get; set; }
+
+    public string? Subject { get; set; }
+    public required string Body { get; set; }
+    public required string DossierCode { get; set; }
+    public NotificationKind Kind { get; set; }
+    public int Attempts { get; set; }
+    public DateTime NextAttemptAtUtc { get; set; }
+    public string? LeaseOwner { get; set; }
+    public DateTime? LeaseUntilUtc { get; set; }
+    public DateTime? SentAtUtc { get; set; }
+    public string? LastError { get; set; }
+    public bool FailedPermanently { get; set; }
+
+    internal static void Configure(ModelBuilder b)
+    {
+        b.Entity<OutboxMessage>(e =>
+        {
+            e.ToTable("OutboxMessages");
+            e.Property(x => x.Channel).HasConversion<string>().HasMaxLength(8);
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(32);
+            e.Property(x => x.To).HasMaxLength(200);
+            e.Property(x => x.Subject).HasMaxLength(300);
+            e.Property(x => x.Body).HasMaxLength(4000);
+            e.Property(x => x.DossierCode).HasMaxLength(64);
+            e.Property(x => x.LeaseOwner).HasMaxLength(100);
+            e.Property(x => x.LastError).HasMaxLength(1000);
+            // The dispatcher's claim query: unsent, not failed, due.
+            e.HasIndex(x => new { x.SentAtUtc, x.FailedPermanently, x.NextAttemptAtUtc });
+            e.HasIndex(x => x.DossierCode);
+            e.HasIndex(x => x.CreatedAtUtc);
+        });
+    }
+}

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using MotCua.Domain.Calendar;
 using MotCua.Domain.Dossiers;
 using web::MotCua.Web.Features.Accounts;
@@ -77,6 +78,8 @@ public class InboxBenchmarks
 
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(settings);
+        // As appsettings.json in production: no per-command log lines inside the timings.
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddDatabase();
         _host = builder.Build();
         await DatabaseSetup.MigrateAsync(_host.Services);

@@ -118,7 +118,8 @@ public sealed class Dossier
             e.HasOne(d => d.CurrentUnit).WithMany().HasForeignKey(d => d.CurrentUnitId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(d => new { d.ReceivingUnitPath, d.Status });
             e.HasIndex(d => new { d.CurrentUnitPath, d.Status });
-            e.HasIndex(d => new { d.Status, d.AppointmentDate });
+            // Inbox order (Status=, AppointmentDate, Id) and the inbox counts answered from the index alone (docs/benchmarks-inbox.md).
+            e.HasIndex(d => new { d.Status, d.AppointmentDate, d.ReceivingUnitPath, d.CurrentUnitPath });
             e.HasIndex(d => d.ReceivedOn);
             e.HasMany(d => d.Documents).WithOne().HasForeignKey(x => x.DossierId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(d => d.Pauses).WithOne().HasForeignKey(x => x.DossierId).OnDelete(DeleteBehavior.Cascade);

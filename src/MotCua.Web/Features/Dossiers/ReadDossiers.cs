@@ -118,7 +118,8 @@ public static class ReadDossiers
 
         var page = Math.Max(f.Page ?? 1, 1);
         var total = await q.CountAsync(ct);
-        var rows = await q.OrderBy(d => d.AppointmentDate == null).ThenBy(d => d.AppointmentDate).ThenBy(d => d.Id)
+        // Plain (AppointmentDate, Id) so the index gives the order and LIMIT stops early; intake always sets the appointment.
+        var rows = await q.OrderBy(d => d.AppointmentDate).ThenBy(d => d.Id)
             .Skip((page - 1) * PageSize).Take(PageSize)
             .Select(d => new { Dossier = d, CurrentUnitCode = d.CurrentUnit!.Code })
             .ToListAsync(ct);

@@ -487,7 +487,7 @@ namespace MotCua.Web.Migrations.Postgres
 
                     b.HasIndex("ReceivingUnitPath", "Status");
 
-                    b.HasIndex("Status", "AppointmentDate");
+                    b.HasIndex("Status", "AppointmentDate", "ReceivingUnitPath", "CurrentUnitPath");
 
                     b.ToTable("Dossiers", (string)null);
                 });

@@ -470,7 +470,7 @@ namespace MotCua.Web.Migrations.Sqlite
 
                     b.HasIndex("ReceivingUnitPath", "Status");
 
-                    b.HasIndex("Status", "AppointmentDate");
+                    b.HasIndex("Status", "AppointmentDate", "ReceivingUnitPath", "CurrentUnitPath");
 
                     b.ToTable("Dossiers", (string)null);
                 });

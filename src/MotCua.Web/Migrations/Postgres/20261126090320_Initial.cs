@@ -1037,9 +1037,9 @@ namespace MotCua.Web.Migrations.Postgres
                 columns: new[] { "ReceivingUnitPath", "Status" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Dossiers_Status_AppointmentDate",
+                name: "IX_Dossiers_Status_AppointmentDate_ReceivingUnitPath_CurrentUn~",
                 table: "Dossiers",
-                columns: new[] { "Status", "AppointmentDate" });
+                columns: new[] { "Status", "AppointmentDate", "ReceivingUnitPath", "CurrentUnitPath" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_DossierSteps_DossierId",

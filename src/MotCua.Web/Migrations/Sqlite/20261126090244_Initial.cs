@@ -1036,9 +1036,9 @@ namespace MotCua.Web.Migrations.Sqlite
                 columns: new[] { "ReceivingUnitPath", "Status" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Dossiers_Status_AppointmentDate",
+                name: "IX_Dossiers_Status_AppointmentDate_ReceivingUnitPath_CurrentUnitPath",
                 table: "Dossiers",
-                columns: new[] { "Status", "AppointmentDate" });
+                columns: new[] { "Status", "AppointmentDate", "ReceivingUnitPath", "CurrentUnitPath" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_DossierSteps_DossierId",

@@ -99,7 +99,7 @@ public static class DossierForms
         return rows;
     }
 
-    private static async Task<FormHeader> HeaderAsync(AppDbContext db, OrgUnit unit, DateOnly today, CancellationToken ct)
+    internal static async Task<FormHeader> HeaderAsync(AppDbContext db, OrgUnit unit, DateOnly today, CancellationToken ct)
     {
         var parent = unit.ParentId is { } pid ? await db.Units.AsNoTracking().SingleAsync(u => u.Id == pid, ct) : null;
         var district = unit.Kind == UnitKind.District ? unit : parent?.Kind == UnitKind.District ? parent : null;

@@ -80,6 +80,25 @@ public sealed class ReceiveModel(AppDbContext db, ReceiveDossier receive, TimePr
         return Page();
     }
 
+    /// <summary>Form 02 for an incomplete intake: the written, one-time guidance the applicant takes home (no dossier is created).</summary>
+    public async Task<IActionResult> OnPostGuidanceAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (Procedure is null)
+        {
+            return RedirectToPage();
+        }
+
+        var missing = ReceiveDossier.MissingDocuments(Procedure, [.. Documents.Select(d => new DocumentInput(d, null, null, 1, false))]);
+        var unit = await db.Units.AsNoTracking().SingleAsync(u => u.Id == User.UnitId(), ct);
+        var form = new Forms.SupplementRequestForm(
+            await DossierForms.HeaderAsync(db, unit, VietnamTime.Today(time), ct), "—",
+            new Forms.DossierRef("", Procedure.Code, Procedure.Name),
+            new Forms.Applicant(Applicant.FullName ?? "", Applicant.Address ?? "", Applicant.Phone, Applicant.Email),
+            VietnamTime.Now(time), missing, "Hồ sơ chưa đầy đủ thành phần theo quy định.", User.FindFirst(AppClaims.FullName)?.Value ?? "");
+        return File(Forms.FormPdf.Render(form), "application/pdf", $"mau-02-{Procedure.Code}.pdf");
+    }
+
     private string? UnitCode() => User.UnitPath()?.TrimEnd('/').Split('/')[^1];
 
     private async Task LoadAsync(CancellationToken ct)

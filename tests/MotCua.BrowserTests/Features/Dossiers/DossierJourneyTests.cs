@@ -62,4 +62,23 @@ public sealed class DossierJourneyTests(BrowserFixture browser) : IClassFixture<
         Assert.Equal("Từ chối", await page.StatusAsync());
         Assert.NotEmpty(code);
     }
+
+    [Fact]
+    public async Task An_incomplete_intake_creates_no_dossier_and_prints_form_02()
+    {
+        var desk = await browser.NewPageAsync();
+        await new LoginPage(desk).SignInAsync("motcua.phuoctien");
+        await desk.GotoAsync("/Dossiers/Receive?procedure=2.000815");
+        await desk.GetByLabel("Họ và tên").FillAsync("Mang Văn Thái");
+        await desk.GetByLabel("Số định danh cá nhân (12 số)").FillAsync("058090007777");
+        await desk.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Tiếp nhận và cấp giấy hẹn" }).ClickAsync();
+
+        Assert.Contains("/Dossiers/Receive", desk.Url, StringComparison.Ordinal);
+        Assert.NotEmpty(await desk.GetByTestId("missing-documents").Locator("li").AllInnerTextsAsync());
+        var download = await desk.RunAndWaitForDownloadAsync(() => desk.GetByTestId("print-form-02").ClickAsync());
+        var path = await download.PathAsync();
+        var pdf = await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken);
+        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(pdf, 0, 4));
+        Assert.StartsWith("mau-02-", download.SuggestedFilename, StringComparison.Ordinal);
+    }
 }

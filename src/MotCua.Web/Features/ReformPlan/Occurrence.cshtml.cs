@@ -76,28 +76,7 @@ public sealed class OccurrenceModel(AppDbContext db, IFileStore files, TimeProvi
             return Page();
         }
 
-        var entry = new OccurrenceEntry
-        {
-            OccurrenceId = Id,
-            UnitId = unitId,
-            Kind = role == TaskUnitRole.Partner ? EntryKind.Contribution : EntryKind.Progress,
-            Text = text.Trim(),
-            Author = User.Identity?.Name ?? "?",
-            CreatedAt = time.GetUtcNow().UtcDateTime,
-        };
-        if (file is { Length: > 0 })
-        {
-            entry.FileSha256 = await FileUploads.SaveAsync(file, db, files, time, ct);
-            entry.FileName = FileUploads.SafeName(file.FileName);
-        }
-
-        db.OccurrenceEntries.Add(entry);
-        if (o.Progress == OccurrenceProgress.NotStarted && entry.Kind == EntryKind.Progress)
-        {
-            o.Progress = OccurrenceProgress.InProgress;
-        }
-
-        await db.SaveChangesAsync(ct);
+        await OccurrencesApi.AddEntryAsync(db, files, time, o, unitId, role, text, User.Identity?.Name ?? "?", file, ct);
         return RedirectToPage(new { Id });
     }
 

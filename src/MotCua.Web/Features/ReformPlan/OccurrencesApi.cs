@@ -102,13 +102,21 @@ public static class OccurrencesApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [t["Tệp đính kèm tối đa 20 MB."]] }, title: t["Dữ liệu không hợp lệ"]);
         }
 
+        await AddEntryAsync(db, files, time, o, unitId, role, text, user.Identity?.Name ?? "?", file, ct);
+        return TypedResults.Created($"/api/v1/occurrences/{id}", (await LoadAsync(db, id, VietnamTime.Today(time), ct))!);
+    }
+
+    /// <summary>Records a lead unit's progress note or a partner's contribution, with its evidence file; the page and the API share it.</summary>
+    internal static async Task AddEntryAsync(
+        AppDbContext db, IFileStore files, TimeProvider time, PlanTaskOccurrence o, int unitId, TaskUnitRole? role, string text, string author, IFormFile? file, CancellationToken ct)
+    {
         var entry = new OccurrenceEntry
         {
-            OccurrenceId = id,
+            OccurrenceId = o.Id,
             UnitId = unitId,
             Kind = role == TaskUnitRole.Partner ? EntryKind.Contribution : EntryKind.Progress,
             Text = text.Trim(),
-            Author = user.Identity?.Name ?? "?",
+            Author = author,
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
         if (file is { Length: > 0 })
@@ -124,6 +132,5 @@ public static class OccurrencesApi
         }
 
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/occurrences/{id}", (await LoadAsync(db, id, VietnamTime.Today(time), ct))!);
     }
 }

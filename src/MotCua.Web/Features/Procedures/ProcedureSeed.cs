@@ -13,6 +13,7 @@ public static class ProcedureSeed
 {
     public const string DistrictDesk = "584.MC";
     private const string DistrictJustice = "584.TP";
+    private static readonly DateOnly CatalogueStart = new(2021, 1, 1);
 
     public static async Task SeedAsync(AppDbContext db, string dataFolder, TimeProvider time, CancellationToken ct = default)
     {
@@ -33,6 +34,8 @@ public static class ProcedureSeed
         var procedures = await db.Procedures.Where(p => p.ValidTo == null).ToListAsync(ct);
         foreach (var p in procedures)
         {
+            // The importer dates a version from today; the demo catalogue serves dossiers of the whole plan period.
+            p.ValidFrom = CatalogueStart;
             FillDemoValues(p);
         }
 

@@ -31,7 +31,7 @@ public sealed class VersioningTests(AppFactory app) : IClassFixture<AppFactory>
         var anonymous = app.CreateClient();
         var v1 = await GetJsonAsync(anonymous, "/api/v1/procedures/1.001193");
         Assert.Equal(1, v1.Int("versionNo"));
-        Assert.Equal("2025-06-03", v1.Str("validFrom"));
+        Assert.Equal("2021-01-01", v1.Str("validFrom")); // the demo catalogue serves the whole plan period
 
         app.Clock.SetUtcNow(new DateTimeOffset(2025, 7, 9, 18, 30, 0, TimeSpan.Zero)); // 01:30 on 10/07 local
         var admin = await app.ClientFor("admin");
@@ -99,5 +99,18 @@ public sealed class VersioningTests(AppFactory app) : IClassFixture<AppFactory>
         var created = await admin.PostAsJsonAsync("/api/v1/procedures", new { code = "2.000908", name = "Trùng mã" }, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.BadRequest, created.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.PutAsJsonAsync("/api/v1/procedures/9.999999", EditOf(v, 3, 0), TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_demo_catalogue_does_not_depend_on_the_day_it_was_seeded()
+    {
+        using var late = new AppFactory();
+        late.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero)); // seeded long after the dossiers below
+        var desk = await late.ClientFor("motcua.phuocbinh");
+
+        late.Clock.SetUtcNow(new DateTimeOffset(2025, 6, 3, 2, 0, 0, TimeSpan.Zero));
+        var response = await Dossiers.DossierApi.ReceiveAsync(desk, "22783");
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
 }

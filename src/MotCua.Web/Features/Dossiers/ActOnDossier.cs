@@ -115,6 +115,7 @@ public sealed class ActOnDossier(AppDbContext db, CalendarService calendars, Tim
             case DossierAction.Approve or DossierAction.Refuse or DossierAction.Stop or DossierAction.Withdraw:
                 dossier.FinishedOn = today;
                 dossier.FinishedAtUtc = now;
+                dossier.FinishKind = action switch { DossierAction.Approve => "approved", DossierAction.Refuse => "refused", DossierAction.Stop => "stopped", _ => "withdrawn" };
                 break;
             case DossierAction.RecordResult:
                 dossier.ResultCount++;
@@ -124,6 +125,7 @@ public sealed class ActOnDossier(AppDbContext db, CalendarService calendars, Tim
                 break;
             case DossierAction.ReturnResult:
                 dossier.ReturnChannel = body.ReturnChannel ?? (string.IsNullOrWhiteSpace(body.TrackingNumber) ? "desk" : "post");
+                dossier.ReturnedOn = today;
                 if (!string.IsNullOrWhiteSpace(body.TrackingNumber))
                 {
                     dossier.PostalTrackingNumber = body.TrackingNumber.Trim();

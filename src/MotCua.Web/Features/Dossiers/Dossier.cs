@@ -76,6 +76,35 @@ public sealed class Dossier
     public string? ReturnChannel { get; set; }
     public int ResultCount { get; set; }
     public int EventCount { get; set; }
+
+    // Facts the service indicators count (issue 7); set as the dossier moves, or directly by the historical import.
+
+    /// <summary>approved, refused, stopped or withdrawn; the status alone loses it once the result is returned.</summary>
+    public string? FinishKind { get; set; }
+
+    public DateOnly? ReturnedOn { get; set; }
+
+    /// <summary>The fee due at intake in đồng (fixed fee items of the procedure version); 0 when free.</summary>
+    public long FeeVnd { get; set; }
+
+    public bool PaidOnline { get; set; }
+
+    /// <summary>The components were scanned and signed into the system (số hóa hồ sơ).</summary>
+    public bool Digitized { get; set; }
+
+    public bool ElectronicResult { get; set; }
+    public int ReusedDocuments { get; set; }
+
+    /// <summary>Every handover between units was made in the system; false only for imported paper-routed history.</summary>
+    public bool RoutedElectronically { get; set; } = true;
+
+    /// <summary>The applicant's overall rating 1–5 after the result was returned.</summary>
+    public int? Rating { get; set; }
+
+    public bool Complaint { get; set; }
+
+    /// <summary>Filed online by a desk officer on behalf of a present citizen (counted as online, assisted).</summary>
+    public bool Assisted { get; set; }
     public string LastHash { get; set; } = HistoryChain.Genesis;
     public DateTime UpdatedAtUtc { get; set; }
 
@@ -102,6 +131,7 @@ public sealed class Dossier
             e.Property(d => d.ResultCode).HasMaxLength(80);
             e.Property(d => d.ResultFileId).HasMaxLength(128);
             e.Property(d => d.ReturnChannel).HasMaxLength(16);
+            e.Property(d => d.FinishKind).HasMaxLength(16);
             e.Property(d => d.LastHash).HasMaxLength(64);
             e.Property(d => d.ApplicantUserId).HasMaxLength(64);
             e.OwnsOne(d => d.Applicant, a =>

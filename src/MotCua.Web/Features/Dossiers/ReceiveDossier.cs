@@ -141,6 +141,8 @@ public sealed partial class ReceiveDossier(AppDbContext db, CalendarService cale
             ReceivedAtUtc = now,
             ReceivedOn = today,
             LegalWorkingDays = days,
+            FeeVnd = procedure.Fees.Sum(f => f.Amount ?? 0), // one unit of per-page/per-copy items; the desk settles the exact amount
+            ReusedDocuments = body.Documents?.Count(d => d.Reused == true) ?? 0,
             Documents = [.. (body.Documents ?? []).Select(d => new DossierDocument
             {
                 Name = d.Name!.Trim(),

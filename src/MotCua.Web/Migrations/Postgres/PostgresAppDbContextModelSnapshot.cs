@@ -363,6 +363,9 @@ namespace MotCua.Web.Migrations.Postgres
                     b.Property<DateOnly?>("AppointmentDate")
                         .HasColumnType("date");
 
+                    b.Property<bool>("Assisted")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -372,6 +375,9 @@ namespace MotCua.Web.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("Complaint")
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("CountedLate")
                         .HasColumnType("boolean");
@@ -384,11 +390,24 @@ namespace MotCua.Web.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<bool>("Digitized")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("DueDateEstimated")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ElectronicResult")
                         .HasColumnType("boolean");
 
                     b.Property<int>("EventCount")
                         .HasColumnType("integer");
+
+                    b.Property<long>("FeeVnd")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FinishKind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<DateTime?>("FinishedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -406,6 +425,9 @@ namespace MotCua.Web.Migrations.Postgres
 
                     b.Property<int>("LegalWorkingDays")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("PaidOnline")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("PausedFrom")
                         .HasMaxLength(32)
@@ -427,6 +449,9 @@ namespace MotCua.Web.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime>("ReceivedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -456,6 +481,15 @@ namespace MotCua.Web.Migrations.Postgres
                     b.Property<string>("ReturnChannel")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly?>("ReturnedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ReusedDocuments")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("RoutedElectronically")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -346,6 +346,9 @@ namespace MotCua.Web.Migrations.Sqlite
                     b.Property<DateOnly?>("AppointmentDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Assisted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -355,6 +358,9 @@ namespace MotCua.Web.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Complaint")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("CountedLate")
                         .HasColumnType("INTEGER");
@@ -367,11 +373,24 @@ namespace MotCua.Web.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Digitized")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("DueDateEstimated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ElectronicResult")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("EventCount")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long>("FeeVnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FinishKind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("FinishedAtUtc")
                         .HasColumnType("TEXT");
@@ -388,6 +407,9 @@ namespace MotCua.Web.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("LegalWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PaidOnline")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("PausedFrom")
@@ -410,6 +432,9 @@ namespace MotCua.Web.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("ReceivedAtUtc")
                         .HasColumnType("TEXT");
@@ -439,6 +464,15 @@ namespace MotCua.Web.Migrations.Sqlite
                     b.Property<string>("ReturnChannel")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReturnedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReusedDocuments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RoutedElectronically")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -37,6 +37,28 @@ public static class FormPdf
         return output.ToArray();
     }
 
+    /// <summary>A statistical report (reform overview, periodic indicators): the same header without a QR, then titled tables.</summary>
+    public static byte[] RenderReport(Report report)
+    {
+        EnsureFonts();
+        var blocks = report.Tables.SelectMany(t => new Block[] { Para.Of(t.Heading, bold: true), new Table(t.Headers, t.Widths, t.Rows) }).ToList();
+        var layout = new FormLayout(report.Header, "", null, report.Title, report.Subtitle, blocks, report.Landscape);
+        using var document = new PdfDocument();
+        document.Info.Title = report.Title;
+        using (var writer = new Writer(document, layout.Landscape))
+        {
+            writer.Header(layout, qr: null);
+            foreach (var block in layout.Blocks)
+            {
+                writer.Block(block);
+            }
+        }
+
+        using var output = new MemoryStream();
+        document.Save(output);
+        return output.ToArray();
+    }
+
     static void EnsureFonts()
     {
         lock (Gate)
@@ -94,12 +116,16 @@ public static class FormPdf
             }
         }
 
-        public void Header(FormLayout layout, XImage qr)
+        public void Header(FormLayout layout, XImage? qr)
         {
-            const double qrSize = 58;
-            gfx.DrawImage(qr, Left, y - 10, qrSize, qrSize);
+            var qrSize = qr is null ? 0 : 58;
+            if (qr is not null)
+            {
+                gfx.DrawImage(qr, Left, y - 10, qrSize, qrSize);
+            }
+
             var split = Left + (Right - Left) * (landscape ? 0.45 : 0.5);
-            double leftX = Left + qrSize + 6, top = y;
+            double leftX = Left + qrSize + (qr is null ? 0 : 6), top = y;
 
             var ly = Centered(layout.Header.ParentUnitName.ToUpperInvariant(), Font(10), leftX, split, top);
             ly = Centered(layout.Header.IssuingUnitName.ToUpperInvariant(), Font(10, bold: true), leftX, split, ly);

@@ -140,3 +140,9 @@ public sealed record TrackingBook(
             && (finished is null || r.FinishedOn.HasValue == finished))],
     };
 }
+
+/// <summary>A statistical report rendered by <see cref="FormPdf.RenderReport"/>: header, title, then one table per heading.</summary>
+public sealed record Report(FormHeader Header, string Title, string? Subtitle, IReadOnlyList<ReportTable> Tables, bool Landscape = true);
+
+/// <summary>One titled table of a <see cref="Report"/>; the widths are relative.</summary>
+public sealed record ReportTable(string Heading, string[] Headers, double[] Widths, IReadOnlyList<string[]> Rows);

@@ -22,6 +22,7 @@ public static class OverviewApi
     {
         group.MapGet("/reform/overview", Get);
         group.MapGet("/reform/overview.xlsx", Export);
+        group.MapGet("/reform/overview.pdf", ExportPdf);
     }
 
     /// <summary>Overdue task occurrences (by lead unit, printed text when unmatched), late reports by unit, and per-section progress up to <paramref name="on"/>.</summary>
@@ -54,6 +55,34 @@ public static class OverviewApi
         ReportsApi.ParseDate(on, time) is { } d
             ? TypedResults.Ok(await BuildAsync(db, user, d, ct))
             : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["on"] = [t["Ngày phải có dạng YYYY-MM-DD."]] }, title: t["Dữ liệu không hợp lệ"]);
+
+    private static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportPdf(string? on, AppDbContext db, ClaimsPrincipal user, TimeProvider time, IStringLocalizer<SharedResource> t, CancellationToken ct)
+    {
+        if (ReportsApi.ParseDate(on, time) is not { } d)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["on"] = [t["Ngày phải có dạng YYYY-MM-DD."]] }, title: t["Dữ liệu không hợp lệ"]);
+        }
+
+        var o = await BuildAsync(db, user, d, ct);
+        // Phòng Nội vụ advises the district on reform and signs this overview; without it the report carries the district.
+        var issuer = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Code == "584.NV", ct) ?? await db.Units.AsNoTracking().FirstAsync(u => u.ParentId == null, ct);
+        var header = await Dossiers.DossierForms.HeaderAsync(db, issuer, VietnamTime.Today(time), ct);
+        static string Date(DateOnly x) => x.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        var report = new Forms.Report(header, "BÁO CÁO TIẾN ĐỘ THỰC HIỆN KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH", "Tính đến ngày " + Date(d),
+        [
+            new("1. Nhiệm vụ quá hạn và báo cáo chậm nộp theo đơn vị", ["Đơn vị", "Nhiệm vụ quá hạn", "Báo cáo chậm nộp"], [5, 2, 2],
+                [.. o.ByUnit.Select(u => new[] { u.Unit, Num(u.OverdueTasks), Num(u.LateReports) })]),
+            new("2. Tiến độ theo mục của kế hoạch", ["Mục", "Tên mục", "Số nhiệm vụ", "Đến hạn", "Hoàn thành", "Quá hạn", "Cần đặt hạn", "Tỷ lệ hoàn thành"], [1, 6, 1.3, 1.3, 1.3, 1.3, 1.3, 1.5],
+                [.. o.Sections.Select(s => new[] { s.SectionCode, s.SectionTitle, Num(s.Tasks), Num(s.DueSoFar), Num(s.Done), Num(s.Overdue), Num(s.NeedsDate), s.DonePercent is { } p ? p.ToString("0.00", Vi) + " %" : "—" })]),
+            new("3. Nhiệm vụ quá hạn", ["Mục", "STT", "Nhiệm vụ", "Chủ trì", "Năm", "Hạn"], [1, 0.8, 7, 3, 1, 1.5],
+                [.. o.OverdueTasks.Select(x => new[] { x.SectionCode, x.Number, x.Text, x.Lead, Num(x.Year), Date(x.Due) })]),
+        ]);
+        return TypedResults.File(Forms.FormPdf.RenderReport(report), "application/pdf", $"tong-quan-cchc-{d:yyyy-MM-dd}.pdf");
+    }
+
+    private static readonly System.Globalization.CultureInfo Vi = System.Globalization.CultureInfo.GetCultureInfo("vi-VN");
+
+    private static string Num(int n) => n.ToString(Vi);
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem>> Export(string? on, AppDbContext db, ClaimsPrincipal user, TimeProvider time, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {

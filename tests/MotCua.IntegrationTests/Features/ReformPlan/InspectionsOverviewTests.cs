@@ -71,5 +71,13 @@ public sealed class InspectionsOverviewTests(ReformAppFactory app) : IClassFixtu
         var xlsx = await lanhdao.GetAsync("/api/v1/reform/overview.xlsx?on=2025-06-03", Ct);
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
         Assert.Equal("PK"u8.ToArray(), (await xlsx.Content.ReadAsByteArrayAsync(Ct))[..2]);
+
+        var pdf = await lanhdao.GetAsync("/api/v1/reform/overview.pdf?on=2025-06-03", Ct);
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        var text = Forms.FormReading.Text(await pdf.Content.ReadAsByteArrayAsync(Ct));
+        Assert.Contains("BÁO CÁO TIẾN ĐỘ THỰC HIỆN KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH", text, StringComparison.Ordinal);
+        Assert.Contains("Tính đến ngày 03/06/2025", text, StringComparison.Ordinal);
+        Assert.Contains("Xã Phước Bình", text, StringComparison.Ordinal);
+        Assert.Contains(first.GetProperty("sectionTitle").GetString()!.Split(' ')[0], text, StringComparison.Ordinal);
     }
 }

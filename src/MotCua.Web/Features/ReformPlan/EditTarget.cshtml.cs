@@ -6,7 +6,7 @@ using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.ReformPlan;
 
-public sealed class EditTargetModel(AppDbContext db, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class EditTargetModel(AppDbContext db, IFileStore files, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int PlanId { get; set; }
@@ -15,8 +15,19 @@ public sealed class EditTargetModel(AppDbContext db, IStringLocalizer<SharedReso
     public int? Id { get; set; }
 
     [BindProperty]
-    public TargetRequest Input { get; set; } = new(null, null, null, "%", TargetComparison.AtLeast, null, null, null, null, null, null, null);
+    public TargetRequest Input { get; set; } = new(null, null, null, "%", TargetComparison.AtLeast, null, null, null, null, null);
 
+    /// <summary>A new manual figure, kept as text so that "abc" is reported rather than silently dropped.</summary>
+    [BindProperty]
+    public string? ManualValue { get; set; }
+
+    [BindProperty]
+    public string? ManualNote { get; set; }
+
+    [BindProperty]
+    public IFormFile? Evidence { get; set; }
+
+    public MeasurementDto[] History { get; private set; } = [];
     public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -33,7 +44,8 @@ public sealed class EditTargetModel(AppDbContext db, IStringLocalizer<SharedReso
                 return NotFound();
             }
 
-            Input = new(x.Code, x.Text, x.Value, x.Unit, x.Comparison, x.Year, x.BaseYear, x.Scope, x.IndicatorKey, x.ManualValue, x.ManualNote, x.Note);
+            Input = new(x.Code, x.Text, x.Value, x.Unit, x.Comparison, x.Year, x.BaseYear, x.Scope, x.IndicatorKey, x.Note);
+            History = await TargetMeasurementsApi.HistoryAsync(db, PlanId, id, ct);
         }
 
         return await db.Plans.AnyAsync(p => p.Id == PlanId, ct) ? Page() : NotFound();
@@ -60,15 +72,31 @@ public sealed class EditTargetModel(AppDbContext db, IStringLocalizer<SharedReso
         }
 
         // Values the browser could not bind (e.g. "abc" for a number) arrive as null and are reported by the shared validation.
-        if (await PlansApi.ApplyAsync(target, Input, db, t, ct) is { } problem)
+        var errors = (await PlansApi.ApplyAsync(target, Input with { ManualValue = null }, db, t, ct))?.ProblemDetails.Errors.ToDictionary() ?? [];
+        var measuring = !string.IsNullOrWhiteSpace(ManualValue) || Evidence is { Length: > 0 };
+        if (measuring)
         {
-            Errors = problem.ProblemDetails.Errors.ToDictionary();
+            foreach (var (k, v) in await TargetMeasurementsApi.ValidateAsync(db, target, ManualValue, ManualNote, Evidence, time, t, ct))
+            {
+                errors[k] = v;
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            Errors = errors;
+            History = Id is { } existing ? await TargetMeasurementsApi.HistoryAsync(db, PlanId, existing, ct) : [];
             return Page();
         }
 
         if (target.Id == 0)
         {
             db.PlanTargets.Add(target);
+        }
+
+        if (measuring)
+        {
+            await TargetMeasurementsApi.RecordAsync(db, files, time, target, ManualValue!, ManualNote, Evidence!, User.Identity?.Name ?? "?", ct);
         }
 
         await db.SaveChangesAsync(ct);

@@ -12,7 +12,7 @@ namespace MotCua.Web.Features.ReformPlan;
 
 public sealed record SchemeDto(int Id, int Year, string Name, CriterionDto[] Criteria);
 
-public sealed record CriterionDto(int Id, string Code, string? ParentCode, string Title, decimal MaxPoints, bool EvidenceRequired, bool Leaf);
+public sealed record CriterionDto(int Id, string Code, string? ParentCode, string Title, decimal MaxPoints, bool EvidenceRequired, bool Leaf, int Depth);
 
 public sealed record ResultDto(int Rank, string UnitCode, string UnitName, decimal Total, decimal MaxTotal, decimal Percent, string Classification, int NotAppraised);
 
@@ -27,6 +27,7 @@ public static class EvaluationApi
         group.MapGet("/reform/evaluation/schemes/{id:int}/results.xlsx", Export);
         group.MapPost("/reform/evaluation/schemes/{id:int}/self-assessments", SelfAssess).DisableAntiforgery();
         group.MapPut("/reform/evaluation/schemes/{id:int}/appraisals", Appraise);
+        SchemesApi.Map(group);
     }
 
     internal static async Task<SchemeDto[]> SchemesAsync(AppDbContext db, CancellationToken ct)
@@ -37,8 +38,19 @@ public static class EvaluationApi
             var byId = s.Criteria.ToDictionary(c => c.Id);
             var parents = s.Criteria.Where(c => c.ParentId is not null).Select(c => c.ParentId!.Value).ToHashSet();
             return new SchemeDto(s.Id, s.Year, s.Name, [.. s.Criteria.OrderBy(c => c.SortOrder).Select(c => new CriterionDto(
-                c.Id, c.Code, c.ParentId is { } p ? byId[p].Code : null, c.Title, c.MaxPoints, c.EvidenceRequired, !parents.Contains(c.Id)))]);
+                c.Id, c.Code, c.ParentId is { } p ? byId[p].Code : null, c.Title, c.MaxPoints, c.EvidenceRequired, !parents.Contains(c.Id), Depth(c, byId)))]);
         })];
+    }
+
+    private static int Depth(ScoringCriterion c, Dictionary<int, ScoringCriterion> byId)
+    {
+        var depth = 0;
+        for (var p = c.ParentId; p is { } at && depth < byId.Count; p = byId[at].ParentId)
+        {
+            depth++;
+        }
+
+        return depth;
     }
 
     private static async Task<Ok<SchemeDto[]>> Schemes(AppDbContext db, CancellationToken ct) => TypedResults.Ok(await SchemesAsync(db, ct));

@@ -14,7 +14,7 @@ public sealed record SectionProgressDto(string Plan, string SectionCode, string 
 
 public sealed record OverdueTaskDto(string Plan, string SectionCode, string Number, string Text, string Lead, int Year, DateOnly Due);
 
-public sealed record OverviewDto(DateOnly On, OverdueByUnitDto[] ByUnit, SectionProgressDto[] Sections, OverdueTaskDto[] OverdueTasks);
+public sealed record OverviewDto(DateOnly On, OverdueByUnitDto[] ByUnit, SectionProgressDto[] Sections, OverdueTaskDto[] OverdueTasks, DueReportDto[] LateReports);
 
 public static class OverviewApi
 {
@@ -48,7 +48,8 @@ public static class OverviewApi
                 due.Count(o => o.StatusOn(on) == OccurrenceStatus.Overdue), occ.Count(o => o.DueDate is null),
                 due.Count == 0 ? null : Math.Round(100m * done / due.Count, 2));
         }).ToArray();
-        return new OverviewDto(on, byUnit, sections, overdue);
+        var lateByUnit = late.OrderBy(l => l.UnitName, StringComparer.Ordinal).ThenBy(l => l.Due).ToArray();
+        return new OverviewDto(on, byUnit, sections, overdue, lateByUnit);
     }
 
     private static async Task<Results<Ok<OverviewDto>, ValidationProblem>> Get(string? on, AppDbContext db, ClaimsPrincipal user, TimeProvider time, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
@@ -76,6 +77,8 @@ public static class OverviewApi
                 [.. o.Sections.Select(s => new[] { s.SectionCode, s.SectionTitle, Num(s.Tasks), Num(s.DueSoFar), Num(s.Done), Num(s.Overdue), Num(s.NeedsDate), s.DonePercent is { } p ? p.ToString("0.00", Vi) + " %" : "—" })]),
             new("3. Nhiệm vụ quá hạn", ["Mục", "STT", "Nhiệm vụ", "Chủ trì", "Năm", "Hạn"], [1, 0.8, 7, 3, 1, 1.5],
                 [.. o.OverdueTasks.Select(x => new[] { x.SectionCode, x.Number, x.Text, x.Lead, Num(x.Year), Date(x.Due) })]),
+            new("4. Báo cáo chậm nộp theo đơn vị", ["Đơn vị", "Báo cáo", "Hạn nộp", "Số ngày chậm"], [5, 3, 1.5, 1.5],
+                [.. o.LateReports.Select(x => new[] { x.UnitName, x.PeriodLabel, Date(x.Due), Num(x.DaysLate) })]),
         ]);
         return TypedResults.File(Forms.FormPdf.RenderReport(report), "application/pdf", $"tong-quan-cchc-{d:yyyy-MM-dd}.pdf");
     }
@@ -115,6 +118,14 @@ public static class OverviewApi
                 ["Chủ trì"] = x.Lead,
                 ["Năm"] = x.Year,
                 ["Hạn"] = x.Due.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture),
+            }).ToList(),
+            ["Bao cao cham nop"] = o.LateReports.Select(x => new Dictionary<string, object?>
+            {
+                ["Mã đơn vị"] = x.UnitCode,
+                ["Đơn vị"] = x.UnitName,
+                ["Báo cáo"] = x.PeriodLabel,
+                ["Hạn nộp"] = x.Due.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture),
+                ["Số ngày chậm"] = x.DaysLate,
             }).ToList(),
         };
         using var ms = new MemoryStream();

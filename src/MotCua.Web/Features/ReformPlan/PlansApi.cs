@@ -21,7 +21,7 @@ public sealed record TaskDto(
 
 public sealed record TargetDto(
     int Id, string Code, string Text, decimal Value, string Unit, TargetComparison Comparison, int Year, int? BaseYear, string? Scope,
-    string? IndicatorKey, decimal? Current, string CurrentSource, decimal? Gap, string? EvidenceSha256, string? EvidenceName, string? Note);
+    string? IndicatorKey, decimal? Current, string CurrentSource, decimal? Gap, decimal? ProgressPercent, MeasurementDto? Latest, int Measurements, string? Note);
 
 public sealed record PlanRequest(string? Title, string? DecisionNumber, string? IssuingUnitCode, int? ParentPlanId, int? PeriodFrom, int? PeriodTo, string? Note);
 
@@ -29,7 +29,7 @@ public sealed record TaskRequest(string? SectionCode, string? SectionTitle, stri
 
 public sealed record TargetRequest(
     string? Code, string? Text, decimal? Value, string? Unit, TargetComparison? Comparison, int? Year, int? BaseYear, string? Scope, string? IndicatorKey,
-    decimal? ManualValue, string? ManualNote, string? Note);
+    string? Note, decimal? ManualValue = null);
 
 public static class PlansApi
 {
@@ -52,6 +52,7 @@ public static class PlansApi
         EvaluationApi.Map(group);
         InspectionsApi.Map(group);
         OverviewApi.Map(group);
+        TargetMeasurementsApi.Map(group);
         return group;
     }
 
@@ -100,24 +101,31 @@ public static class PlansApi
         return TypedResults.Ok(await LoadTargetsAsync(db, id, VietnamTime.Today(time).Year, ct));
     }
 
-    internal static async Task<TargetDto[]> LoadTargetsAsync(AppDbContext db, int planId, int year, CancellationToken ct)
+    /// <summary>Live values by indicator key for the plan's unit; issue 7's dossier indicators are not connected yet, only the inspection count is measured here.</summary>
+    internal static async Task<Dictionary<string, decimal?>> LiveValuesAsync(AppDbContext db, int planId, int year, CancellationToken ct)
     {
-        var targets = await db.PlanTargets.AsNoTracking().Where(t => t.PlanId == planId).ToListAsync(ct);
         var scope = await db.Plans.Where(p => p.Id == planId).Select(p => p.IssuingUnit!.Path).SingleAsync(ct);
-
-        // Issue 7's dossier indicators do not exist yet: only the inspection count is measured live here.
-        var live = new Dictionary<string, decimal?>
+        return new Dictionary<string, decimal?>
         {
             [InspectionsApi.IndicatorKey] = await InspectionsApi.MinimumPerDeskAsync(db, scope, year, ct),
         };
+    }
+
+    internal static async Task<TargetDto[]> LoadTargetsAsync(AppDbContext db, int planId, int year, CancellationToken ct)
+    {
+        var targets = await db.PlanTargets.AsNoTracking().Include(t => t.Measurements).Where(t => t.PlanId == planId).ToListAsync(ct);
+        var live = await LiveValuesAsync(db, planId, year, ct);
         return [.. targets.OrderBy(t => t.Id).Select(t =>
         {
+            var latest = t.Measurements.OrderByDescending(m => m.EnteredAt).ThenByDescending(m => m.Id).FirstOrDefault();
             var (current, source) = t.IndicatorKey is { } key && live.TryGetValue(key, out var v) && v is not null
                 ? (v, "indicator")
-                : t.ManualValue is { } m ? (m, "manual") : ((decimal?)null, "none");
-            decimal? gap = current is null ? null : t.Comparison == TargetComparison.AtMost ? current - t.Value : t.Value - current;
+                : latest is not null ? (latest.Value, "manual") : ((decimal?)null, "none");
+            var atMost = t.Comparison == TargetComparison.AtMost;
             return new TargetDto(t.Id, t.Code, t.Text, t.Value, t.Unit, t.Comparison, t.Year, t.BaseYear, t.Scope, t.IndicatorKey, current, source,
-                gap is null ? null : Math.Max(0, gap.Value), t.EvidenceSha256, t.EvidenceName, t.Note);
+                current is { } c ? TargetProgress.Gap(t.Value, c, atMost) : null,
+                current is { } c2 ? TargetProgress.Percent(t.Value, c2, atMost) : null,
+                source == "manual" ? TargetMeasurementsApi.ToDto(planId, latest!) : null, t.Measurements.Count, t.Note);
         })];
     }
 
@@ -395,9 +403,9 @@ public static class PlansApi
             errors["indicatorKey"] = [t["Chỉ số '{0}' không có trong danh mục.", key]];
         }
 
-        if (body.ManualValue is < 0)
+        if (body.ManualValue is not null)
         {
-            errors["manualValue"] = [t["Số liệu nhập tay không được âm."]];
+            errors["manualValue"] = [t["Số liệu nhập tay phải kèm tệp minh chứng: gửi qua POST /api/v1/plans/{0}/targets/{1}/measurements (value, note, file).", target.PlanId, target.Id]];
         }
 
         if (errors.Count > 0)
@@ -414,8 +422,6 @@ public static class PlansApi
         target.BaseYear = body.BaseYear;
         target.Scope = string.IsNullOrWhiteSpace(body.Scope) ? null : body.Scope.Trim();
         target.IndicatorKey = string.IsNullOrWhiteSpace(body.IndicatorKey) ? null : body.IndicatorKey;
-        target.ManualValue = body.ManualValue;
-        target.ManualNote = body.ManualNote;
         target.Note = body.Note;
         return null;
     }

@@ -45,11 +45,21 @@ public sealed class PlanTarget
     public string? Scope { get; set; }
 
     public string? IndicatorKey { get; set; }
-    public decimal? ManualValue { get; set; }
-    public string? ManualNote { get; set; }
-    public string? EvidenceSha256 { get; set; }
-    public string? EvidenceName { get; set; }
     public string? Note { get; set; }
+    public List<TargetMeasurement> Measurements { get; set; } = [];
+}
+
+/// <summary>A figure entered by hand for a target, with its evidence file; append-only, the latest is the target's current value (ADR 0015).</summary>
+public sealed class TargetMeasurement
+{
+    public int Id { get; set; }
+    public int TargetId { get; set; }
+    public decimal Value { get; set; }
+    public string? Note { get; set; }
+    public required string EvidenceSha256 { get; set; }
+    public required string EvidenceName { get; set; }
+    public required string EnteredBy { get; set; }
+    public DateTime EnteredAt { get; set; }
 }
 
 /// <summary>An appendix task, with the section and number exactly as printed.</summary>
@@ -276,13 +286,20 @@ internal static class ReformModel
             e.Property(t => t.Comparison).HasConversion<string>().HasMaxLength(20);
             e.Property(t => t.Scope).HasMaxLength(20);
             e.Property(t => t.IndicatorKey).HasMaxLength(60);
-            e.Property(t => t.ManualNote).HasMaxLength(2000);
-            e.Property(t => t.EvidenceSha256).HasMaxLength(64);
-            e.Property(t => t.EvidenceName).HasMaxLength(260);
             e.Property(t => t.Note).HasMaxLength(2000);
             e.Property(t => t.Value).HasPrecision(18, 4);
-            e.Property(t => t.ManualValue).HasPrecision(18, 4);
             e.HasIndex(t => new { t.PlanId, t.Code }).IsUnique();
+            e.HasMany(t => t.Measurements).WithOne().HasForeignKey(m => m.TargetId);
+        });
+        b.Entity<TargetMeasurement>(e =>
+        {
+            e.ToTable("PlanTargetMeasurements");
+            e.Property(m => m.Value).HasPrecision(18, 4);
+            e.Property(m => m.Note).HasMaxLength(2000);
+            e.Property(m => m.EvidenceSha256).HasMaxLength(64);
+            e.Property(m => m.EvidenceName).HasMaxLength(260);
+            e.Property(m => m.EnteredBy).HasMaxLength(256);
+            e.HasIndex(m => new { m.TargetId, m.EnteredAt });
         });
         b.Entity<PlanTask>(e =>
         {
@@ -362,6 +379,7 @@ internal static class ReformModel
         {
             e.ToTable("ScoringSchemes");
             e.Property(s => s.Name).HasMaxLength(300);
+            e.HasIndex(s => s.Year).IsUnique();
             e.HasMany(s => s.Criteria).WithOne().HasForeignKey(c => c.SchemeId);
         });
         b.Entity<ScoringCriterion>(e =>

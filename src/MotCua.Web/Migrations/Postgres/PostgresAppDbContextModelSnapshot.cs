@@ -1242,25 +1242,9 @@ namespace MotCua.Web.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
-                    b.Property<string>("EvidenceName")
-                        .HasMaxLength(260)
-                        .HasColumnType("character varying(260)");
-
-                    b.Property<string>("EvidenceSha256")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
                     b.Property<string>("IndicatorKey")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
-
-                    b.Property<string>("ManualNote")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<decimal?>("ManualValue")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("numeric(18,4)");
 
                     b.Property<string>("Note")
                         .HasMaxLength(2000)
@@ -1524,6 +1508,9 @@ namespace MotCua.Web.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Year")
+                        .IsUnique();
+
                     b.ToTable("ScoringSchemes", (string)null);
                 });
 
@@ -1547,6 +1534,50 @@ namespace MotCua.Web.Migrations.Postgres
                     b.HasKey("Sha256");
 
                     b.ToTable("StoredFiles", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.ReformPlan.TargetMeasurement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("EnteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("EvidenceName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("EvidenceSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TargetId", "EnteredAt");
+
+                    b.ToTable("PlanTargetMeasurements", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.ReformPlan.UnitReport", b =>
@@ -2082,6 +2113,15 @@ namespace MotCua.Web.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MotCua.Web.Features.ReformPlan.TargetMeasurement", b =>
+                {
+                    b.HasOne("MotCua.Web.Features.ReformPlan.PlanTarget", null)
+                        .WithMany("Measurements")
+                        .HasForeignKey("TargetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MotCua.Web.Features.ReformPlan.UnitReport", b =>
                 {
                     b.HasOne("MotCua.Web.Features.Organisation.OrgUnit", "Unit")
@@ -2121,6 +2161,11 @@ namespace MotCua.Web.Migrations.Postgres
                     b.Navigation("Targets");
 
                     b.Navigation("Tasks");
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.ReformPlan.PlanTarget", b =>
+                {
+                    b.Navigation("Measurements");
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.ReformPlan.PlanTask", b =>

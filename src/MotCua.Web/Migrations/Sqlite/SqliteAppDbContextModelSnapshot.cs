@@ -1197,24 +1197,8 @@ namespace MotCua.Web.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("EvidenceName")
-                        .HasMaxLength(260)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("EvidenceSha256")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("IndicatorKey")
                         .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ManualNote")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal?>("ManualValue")
-                        .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Note")
@@ -1469,6 +1453,9 @@ namespace MotCua.Web.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Year")
+                        .IsUnique();
+
                     b.ToTable("ScoringSchemes", (string)null);
                 });
 
@@ -1492,6 +1479,48 @@ namespace MotCua.Web.Migrations.Sqlite
                     b.HasKey("Sha256");
 
                     b.ToTable("StoredFiles", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.ReformPlan.TargetMeasurement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EnteredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvidenceName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvidenceSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TargetId", "EnteredAt");
+
+                    b.ToTable("PlanTargetMeasurements", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.ReformPlan.UnitReport", b =>
@@ -2023,6 +2052,15 @@ namespace MotCua.Web.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MotCua.Web.Features.ReformPlan.TargetMeasurement", b =>
+                {
+                    b.HasOne("MotCua.Web.Features.ReformPlan.PlanTarget", null)
+                        .WithMany("Measurements")
+                        .HasForeignKey("TargetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MotCua.Web.Features.ReformPlan.UnitReport", b =>
                 {
                     b.HasOne("MotCua.Web.Features.Organisation.OrgUnit", "Unit")
@@ -2062,6 +2100,11 @@ namespace MotCua.Web.Migrations.Sqlite
                     b.Navigation("Targets");
 
                     b.Navigation("Tasks");
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.ReformPlan.PlanTarget", b =>
+                {
+                    b.Navigation("Measurements");
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.ReformPlan.PlanTask", b =>

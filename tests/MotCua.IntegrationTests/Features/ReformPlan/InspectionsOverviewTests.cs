@@ -59,6 +59,12 @@ public sealed class InspectionsOverviewTests(ReformAppFactory app) : IClassFixtu
         Assert.Equal(0, noiVu.GetProperty("lateReports").GetInt32());
         Assert.True(byUnit.Single(u => u.GetProperty("unit").GetString() == "Xã Phước Bình").GetProperty("lateReports").GetInt32() > 0);
 
+        // The detail behind the counts: each late report of Phước Bình with its due date and days late.
+        var binhLate = o.GetProperty("lateReports").EnumerateArray().Where(r => r.GetProperty("unitName").GetString() == "Xã Phước Bình").ToArray();
+        Assert.Equal(byUnit.Single(u => u.GetProperty("unit").GetString() == "Xã Phước Bình").GetProperty("lateReports").GetInt32(), binhLate.Length);
+        var q1 = binhLate.Single(r => r.GetProperty("periodLabel").GetString() == "Quý 1/2025");
+        Assert.Equal(("2025-03-20", 75), (q1.GetProperty("due").GetString(), q1.GetProperty("daysLate").GetInt32()));
+
         var sections = o.GetProperty("sections").EnumerateArray().Select(s => s.GetProperty("sectionCode").GetString()!).ToArray();
         Assert.Equal(["I", "II", "III", "IV", "V", "VI", "VIII"], sections);
         var first = o.GetProperty("sections")[0];
@@ -79,5 +85,11 @@ public sealed class InspectionsOverviewTests(ReformAppFactory app) : IClassFixtu
         Assert.Contains("Tính đến ngày 03/06/2025", text, StringComparison.Ordinal);
         Assert.Contains("Xã Phước Bình", text, StringComparison.Ordinal);
         Assert.Contains(first.GetProperty("sectionTitle").GetString()!.Split(' ')[0], text, StringComparison.Ordinal);
+        Assert.Contains("4. Báo cáo chậm nộp theo đơn vị", text, StringComparison.Ordinal);
+        Assert.Contains("Quý 1/2025", text, StringComparison.Ordinal);
+
+        var page = WebUtility.HtmlDecode(await lanhdao.GetStringAsync("/ReformPlan/Overview?on=2025-06-03", Ct));
+        Assert.Contains("Báo cáo chậm nộp theo đơn vị", page, StringComparison.Ordinal);
+        Assert.Contains("20/03/2025", page, StringComparison.Ordinal);
     }
 }

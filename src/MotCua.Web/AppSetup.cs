@@ -7,6 +7,7 @@ using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Demo;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Forms;
+using MotCua.Web.Features.Indicators;
 using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Procedures;
@@ -41,6 +42,7 @@ public static class AppSetup
         builder.AddForms();
         builder.AddReformPlan();
         builder.AddNotifications();
+        builder.AddIndicators();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o =>
@@ -108,6 +110,7 @@ public static class AppSetup
         app.MapProceduresApi();
         app.MapDossiersApi();
         app.MapReformPlanApi();
+        app.MapIndicatorsApi();
         return app;
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Design;
 using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Indicators;
 using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Procedures;
@@ -39,6 +40,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Inspection> Inspections => Set<Inspection>();
     public DbSet<InspectionFollowUp> InspectionFollowUps => Set<InspectionFollowUp>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<IndicatorAggregate> IndicatorAggregates => Set<IndicatorAggregate>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -50,6 +52,7 @@ public abstract class AppDbContext(DbContextOptions options)
         Dossier.Configure(builder);
         ReformModel.Configure(builder);
         OutboxMessage.Configure(builder);
+        IndicatorAggregate.Configure(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -743,6 +743,85 @@ namespace MotCua.Web.Migrations.Postgres
                     b.ToTable("DossierSteps", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Web.Features.Indicators.IndicatorAggregate", b =>
+                {
+                    b.Property<string>("ProcedureCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Grain")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("UnitPath")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<long>("Digitized")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ElectronicResult")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("FeeBearing")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("FeeBearingPaidOnline")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Finished")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("FinishedOnTime")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OnTimeIn")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OnTimeOut")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OpenIn")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OpenOut")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Rated")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RatedGood")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Received")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ReceivedOnline")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ReceivedPostal")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Returned")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ReturnedDissatisfied")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Reused")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RoutedElectronically")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ProcedureCode", "Grain", "Day", "UnitPath");
+
+                    b.ToTable("IndicatorAggregates", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Web.Features.Notifications.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")

@@ -718,6 +718,85 @@ namespace MotCua.Web.Migrations.Sqlite
                     b.ToTable("DossierSteps", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Web.Features.Indicators.IndicatorAggregate", b =>
+                {
+                    b.Property<string>("ProcedureCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Grain")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitPath")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Digitized")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ElectronicResult")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FeeBearing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FeeBearingPaidOnline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Finished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FinishedOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OnTimeIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OnTimeOut")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OpenIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OpenOut")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Rated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RatedGood")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Received")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReceivedOnline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReceivedPostal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Returned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReturnedDissatisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Reused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RoutedElectronically")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProcedureCode", "Grain", "Day", "UnitPath");
+
+                    b.ToTable("IndicatorAggregates", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Web.Features.Notifications.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")

@@ -1,0 +1,119 @@
+namespace MotCua.Domain.Indicators;
+
+/// <summary>
+/// What one dossier adds to the dated aggregate rows. Summing the rows of a period (and, for the open measures, of every
+/// date up to its end) gives exactly <see cref="IndicatorCounts.FromDossiers"/>; the store subtracts a dossier's old
+/// contribution and adds its new one whenever it changes.
+/// </summary>
+public static class Contributions
+{
+    public static SortedDictionary<DateOnly, MeasureVector> Of(DossierFacts d)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        var byDay = new SortedDictionary<DateOnly, MeasureVector>();
+        void Add(DateOnly day, Measure m)
+        {
+            if (!byDay.TryGetValue(day, out var v))
+            {
+                byDay[day] = v = new MeasureVector();
+            }
+
+            v[m]++;
+        }
+
+        var r = d.ReceivedOn;
+        Add(r, Measure.Received);
+        if (d.Online)
+        {
+            Add(r, Measure.ReceivedOnline);
+        }
+
+        if (d.Postal)
+        {
+            Add(r, Measure.ReceivedPostal);
+        }
+
+        if (DossierRules.FeeBearing(d))
+        {
+            Add(r, Measure.FeeBearing);
+            if (d.PaidOnline)
+            {
+                Add(r, Measure.FeeBearingPaidOnline);
+            }
+        }
+
+        if (d.Digitized)
+        {
+            Add(r, Measure.Digitized);
+        }
+
+        if (d.ReusedDocuments > 0)
+        {
+            Add(r, Measure.Reused);
+        }
+
+        if (DossierRules.IsFinished(d))
+        {
+            var f = d.FinishedOn!.Value;
+            Add(f, Measure.Finished);
+            if (DossierRules.FinishedOnTime(d))
+            {
+                Add(f, Measure.FinishedOnTime);
+            }
+
+            if (d.ElectronicResult)
+            {
+                Add(f, Measure.ElectronicResult);
+            }
+
+            if (d.RoutedElectronically)
+            {
+                Add(f, Measure.RoutedElectronically);
+            }
+        }
+
+        if (d.ReturnedOn is { } ret)
+        {
+            Add(ret, Measure.Returned);
+            if (d.Rating is { } rating)
+            {
+                Add(ret, Measure.Rated);
+                if (rating >= 4)
+                {
+                    Add(ret, Measure.RatedGood);
+                }
+            }
+
+            if (DossierRules.Dissatisfied(d))
+            {
+                Add(ret, Measure.ReturnedDissatisfied);
+            }
+        }
+
+        // In process on [received, ended); in process and on time on [received, min(ended, due + 1)).
+        var ended = DossierRules.EndedOn(d);
+        Add(r, Measure.OpenIn);
+        if (ended is { } e)
+        {
+            Add(e, Measure.OpenOut);
+        }
+
+        var due = DossierRules.EffectiveDueDate(d);
+        if (d.SupplementRequests <= 1 && (due is null || due >= r))
+        {
+            Add(r, Measure.OnTimeIn);
+            DateOnly? stop = due is { } x ? x.AddDays(1) : null;
+            if (ended is { } e2 && (stop is null || e2 < stop))
+            {
+                stop = e2;
+            }
+
+            if (stop is { } s)
+            {
+                Add(s, Measure.OnTimeOut);
+            }
+        }
+
+        return byDay;
+    }
+}

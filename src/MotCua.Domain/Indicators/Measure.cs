@@ -1,0 +1,83 @@
+namespace MotCua.Domain.Indicators;
+
+/// <summary>
+/// The counts every indicator is a ratio of. The first group is counted on a date inside the period; the open group
+/// (In/Out pairs) is counted on every date up to the period end, so that "in process at the end" is a prefix sum.
+/// </summary>
+public enum Measure
+{
+    Received,
+    ReceivedOnline,
+    ReceivedPostal,
+    FeeBearing,
+    FeeBearingPaidOnline,
+    Digitized,
+    Reused,
+    Finished,
+    FinishedOnTime,
+    ElectronicResult,
+    RoutedElectronically,
+    Returned,
+    Rated,
+    RatedGood,
+    ReturnedDissatisfied,
+
+    /// <summary>Enters the in-process population on its receipt date.</summary>
+    OpenIn,
+
+    /// <summary>Leaves it on its decision or withdrawal date.</summary>
+    OpenOut,
+
+    /// <summary>Enters "in process and on time" on its receipt date.</summary>
+    OnTimeIn,
+
+    /// <summary>Leaves it the day after its due date, or on its decision date, whichever is first.</summary>
+    OnTimeOut,
+}
+
+/// <summary>One count per <see cref="Measure"/>.</summary>
+public sealed class MeasureVector
+{
+    public const int Length = (int)Measure.OnTimeOut + 1;
+    public const int FirstOpen = (int)Measure.OpenIn;
+
+    private readonly long[] _values;
+
+    public MeasureVector() => _values = new long[Length];
+
+    public MeasureVector(long[] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.Length != Length)
+        {
+            throw new ArgumentException($"Expected {Length} values.", nameof(values));
+        }
+
+        _values = values;
+    }
+
+    public long this[Measure m]
+    {
+        get => _values[(int)m];
+        set => _values[(int)m] = value;
+    }
+
+    public long this[int i]
+    {
+        get => _values[i];
+        set => _values[i] = value;
+    }
+
+    public bool IsZero => Array.TrueForAll(_values, v => v == 0);
+
+    public long[] ToArray() => (long[])_values.Clone();
+
+    public void Add(MeasureVector other, int sign = 1)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        for (var i = 0; i < Length; i++)
+        {
+            _values[i] += sign * other._values[i];
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Domain.Indicators;
+using MotCua.Web.Infrastructure;
+
+namespace MotCua.Web.Features.Indicators;
+
+/// <summary>Adds signed per-dossier contributions to the aggregate rows with atomic upserts (ON CONFLICT … + excluded) on both providers.</summary>
+public sealed class AggregateDelta
+{
+    private readonly Dictionary<(string Procedure, Grain Grain, DateOnly Day, string Unit), MeasureVector> _rows = [];
+
+    public bool IsEmpty => _rows.Values.All(v => v.IsZero);
+
+    public int Count => _rows.Count;
+
+    /// <summary>Adds (sign +1) or removes (−1) what one dossier contributes, under its procedure and under "*".</summary>
+    public void Add(DossierFacts? facts, int sign)
+    {
+        if (facts is null)
+        {
+            return;
+        }
+
+        foreach (var (day, v) in Contributions.Of(facts))
+        {
+            foreach (var grain in GrainsAll)
+            {
+                var key = Grains.KeyOf(grain, day);
+                Bump((facts.ProcedureCode, grain, key, facts.UnitPath), v, sign);
+                Bump((IndicatorAggregate.AllProcedures, grain, key, facts.UnitPath), v, sign);
+            }
+        }
+    }
+
+    public void Clear() => _rows.Clear();
+
+    private static readonly Grain[] GrainsAll = Enum.GetValues<Grain>();
+
+    private void Bump((string, Grain, DateOnly, string) key, MeasureVector v, int sign)
+    {
+        if (!_rows.TryGetValue(key, out var row))
+        {
+            _rows[key] = row = new MeasureVector();
+        }
+
+        row.Add(v, sign);
+    }
+
+    private const int RowsPerStatement = 400;
+
+    /// <summary>Writes the deltas inside the caller's transaction, in key order so that concurrent writers never deadlock.</summary>
+    public async Task ApplyAsync(AppDbContext db, CancellationToken ct)
+    {
+        var rows = _rows.Where(r => !r.Value.IsZero)
+            .OrderBy(r => r.Key.Procedure, StringComparer.Ordinal).ThenBy(r => r.Key.Grain).ThenBy(r => r.Key.Day).ThenBy(r => r.Key.Unit, StringComparer.Ordinal)
+            .ToList();
+        foreach (var chunk in rows.Chunk(RowsPerStatement))
+        {
+            var sql = new StringBuilder();
+            var args = new List<object>(chunk.Length * (4 + MeasureVector.Length));
+            sql.Append("INSERT INTO \"IndicatorAggregates\" (\"ProcedureCode\", \"Grain\", \"Day\", \"UnitPath\"");
+            foreach (var c in IndicatorAggregate.MeasureColumns)
+            {
+                sql.Append(", \"").Append(c).Append('"');
+            }
+
+            sql.Append(") VALUES ");
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                var ((procedure, grain, day, unit), v) = chunk[i];
+                sql.Append(i == 0 ? "(" : ", (");
+                args.Add(procedure);
+                args.Add(grain.ToString());
+                args.Add(day);
+                args.Add(unit);
+                for (var m = 0; m < MeasureVector.Length; m++)
+                {
+                    args.Add(v[m]);
+                }
+
+                for (var p = args.Count - 4 - MeasureVector.Length; p < args.Count; p++)
+                {
+                    sql.Append(p == args.Count - 4 - MeasureVector.Length ? "" : ", ").Append('{').Append(p.ToString(CultureInfo.InvariantCulture)).Append('}');
+                }
+
+                sql.Append(')');
+            }
+
+            sql.Append(" ON CONFLICT (\"ProcedureCode\", \"Grain\", \"Day\", \"UnitPath\") DO UPDATE SET ");
+            sql.AppendJoin(", ", IndicatorAggregate.MeasureColumns.Select(c => $"\"{c}\" = \"IndicatorAggregates\".\"{c}\" + excluded.\"{c}\""));
+            await db.Database.ExecuteSqlRawAsync(sql.ToString(), args, ct);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+using Microsoft.EntityFrameworkCore;
+using MotCua.Domain.Indicators;
+using MotCua.Web.Features.Organisation;
+using MotCua.Web.Features.Procedures;
+using MotCua.Web.Features.ReformPlan;
+using MotCua.Web.Infrastructure;
+
+namespace MotCua.Web.Features.Indicators;
+
+public sealed record UnitRef(string Code, string Name, string Path);
+
+/// <summary>One indicator against the plan's target for the year and the national index's full-score threshold.</summary>
+public sealed record TargetView(
+    string Indicator, double? Current, string? PlanTargetCode, string? PlanTargetText, double? PlanTarget, TargetComparison? Comparison,
+    int? Year, double? PlanGap, double? FullScore, double? FullScoreGap);
+
+public sealed record MonthPoint(string Month, DateOnly From, DateOnly To, long Received, IReadOnlyDictionary<string, double?> Indicators);
+
+public sealed record BreakdownRow(string Key, string Name, long Received, long Population, IReadOnlyDictionary<string, double?> Indicators);
+
+public sealed record IndicatorReport(
+    UnitRef Unit, DateOnly From, DateOnly To, long Received, IndicatorCounts Counts, IReadOnlyDictionary<string, double?> Indicators,
+    IReadOnlyDictionary<string, TargetView> Targets, int? BaseYear, IReadOnlyList<MonthPoint>? Series, IReadOnlyList<BreakdownRow>? Breakdown);
+
+public enum Breakdown
+{
+    Unit,
+    Field,
+    Procedure,
+}
+
+/// <summary>Builds the indicator report of a unit subtree from the aggregate rows, the catalogue and the plan targets.</summary>
+public sealed class IndicatorService(AppDbContext db)
+{
+    /// <summary>The longest period one request may cover: the aggregates answer it, but a series would be pointless.</summary>
+    public const int MaxYears = 15;
+
+    public async Task<IndicatorReport> ReportAsync(
+        OrgUnit unit, DateOnly from, DateOnly to, int? baseYear, bool monthly, Breakdown? breakdown, DateOnly today, CancellationToken ct)
+    {
+        var counts = await IndicatorQueries.TotalAsync(db, unit.Path, from, to, ct);
+        long? basePostal = null;
+        if (baseYear is { } by && ShiftYear(from, by) is { } bf && ShiftYear(to, by + (to.Year - from.Year)) is { } bt)
+        {
+            basePostal = (await IndicatorQueries.TotalAsync(db, unit.Path, bf, bt, ct)).ReceivedPostal;
+        }
+
+        var procedures = await ProcedureFactsAsync(unit.Path, today, ct);
+        var set = IndicatorSet.From(counts, basePostal, procedures).ByKey();
+        var targets = await TargetsAsync(unit, to.Year, set, ct);
+        var series = monthly ? await SeriesAsync(unit.Path, from, to, ct) : null;
+        var rows = breakdown is { } b ? await BreakdownAsync(unit, from, to, b, today, ct) : null;
+        return new(new(unit.Code, unit.Name, unit.Path), from, to, counts.Received, counts, set, targets, baseYear, series, rows);
+    }
+
+    public async Task<List<MonthPoint>> SeriesAsync(string unitPath, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        List<MonthPoint> points = [];
+        for (var m = new DateOnly(from.Year, from.Month, 1); m <= to; m = m.AddMonths(1))
+        {
+            var a = m < from ? from : m;
+            var end = m.AddMonths(1).AddDays(-1);
+            var z = end > to ? to : end;
+            var c = await IndicatorQueries.TotalAsync(db, unitPath, a, z, ct);
+            points.Add(new($"{m.Year:D4}-{m.Month:D2}", a, z, c.Received, IndicatorSet.From(c).ByKey()));
+        }
+
+        return points;
+    }
+
+    public async Task<List<BreakdownRow>> BreakdownAsync(OrgUnit unit, DateOnly from, DateOnly to, Breakdown kind, DateOnly today, CancellationToken ct)
+    {
+        if (kind == Breakdown.Unit)
+        {
+            var children = await db.Units.AsNoTracking().Where(u => u.ParentId == unit.Id).OrderBy(u => u.Code).ToListAsync(ct);
+            var byChild = await IndicatorQueries.CountsAsync(db, unit.Path, from, to,
+                a => children.FirstOrDefault(c => a.UnitPath.StartsWith(c.Path, StringComparison.Ordinal))?.Code ?? unit.Code, byProcedure: false, ct);
+            var names = children.ToDictionary(c => c.Code, c => c.Name);
+            names[unit.Code] = unit.Name;
+            return [.. byChild.Select(kv => Row(kv.Key, names.GetValueOrDefault(kv.Key, kv.Key), kv.Value))
+                .OrderByDescending(r => r.Indicators["onTimeRate"] ?? -1).ThenBy(r => r.Key, StringComparer.Ordinal)];
+        }
+
+        var catalogue = await db.Procedures.AsNoTracking()
+            .Select(p => new { p.Code, p.Name, p.Field, p.ValidFrom })
+            .ToListAsync(ct);
+        var latest = catalogue.GroupBy(p => p.Code).ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.ValidFrom).First());
+        var byProcedure = await IndicatorQueries.CountsAsync(db, unit.Path, from, to,
+            a => kind == Breakdown.Procedure ? a.ProcedureCode : latest.TryGetValue(a.ProcedureCode, out var p) && p.Field.Length > 0 ? p.Field : "—",
+            byProcedure: true, ct);
+        return [.. byProcedure.Select(kv => Row(kv.Key, kind == Breakdown.Procedure && latest.TryGetValue(kv.Key, out var p) ? p.Name : kv.Key, kv.Value))
+            .OrderByDescending(r => r.Received).ThenBy(r => r.Key, StringComparer.Ordinal)];
+    }
+
+    private static BreakdownRow Row(string key, string name, IndicatorCounts c) =>
+        new(key, name, c.Received, c.Population, IndicatorSet.From(c).ByKey());
+
+    /// <summary>The procedures offered in the subtree today: fully online ones, and fee-bearing ones offered online (payable online).</summary>
+    private async Task<List<ProcedureFacts>> ProcedureFactsAsync(string unitPath, DateOnly today, CancellationToken ct)
+    {
+        var codes = await db.UnitProcedures.AsNoTracking()
+            .Where(up => up.Unit!.Path.StartsWith(unitPath) && up.ValidFrom <= today && (up.ValidTo == null || up.ValidTo >= today))
+            .Select(up => up.ProcedureCode).Distinct().ToListAsync(ct);
+        var procedures = await db.Procedures.AsNoTracking()
+            .Where(p => codes.Contains(p.Code) && p.ValidFrom <= today && (p.ValidTo == null || p.ValidTo >= today))
+            .ToListAsync(ct);
+        return [.. procedures.Select(p => new ProcedureFacts(p.OnlineMode == OnlineMode.Full, p.HasFee, p.HasFee && p.OnlineMode != OnlineMode.None))];
+    }
+
+    /// <summary>The plan targets that measure a dossier indicator, from plans issued by the unit or one of its ancestors.</summary>
+    private async Task<Dictionary<string, TargetView>> TargetsAsync(OrgUnit unit, int year, IReadOnlyDictionary<string, double?> current, CancellationToken ct)
+    {
+        var plans = await db.Plans.AsNoTracking().Select(p => new { p.Id, Path = p.IssuingUnit!.Path }).ToListAsync(ct);
+        var planIds = plans.Where(p => unit.Path.StartsWith(p.Path, StringComparison.Ordinal) || p.Path.StartsWith(unit.Path, StringComparison.Ordinal))
+            .OrderByDescending(p => p.Path.Length).Select(p => p.Id).ToList();
+        var level = unit.Kind == UnitKind.Commune ? "commune" : "district";
+        var targets = await db.PlanTargets.AsNoTracking()
+            .Where(t => planIds.Contains(t.PlanId) && t.IndicatorKey != null)
+            .ToListAsync(ct);
+
+        var result = new Dictionary<string, TargetView>(StringComparer.Ordinal);
+        foreach (var key in current.Keys.Where(k => k != "postalCount"))
+        {
+            var value = current[key];
+            var target = targets
+                .Where(t => t.IndicatorKey == key && (t.Scope is null || t.Scope == level))
+                .OrderBy(t => Math.Abs(t.Year - year)).ThenByDescending(t => t.Scope is not null).FirstOrDefault();
+            double? planValue = target is null ? null : (double)target.Value / (target.Unit.StartsWith('%') ? 100 : 1);
+            double? fullScore = IndicatorSet.FullScoreThresholds.TryGetValue(key, out var f) ? f : null;
+            result[key] = new TargetView(
+                key, value, target?.Code, target?.Text, planValue, target?.Comparison, target?.Year,
+                Gap(value, planValue, target?.Comparison ?? TargetComparison.AtLeast), fullScore, Gap(value, fullScore, TargetComparison.AtLeast));
+        }
+
+        return result;
+    }
+
+    /// <summary>How far the current value still is from the target (0 once reached); null when either is unknown.</summary>
+    public static double? Gap(double? current, double? target, TargetComparison comparison) =>
+        current is not { } c || target is not { } t ? null
+        : comparison == TargetComparison.AtMost ? Math.Max(0, c - t)
+        : comparison == TargetComparison.Exactly ? Math.Abs(t - c)
+        : Math.Max(0, t - c);
+
+    private static DateOnly? ShiftYear(DateOnly d, int year) =>
+        year is < 1990 or > 9998 ? null : new DateOnly(year, d.Month, Math.Min(d.Day, DateTime.DaysInMonth(year, d.Month)));
+}

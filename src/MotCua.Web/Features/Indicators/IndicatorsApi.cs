@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MotCua.Web.Features.Accounts;
+using MotCua.Web.Features.Organisation;
+using MotCua.Web.Infrastructure;
+
+namespace MotCua.Web.Features.Indicators;
+
+public sealed record DrillDownItem(
+    string Code, string ProcedureCode, string UnitPath, string Channel, DateOnly ReceivedOn, DateOnly? DueDate, DateOnly? FinishedOn,
+    string? FinishKind, DateOnly? ReturnedOn, int SupplementRequests, string Status);
+
+public sealed record DrillDownPage(string Indicator, string Part, UnitRef Unit, DateOnly From, DateOnly To, int Total, int Page, int PageSize, DrillDownItem[] Items);
+
+public static class IndicatorsSetup
+{
+    public static WebApplicationBuilder AddIndicators(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<IndicatorService>();
+        return builder;
+    }
+}
+
+public static class IndicatorsApi
+{
+    public static RouteGroupBuilder MapIndicatorsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/indicators").WithTags("Indicators").RequireAuthorization(AccountsSetup.StaffPolicy);
+        group.MapGet("/", Get);
+        group.MapGet("/dossiers", Dossiers);
+        return group;
+    }
+
+    /// <summary>The parsed, checked query of every indicator endpoint and page.</summary>
+    public sealed record PeriodQuery(OrgUnit Unit, DateOnly From, DateOnly To);
+
+    /// <summary>Checks dates (YYYY-MM-DD, from ≤ to, at most <see cref="IndicatorService.MaxYears"/> years) and the unit (inside the user's subtree).</summary>
+    public static async Task<(PeriodQuery? Query, Dictionary<string, string[]> Errors)> ParseAsync(
+        AppDbContext db, ClaimsPrincipal? user, string? from, string? to, string? unit, DateOnly today, IStringLocalizer t, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var f = ParseDate(from, new DateOnly(today.Year, 1, 1), "from", errors, t);
+        var z = ParseDate(to, today, "to", errors, t);
+        if (f is { } a && z is { } b && (a > b || b.Year - a.Year > IndicatorService.MaxYears))
+        {
+            errors["to"] = [t["Khoảng thời gian không hợp lệ: 'từ ngày' phải trước 'đến ngày' và không quá {0} năm.", IndicatorService.MaxYears]];
+        }
+
+        var units = user is null ? db.Units.AsNoTracking() : db.Units.AsNoTracking().InScopeOf(user);
+        OrgUnit? u;
+        if (string.IsNullOrWhiteSpace(unit))
+        {
+            var own = user?.UnitId();
+            u = own is { } id ? await units.SingleOrDefaultAsync(x => x.Id == id, ct)
+                : await units.Where(x => x.ParentId == null).OrderBy(x => x.Path).FirstOrDefaultAsync(ct);
+        }
+        else
+        {
+            var code = unit.Trim();
+            u = await units.Where(x => x.Code == code).OrderByDescending(x => x.ValidFrom).FirstOrDefaultAsync(ct);
+        }
+
+        if (u is null)
+        {
+            errors["unit"] = [t["Không tìm thấy đơn vị '{0}' trong phạm vi được xem.", unit ?? ""]];
+        }
+
+        return (errors.Count == 0 ? new PeriodQuery(u!, f!.Value, z!.Value) : null, errors);
+    }
+
+    private static DateOnly? ParseDate(string? value, DateOnly fallback, string field, Dictionary<string, string[]> errors, IStringLocalizer t)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return fallback;
+        }
+
+        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) && d.Year is >= 1990 and <= 2100)
+        {
+            return d;
+        }
+
+        errors[field] = [t["Ngày '{0}' không hợp lệ, cần dạng YYYY-MM-DD.", value]];
+        return null;
+    }
+
+    private static async Task<Results<Ok<IndicatorReport>, ValidationProblem>> Get(
+        string? from, string? to, string? unit, string? by, string? breakdown, int? baseYear,
+        AppDbContext db, IndicatorService service, ClaimsPrincipal user, TimeProvider time, IStringLocalizer<SharedResource> t, CancellationToken ct)
+    {
+        var today = VietnamTime.Today(time);
+        var (q, errors) = await ParseAsync(db, user, from, to, unit, today, t, ct);
+        if (by is { Length: > 0 } && by != "month")
+        {
+            errors["by"] = [t["Chỉ hỗ trợ by=month."]];
+        }
+
+        Breakdown? kind = null;
+        if (breakdown is { Length: > 0 })
+        {
+            if (Enum.TryParse<Breakdown>(breakdown, ignoreCase: true, out var k) && !int.TryParse(breakdown, out _))
+            {
+                kind = k;
+            }
+            else
+            {
+                errors["breakdown"] = [t["Phân tích theo '{0}' không hỗ trợ; dùng unit, field hoặc procedure.", breakdown]];
+            }
+        }
+
+        if (baseYear is < 1990 or > 2100)
+        {
+            errors["baseYear"] = [t["Năm gốc phải trong khoảng 1990–2100."]];
+        }
+
+        if (q is null || errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: t["Không tính được chỉ số"]);
+        }
+
+        return TypedResults.Ok(await service.ReportAsync(q.Unit, q.From, q.To, baseYear, by == "month", kind, today, ct));
+    }
+
+    private static async Task<Results<Ok<DrillDownPage>, ValidationProblem>> Dossiers(
+        string? indicator, string? part, string? from, string? to, string? unit, int? page, int? pageSize,
+        AppDbContext db, ClaimsPrincipal user, TimeProvider time, IStringLocalizer<SharedResource> t, CancellationToken ct)
+    {
+        var (q, errors) = await ParseAsync(db, user, from, to, unit, VietnamTime.Today(time), t, ct);
+        var p = part ?? "numerator";
+        var predicate = q is null ? null : IndicatorDrillDown.Predicate(indicator ?? "", p, q.From, q.To);
+        if (q is not null && predicate is null)
+        {
+            errors["indicator"] = [t["Không có danh sách hồ sơ cho chỉ số '{0}', phần '{1}'. Chỉ số: {2}; phần: numerator, denominator, complement (late).",
+                indicator ?? "", p, string.Join(", ", IndicatorDrillDown.Indicators)]];
+        }
+
+        var size = pageSize ?? 50;
+        if (size is < 1 or > 500 || page is < 1)
+        {
+            errors["pageSize"] = [t["Trang bắt đầu từ 1, cỡ trang 1–500."]];
+        }
+
+        if (q is null || predicate is null || errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: t["Không lấy được danh sách hồ sơ"]);
+        }
+
+        var path = q.Unit.Path;
+        var query = db.Dossiers.AsNoTracking().Where(d => d.ReceivingUnitPath.StartsWith(path)).Where(predicate);
+        var total = await query.CountAsync(ct);
+        var n = page ?? 1;
+        var items = await query.OrderBy(d => d.Id).Skip((n - 1) * size).Take(size)
+            .Select(d => new { d.Code, d.ProcedureCode, d.ReceivingUnitPath, d.Channel, d.ReceivedOn, d.LegalDueDate, d.FinishedOn, d.FinishKind, d.ReturnedOn, d.SupplementRequests, d.Status })
+            .ToListAsync(ct);
+        return TypedResults.Ok(new DrillDownPage(indicator!, IndicatorDrillDown.NormalisePart(p), new(q.Unit.Code, q.Unit.Name, q.Unit.Path), q.From, q.To, total, n, size,
+            [.. items.Select(d => new DrillDownItem(d.Code, d.ProcedureCode, d.ReceivingUnitPath, d.Channel.ToString().ToLowerInvariant(), d.ReceivedOn, d.LegalDueDate,
+                d.FinishedOn, d.FinishKind, d.ReturnedOn, d.SupplementRequests, d.Status.ToString()))]));
+    }
+}

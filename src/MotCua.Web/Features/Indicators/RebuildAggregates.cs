@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Infrastructure;
+
+namespace MotCua.Web.Features.Indicators;
+
+/// <summary>Recomputes every aggregate row from the dossiers themselves (the reference the incremental rows must equal).</summary>
+public static class RebuildAggregates
+{
+    private const int Page = 5000;
+
+    public static async Task<long> RunAsync(AppDbContext db, CancellationToken ct)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await db.Set<IndicatorAggregate>().ExecuteDeleteAsync(ct);
+            var delta = new AggregateDelta();
+            long lastId = 0, count = 0;
+            while (true)
+            {
+                var page = await db.Dossiers.AsNoTracking().Where(d => d.Id > lastId).OrderBy(d => d.Id).Take(Page).ToListAsync(ct);
+                if (page.Count == 0)
+                {
+                    break;
+                }
+
+                var pausedIds = page.Where(d => d.PausedFrom is not null).Select(d => d.Id).ToList();
+                var openPauses = pausedIds.Count == 0 ? [] : await db.Set<DossierPause>().AsNoTracking()
+                    .Where(p => pausedIds.Contains(p.DossierId) && p.To == null)
+                    .GroupBy(p => p.DossierId).Select(g => new { g.Key, From = g.Min(p => p.From) })
+                    .ToDictionaryAsync(x => x.Key, x => (DateOnly?)x.From, ct);
+                foreach (var d in page)
+                {
+                    delta.Add(DossierFactsMap.From(d, openPauses.GetValueOrDefault(d.Id)), +1);
+                }
+
+                count += page.Count;
+                lastId = page[^1].Id;
+                if (delta.Count > 50_000)
+                {
+                    await delta.ApplyAsync(db, ct);
+                    delta.Clear();
+                }
+            }
+
+            await delta.ApplyAsync(db, ct);
+            await tx.CommitAsync(ct);
+            return count;
+        });
+    }
+}

@@ -39,6 +39,8 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Inspection> Inspections => Set<Inspection>();
     public DbSet<InspectionFollowUp> InspectionFollowUps => Set<InspectionFollowUp>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Features.Security.AuditRecord> AuditRecords => Set<Features.Security.AuditRecord>();
+    public DbSet<Features.Operations.ScheduledRun> ScheduledRuns => Set<Features.Operations.ScheduledRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -50,6 +52,8 @@ public abstract class AppDbContext(DbContextOptions options)
         Dossier.Configure(builder);
         ReformModel.Configure(builder);
         OutboxMessage.Configure(builder);
+        Features.Security.AuditRecord.Configure(builder);
+        Features.Operations.ScheduledRun.Configure(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 
 namespace MotCua.IntegrationTests.Features.Security;
@@ -74,10 +73,10 @@ public sealed class AuthorizationMatrixTests(SecurityApp app) : IClassFixture<Se
         }
     }
 
+    // The desk runs last on each row: its allowed write (a supplement request) must not change what the others see.
     private static IEnumerable<(EndpointAccess.Row Row, string Principal, char Expected)> Cases() =>
         from row in EndpointAccess.Table
         from i in Enumerable.Range(0, Principals.All.Length)
-        // The desk runs last on each row: its allowed write (a supplement request) must not change what the others see.
         orderby row.Key, Principals.All[i] == Principals.Desk ? 1 : 0
         select (row, Principals.All[i], row.Expect[i]);
 
@@ -90,12 +89,14 @@ public sealed class AuthorizationMatrixTests(SecurityApp app) : IClassFixture<Se
         {
             >= 500 => '5',
             401 or 403 or 404 => 'N',
-            >= 300 and < 400 when location.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase)
-                                 || location.Contains("/Account/Denied", StringComparison.OrdinalIgnoreCase) => 'N',
+            >= 300 and < 400 when SignInOrDenied(location) => 'N',
             >= 400 => 'R',
             _ => 'Y',
         };
     }
+
+    private static bool SignInOrDenied(string location) =>
+        location.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase) || location.Contains("/Account/Denied", StringComparison.OrdinalIgnoreCase);
 
     private static string Shorten(string body)
     {

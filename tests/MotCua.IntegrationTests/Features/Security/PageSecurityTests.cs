@@ -98,16 +98,16 @@ public sealed partial class PageSecurityTests(SecurityApp app) : IClassFixture<S
     [GeneratedRegex("""<form(?<tag>\b[^>]*)>.*?</form>""", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
     private static partial Regex FormRegex();
 
-    [GeneratedRegex("""method\s*=\s*"post"""", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"method\s*=\s*""post""", RegexOptions.IgnoreCase)]
     private static partial Regex MethodPost();
 
-    [GeneratedRegex("""\baction\s*=\s*"([^"]*)"""", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\baction\s*=\s*""([^""]*)""", RegexOptions.IgnoreCase)]
     private static partial Regex ActionAttr();
 
     [GeneratedRegex("""<(input|select|textarea)\b[^>]*\bname\s*=\s*"(?<name>[^"]*)"[^>]*>""", RegexOptions.IgnoreCase)]
     private static partial Regex InputRegex();
 
-    [GeneratedRegex("""\bvalue\s*=\s*"([^"]*)"""", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bvalue\s*=\s*""([^""]*)""", RegexOptions.IgnoreCase)]
     private static partial Regex ValueAttr();
 
     /// <summary>What a CSP without 'unsafe-inline' blocks: script bodies, style elements and attributes, on* handlers, javascript: URLs.</summary>

@@ -21,6 +21,8 @@ public static class AdminCommands
         ["import-calendar"] = (ImportCalendar, "import-calendar FILE [--unit CODE]  upsert calendar days from a CSV (date,name,kind,source)"),
         ["import-procedures"] = (ImportProceduresCommand, "import-procedures FILE        import or update the procedure catalogue from a CSV file"),
         ["verify-history"] = (VerifyHistoryCommand, "verify-history [--code CODE]  recompute every dossier's hash chain and report broken ones"),
+        ["backup"] = (BackupCommand, "backup FILE                   online, consistent copy of the SQLite database (PostgreSQL: pg_dump, docs/reliability.md)"),
+        ["restore"] = (RestoreCommand, "restore FILE                  replace the SQLite database with a backup (app stopped), then verify every history chain"),
         ["help"] = (Help, "help                          list the commands"),
     };
 
@@ -196,5 +198,24 @@ public static class AdminCommands
 
         Console.WriteLine($"Checked {report.Checked} dossier(s): {report.Broken.Length} broken.");
         return report.Broken.Length == 0 ? 0 : 1;
+    }
+
+    private static Task<int> BackupCommand(WebApplication app, string[] args) =>
+        RunBackup(args, "backup", file => Features.Operations.Backups.BackupAsync(app.Services, file, CancellationToken.None));
+
+    private static Task<int> RestoreCommand(WebApplication app, string[] args) =>
+        RunBackup(args, "restore", file => Features.Operations.Backups.RestoreAsync(app.Services, file, CancellationToken.None));
+
+    private static async Task<int> RunBackup(string[] args, string name, Func<string, Task<Features.Operations.Backups.Outcome>> run)
+    {
+        if (args.Length < 1 || args[0].StartsWith("--", StringComparison.Ordinal))
+        {
+            Console.Error.WriteLine("usage: " + All[name].Help);
+            return 2;
+        }
+
+        var outcome = await run(args[0]);
+        (outcome.ExitCode == 0 ? Console.Out : Console.Error).WriteLine(outcome.Message);
+        return outcome.ExitCode;
     }
 }

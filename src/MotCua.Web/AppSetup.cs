@@ -9,9 +9,11 @@ using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Forms;
 using MotCua.Web.Features.Indicators;
 using MotCua.Web.Features.Notifications;
+using MotCua.Web.Features.Operations;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Procedures;
 using MotCua.Web.Features.ReformPlan;
+using MotCua.Web.Features.Security;
 using MotCua.Web.Infrastructure;
 using Scalar.AspNetCore;
 
@@ -43,10 +45,15 @@ public static class AppSetup
         builder.AddReformPlan();
         builder.AddNotifications();
         builder.AddIndicators();
+        builder.AddSecurity();
+        builder.AddOperations();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o =>
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false)));
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+            o.SerializerOptions.Converters.Add(new BoundedStringConverter(BoundedStringConverter.DefaultMax));
+        });
         builder.Services.AddRazorPages(o =>
             {
                 o.RootDirectory = "/Features";
@@ -84,6 +91,7 @@ public static class AppSetup
     {
         // Culture first, so that error pages and problem details are written in the request's language.
         app.UseRequestLocalization();
+        app.UseSecurity();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         if (!app.Environment.IsDevelopment())
@@ -111,6 +119,7 @@ public static class AppSetup
         app.MapDossiersApi();
         app.MapReformPlanApi();
         app.MapIndicatorsApi();
+        app.MapOperationsApi();
         return app;
     }
 }

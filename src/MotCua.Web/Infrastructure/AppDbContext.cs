@@ -41,6 +41,8 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<InspectionFollowUp> InspectionFollowUps => Set<InspectionFollowUp>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<IndicatorAggregate> IndicatorAggregates => Set<IndicatorAggregate>();
+    public DbSet<Features.Security.AuditRecord> AuditRecords => Set<Features.Security.AuditRecord>();
+    public DbSet<Features.Operations.ScheduledRun> ScheduledRuns => Set<Features.Operations.ScheduledRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -53,6 +55,8 @@ public abstract class AppDbContext(DbContextOptions options)
         ReformModel.Configure(builder);
         OutboxMessage.Configure(builder);
         IndicatorAggregate.Configure(builder);
+        Features.Security.AuditRecord.Configure(builder);
+        Features.Operations.ScheduledRun.Configure(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -28,14 +28,14 @@ public static class DatabaseSetup
         {
             var cs = config.GetConnectionString("Postgres")
                 ?? throw new InvalidOperationException("Database:Provider=Postgres needs ConnectionStrings:Postgres (env ConnectionStrings__Postgres).");
-            builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(cs).AddInterceptors(new AppendOnlyHistory(), new AggregatesInterceptor()));
+            builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(cs).AddInterceptors(new AppendOnlyHistory(), new MaxLengthGuard(), new AggregatesInterceptor()));
         }
         else
         {
             var cs = SqliteConnectionString(config, builder.Environment.ContentRootPath);
             builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o
                 .UseSqlite(cs)
-                .AddInterceptors(new SqlitePragmas(), new AppendOnlyHistory(), new AggregatesInterceptor()));
+                .AddInterceptors(new SqlitePragmas(), new AppendOnlyHistory(), new MaxLengthGuard(), new AggregatesInterceptor()));
         }
 
         return builder;

@@ -44,6 +44,11 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
     {
         var (status, detail) = ex switch
         {
+            BadHttpRequestException { InnerException: StringTooLongException tooLong } =>
+                (400, t["Giá trị tại {0} dài quá {1} ký tự.", tooLong.Path ?? "$", tooLong.Max].Value),
+            ValueTooLongException tooLong => (400, t["Trường {0} dài quá {1} ký tự.", tooLong.Field, tooLong.Max].Value),
+            DbUpdateException { InnerException: Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.StringDataRightTruncation } } =>
+                (400, t["Một giá trị dài quá mức cho phép."].Value),
             BadHttpRequestException { InnerException: JsonException json } =>
                 (400, json.LineNumber is { } line
                     ? t["Nội dung JSON không hợp lệ tại {0} (dòng {1}, vị trí {2}).", json.Path ?? "$", line + 1, (json.BytePositionInLine ?? 0) + 1].Value

@@ -6,7 +6,7 @@ using MotCua.Web.Features.Accounts;
 
 namespace MotCua.Web.Features.Account;
 
-public sealed class LoginModel(SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class LoginModel(SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> t, TimeProvider time) : PageModel
 {
     [BindProperty] public string? UserName { get; set; }
     [BindProperty] public string? Password { get; set; }
@@ -26,6 +26,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, IStringLocalizer<S
         }
 
         var result = await signIn.PasswordSignInAsync(UserName.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
+        await Security.Audit.SignInAsync(HttpContext, time, UserName.Trim(), result.Succeeded ? Security.AuditKind.SignIn : result.IsLockedOut ? Security.AuditKind.SignInLockedOut : Security.AuditKind.SignInFailed, "page");
         if (result.Succeeded)
         {
             var user = await signIn.UserManager.FindByNameAsync(UserName.Trim());

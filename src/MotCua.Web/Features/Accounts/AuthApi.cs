@@ -30,7 +30,8 @@ public static class AuthApi
         SignInManager<AppUser> signIn,
         IOptionsMonitor<BearerTokenOptions> bearer,
         TimeProvider time,
-        IStringLocalizer<SharedResource> t)
+        IStringLocalizer<SharedResource> t,
+        HttpContext http)
     {
         if (string.IsNullOrWhiteSpace(body.Username) || string.IsNullOrEmpty(body.Password))
         {
@@ -40,10 +41,12 @@ public static class AuthApi
         var user = await users.FindByNameAsync(body.Username);
         if (user is null)
         {
+            await Security.Audit.SignInAsync(http, time, body.Username, Security.AuditKind.SignInFailed, "api");
             return TypedResults.Problem(t["Tên đăng nhập hoặc mật khẩu không đúng."], statusCode: StatusCodes.Status401Unauthorized);
         }
 
         var result = await signIn.CheckPasswordSignInAsync(user, body.Password, lockoutOnFailure: true);
+        await Security.Audit.SignInAsync(http, time, user.UserName!, result.Succeeded ? Security.AuditKind.SignIn : result.IsLockedOut ? Security.AuditKind.SignInLockedOut : Security.AuditKind.SignInFailed, "api");
         if (result.IsLockedOut)
         {
             return TypedResults.Problem(t["Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau."], statusCode: StatusCodes.Status423Locked);

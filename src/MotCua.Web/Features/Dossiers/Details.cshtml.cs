@@ -27,7 +27,16 @@ public sealed class DetailsModel(AppDbContext db, CalendarService calendars, Act
 
     public string Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), VietnamTime.Zone).ToString("dd/MM/yyyy HH:mm");
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+
+        await Security.Audit.PersonalDataViewedAsync(HttpContext, time, User, Dossier!.Code, "/Dossiers/Details");
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(string actionName, string? note, string? toUnitCode, DateOnly? newDueDate, string? resultFileId, string? trackingNumber, int? version, CancellationToken ct)
     {

@@ -34,7 +34,7 @@ public static class DossierForms
 
     /// <summary>GET …/forms/01.pdf or …/forms/01.html; 404 when the dossier has no event the form records (e.g. 03 before a refusal).</summary>
     private static async Task<Results<FileContentHttpResult, ContentHttpResult, NotFound>> Render(
-        string code, string form, AppDbContext db, ClaimsPrincipal user, TimeProvider time, CancellationToken ct)
+        string code, string form, AppDbContext db, ClaimsPrincipal user, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var number = Path.GetFileNameWithoutExtension(form);
         var extension = Path.GetExtension(form);
@@ -44,6 +44,7 @@ public static class DossierForms
             return TypedResults.NotFound();
         }
 
+        await Security.Audit.PersonalDataViewedAsync(http, time, user, d.Code, "form " + form);
         return extension == ".pdf"
             ? TypedResults.File(FormPdf.Render(printable), "application/pdf", $"{d.Code}-mau-{number}.pdf")
             : TypedResults.Content(FormHtml.Render(printable), "text/html; charset=utf-8");

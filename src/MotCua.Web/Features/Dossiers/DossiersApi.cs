@@ -65,13 +65,15 @@ public static class DossiersApi
     }
 
     private static async Task<Results<Ok<DossierDto>, NotFound>> Get(
-        string code, AppDbContext db, ClaimsPrincipal user, CalendarService calendars, TimeProvider time, CancellationToken ct)
+        string code, AppDbContext db, ClaimsPrincipal user, CalendarService calendars, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var d = await ReadDossiers.LoadAsync(db, code, user, ct);
         if (d is null)
         {
             return TypedResults.NotFound();
         }
+
+        await Security.Audit.PersonalDataViewedAsync(http, time, user, d.Code, "GET /api/v1/dossiers/{code}");
 
         var calendar = await calendars.ForUnitAsync(d.ReceivingUnit, ct);
         return TypedResults.Ok(ReadDossiers.ToDto(d, Actor.From(user), VietnamTime.Today(time), calendar));

@@ -30,6 +30,8 @@ public static class NotificationsSetup
             sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<IEmailSender>(), sp.GetRequiredService<ISmsGateway>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<NotificationOptions>>(),
             sp.GetRequiredService<ILogger<OutboxDispatcher>>(), owner));
+        builder.Services.AddSingleton(new Operations.ScheduledJob(
+            OutboxDispatcher.JobName, "Gửi thông báo (outbox)", TimeSpan.FromSeconds(Math.Max(1, settings.Dispatcher.IntervalSeconds)), settings.Dispatcher.Enabled));
         if (settings.Dispatcher.Enabled)
         {
             builder.Services.AddHostedService<OutboxDispatcherService>();

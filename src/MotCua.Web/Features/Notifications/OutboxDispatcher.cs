@@ -54,6 +54,43 @@ public sealed partial class OutboxDispatcher(
         return claimed.Count;
     }
 
+    public const string JobName = "outbox";
+
+    /// <summary>One scheduled pass: dispatch until a batch is not full, then record the run (also when it failed).</summary>
+    public async Task<int> RunScheduledPassAsync(CancellationToken ct)
+    {
+        var started = time.GetUtcNow().UtcDateTime;
+        var total = 0;
+        string? error = null;
+        try
+        {
+            // A full batch means more may be waiting: go again at once.
+            int claimed;
+            do
+            {
+                claimed = await DispatchOnceAsync(ct);
+                total += claimed;
+            }
+            while (claimed >= options.Value.Dispatcher.BatchSize);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            error = ex.GetType().Name;
+            throw;
+        }
+        finally
+        {
+            if (!ct.IsCancellationRequested)
+            {
+                using var scope = scopes.CreateScope();
+                await scope.ServiceProvider.GetRequiredService<Operations.ScheduledJobs>().RecordAsync(
+                    scope.ServiceProvider.GetRequiredService<AppDbContext>(), JobName, OwnerId, started, total, error, CancellationToken.None);
+            }
+        }
+
+        return total;
+    }
+
     private static IQueryable<OutboxMessage> Due(IQueryable<OutboxMessage> q, DateTime now) =>
         q.Where(m => m.SentAtUtc == null && !m.FailedPermanently && m.NextAttemptAtUtc <= now && (m.LeaseUntilUtc == null || m.LeaseUntilUtc < now));
 
@@ -127,13 +164,7 @@ public sealed partial class OutboxDispatcherService(OutboxDispatcher dispatcher,
         {
             try
             {
-                // A full batch means more may be waiting: go again at once.
-                int claimed;
-                do
-                {
-                    claimed = await dispatcher.DispatchOnceAsync(stoppingToken);
-                }
-                while (claimed >= options.Value.Dispatcher.BatchSize);
+                await dispatcher.RunScheduledPassAsync(stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {

@@ -114,9 +114,9 @@ public static class EvaluationApi
         }
 
         var (criterion, errors) = await LeafAsync(db, schemeId, criterionCode, score, t, ct);
-        if (file is { Length: > FileUploads.MaxBytes })
+        if (await FileTypes.ProblemAsync(file, ct) is { } fileProblem)
         {
-            errors["file"] = [t["Tệp đính kèm tối đa 20 MB."]];
+            errors["file"] = [t[fileProblem]];
         }
 
         if (errors.Count > 0)

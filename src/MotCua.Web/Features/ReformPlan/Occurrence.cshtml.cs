@@ -69,7 +69,7 @@ public sealed class OccurrenceModel(AppDbContext db, IFileStore files, TimeProvi
             return Forbid();
         }
 
-        if (string.IsNullOrWhiteSpace(text) || text.Length > 4000 || file is { Length: > FileUploads.MaxBytes })
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 4000 || await FileTypes.ProblemAsync(file, ct) is not null)
         {
             Errors = new Dictionary<string, string[]> { ["text"] = [t["Nội dung là bắt buộc, tối đa 4000 ký tự; tệp tối đa 20 MB."]] };
             await LoadAsync(ct);

@@ -97,9 +97,9 @@ public static class OccurrencesApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["text"] = [t["Nội dung là bắt buộc, tối đa 4000 ký tự."]] }, title: t["Dữ liệu không hợp lệ"]);
         }
 
-        if (file is { Length: > FileUploads.MaxBytes })
+        if (await FileTypes.ProblemAsync(file, ct) is { } fileProblem)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [t["Tệp đính kèm tối đa 20 MB."]] }, title: t["Dữ liệu không hợp lệ"]);
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [t[fileProblem]] }, title: t["Dữ liệu không hợp lệ"]);
         }
 
         await AddEntryAsync(db, files, time, o, unitId, role, text, user.Identity?.Name ?? "?", file, ct);

@@ -110,6 +110,10 @@ public static class ReportsApi
         {
             errors["files"] = [t["Tối đa 10 tệp, mỗi tệp tối đa 20 MB."]];
         }
+        else if ((await Task.WhenAll(uploads.Select(f => FileTypes.ProblemAsync(f, ct)))).FirstOrDefault(p => p is not null) is { } fileProblem)
+        {
+            errors["files"] = [t[fileProblem]];
+        }
 
         if (errors.Count > 0)
         {

@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Localization;
+
+namespace MotCua.Web.Features.Security;
+
+/// <summary>The <c>Security</c> configuration section: rate limits per client IP and request body limits.</summary>
+public sealed class SecurityOptions
+{
+    /// <summary>Sign-in attempts (page and token endpoint) per client IP and window.</summary>
+    public int SignInPermitLimit { get; set; } = 10;
+
+    /// <summary>Public tracking look-ups (page and API) per client IP and window.</summary>
+    public int TrackingPermitLimit { get; set; } = 30;
+
+    public int WindowSeconds { get; set; } = 60;
+
+    /// <summary>JSON and form bodies; uploads and imports (multipart, CSV, ndjson) get <see cref="MaxUploadBodyBytes"/>.</summary>
+    public long MaxBodyBytes { get; set; } = 1024 * 1024;
+
+    public long MaxUploadBodyBytes { get; set; } = 25 * 1024 * 1024;
+}
+
+/// <summary>Security headers, rate limits on sign-in, token and tracking, body size limits, the audit trail.</summary>
+public static class SecuritySetup
+{
+    public const string Csp =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
+        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    // The Scalar API reference is a third-party page built from inline script; it shows no personal data.
+    private const string ApiDocsCsp =
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
+        "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    public static IHostApplicationBuilder AddSecurity(this IHostApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection("Security");
+        builder.Services.Configure<SecurityOptions>(section);
+        var o = section.Get<SecurityOptions>() ?? new();
+        builder.Services.AddRateLimiter(r =>
+        {
+            r.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            r.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(ctx => Bucket(ctx) switch
+            {
+                "sign-in" => Window("sign-in:" + ClientIp(ctx), o.SignInPermitLimit, o.WindowSeconds),
+                "tracking" => Window("tracking:" + ClientIp(ctx), o.TrackingPermitLimit, o.WindowSeconds),
+                _ => RateLimitPartition.GetNoLimiter("none"),
+            });
+            r.OnRejected = async (context, ct) =>
+            {
+                var http = context.HttpContext;
+                var t = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+                http.Response.Headers.RetryAfter = o.WindowSeconds.ToString(CultureInfo.InvariantCulture);
+                await Results.Problem(
+                    t["Bạn đã thử quá nhiều lần. Vui lòng đợi {0} giây rồi thử lại.", o.WindowSeconds].Value,
+                    statusCode: StatusCodes.Status429TooManyRequests, title: t["Quá nhiều yêu cầu"]).ExecuteAsync(http);
+            };
+        });
+        return builder;
+    }
+
+    public static WebApplication UseSecurity(this WebApplication app)
+    {
+        app.Use((ctx, next) =>
+        {
+            var limits = ctx.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityOptions>>().Value;
+            // Set when the response starts, so that error pages written after a cleared response carry them too.
+            ctx.Response.OnStarting(static state =>
+            {
+                var c = (HttpContext)state;
+                var h = c.Response.Headers;
+                h.XContentTypeOptions = "nosniff";
+                h.XFrameOptions = "DENY";
+                h["Referrer-Policy"] = "same-origin";
+                h["Cross-Origin-Opener-Policy"] = "same-origin";
+                h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+                h.ContentSecurityPolicy = c.Request.Path.StartsWithSegments("/api-docs") ? ApiDocsCsp : Csp;
+                return Task.CompletedTask;
+            }, ctx);
+
+            var max = IsUpload(ctx.Request) ? limits.MaxUploadBodyBytes : limits.MaxBodyBytes;
+            if (ctx.Request.ContentLength > max)
+            {
+                var t = ctx.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+                return Results.Problem(
+                    t["Nội dung gửi lên vượt quá giới hạn cho phép ({0} byte).", max].Value,
+                    statusCode: StatusCodes.Status413PayloadTooLarge).ExecuteAsync(ctx);
+            }
+
+            // Bodies sent without a length (chunked) are cut by the server at the same limit.
+            if (ctx.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            {
+                size.MaxRequestBodySize = max;
+            }
+
+            return next(ctx);
+        });
+        app.UseRateLimiter();
+        return app;
+    }
+
+    /// <summary>The client's address; behind a reverse proxy configure forwarded headers so that this is the real client.</summary>
+    public static string ClientIp(HttpContext ctx) => ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    private static bool IsUpload(HttpRequest r) =>
+        r.ContentType is { } type
+        && (type.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase)
+            || type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase)
+            || type.StartsWith("application/x-ndjson", StringComparison.OrdinalIgnoreCase)
+            || type.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase));
+
+    private static string? Bucket(HttpContext ctx)
+    {
+        var path = ctx.Request.Path;
+        if (HttpMethods.IsPost(ctx.Request.Method)
+            && (path.Equals("/api/v1/auth/token", StringComparison.OrdinalIgnoreCase) || path.Equals("/Account/Login", StringComparison.OrdinalIgnoreCase)))
+        {
+            return "sign-in";
+        }
+
+        if (path.StartsWithSegments("/api/v1/tracking", StringComparison.OrdinalIgnoreCase)
+            || (path.StartsWithSegments("/Tracking", StringComparison.OrdinalIgnoreCase) && ctx.Request.Query.ContainsKey("code")))
+        {
+            return "tracking";
+        }
+
+        return null;
+    }
+
+    private static RateLimitPartition<string> Window(string key, int permits, int seconds) =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = Math.Max(1, permits),
+            Window = TimeSpan.FromSeconds(Math.Max(1, seconds)),
+            QueueLimit = 0,
+        });
+}

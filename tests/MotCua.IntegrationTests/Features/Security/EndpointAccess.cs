@@ -1,0 +1,154 @@
+namespace MotCua.IntegrationTests.Features.Security;
+
+/// <summary>
+/// Who may call what: one row per API endpoint and per page, read by the authorization matrix, the bad-input tests and
+/// the fuzz test. An endpoint or page that is mapped but missing here fails <c>Every_endpoint_and_page_is_classified</c>:
+/// add its row when merging a feature.
+///
+/// Expectation letters, one per principal in this order (see <see cref="Principals.All"/>):
+///   anonymous · citizen (congdan) · admin · leader (lanhdao, 584) · desk (motcua, 584.MC) · specialist (chuyenvien, 584.TCKH)
+///   · reform (noivu, 584.NV) · other commune (motcua.phuoctien, 22792)
+///   Y  allowed: the request passes authorization and scoping (any answer but 401, 403, 404, a redirect to sign-in or "denied")
+///   N  forbidden: 401 or 403, or 404 because the row is outside the caller's scope, or a page redirect to sign-in / "denied"
+///   R  refused by the handler with a 4xx other than 401/403 (a unit outside the caller's scope, a role that may not do it) — and nothing stored
+/// Sample URLs use demo data; {dossier} is a dossier received by motcua at 584.MC, {plan}, {task}, {target}, {occurrence},
+/// {scheme}, {inspection}, {report} are the first demo rows (the matrix creates the inspection and the report).
+/// </summary>
+public static class EndpointAccess
+{
+    //                                        a c A L D S R o
+    public const string Public = /*       */ "YYYYYYYY";
+    public const string SignedIn = /*     */ "NYYYYYYY";
+    public const string Staff = /*        */ "NNYYYYYY";
+    public const string AdminOnly = /*    */ "NNYNNNNN";
+    public const string ReformEdit = /*   */ "NNYNNNYN";
+
+    public sealed record Row(string Key, string Url, string Expect, object? Body = null, string? ContentType = null);
+
+    /// <summary>Request body that reaches the dossier role check: only the desk may ask for a supplement on a received dossier.</summary>
+    private static readonly object SupplementRequest = new { action = "request-supplement", note = "Thiếu bản sao giấy tờ (kiểm thử phân quyền)" };
+
+    public static readonly Row[] Table =
+    [
+        // Shell
+        new("GET /language", "/language?c=vi&returnUrl=/", Public),
+        new("GET /health", "/health", Public),
+        new("GET /openapi/{documentName}.json", "/openapi/v1.json", Public),
+        new("GET /api-docs/{documentName?}", "/api-docs", Public),
+
+        // Accounts
+        new("POST /api/v1/auth/token", "/api/v1/auth/token", Public),
+        new("GET /api/v1/me", "/api/v1/me", SignedIn),
+
+        // Organisation
+        new("GET /api/v1/units", "/api/v1/units", Staff),
+        new("GET /api/v1/units/{code}", "/api/v1/units/584.MC", "NNYYYNYN"),
+        new("POST /api/v1/units", "/api/v1/units", AdminOnly),
+
+        // Calendar
+        new("GET /api/v1/calendar/due-date", "/api/v1/calendar/due-date?receivedOn=2025-06-03&workingDays=5", Public),
+        new("GET /api/v1/calendar/days", "/api/v1/calendar/days?year=2025", Staff),
+        new("POST /api/v1/calendar/days", "/api/v1/calendar/days", AdminOnly),
+        new("DELETE /api/v1/calendar/days/{date}", "/api/v1/calendar/days/2099-01-02", AdminOnly),
+        new("POST /api/v1/calendar/import", "/api/v1/calendar/import", AdminOnly, "date,name,kind,source\n", "text/csv"),
+
+        // Procedures
+        new("GET /api/v1/procedures", "/api/v1/procedures?q=chung+thuc", Public),
+        new("GET /api/v1/procedures/export.csv", "/api/v1/procedures/export.csv", Public),
+        new("GET /api/v1/procedures/export.xlsx", "/api/v1/procedures/export.xlsx", Public),
+        new("GET /api/v1/procedures/{code}", "/api/v1/procedures/2.000815", Public),
+        new("POST /api/v1/procedures/import", "/api/v1/procedures/import", AdminOnly, "code\n", "text/csv"),
+        new("POST /api/v1/procedures", "/api/v1/procedures", AdminOnly),
+        new("PUT /api/v1/procedures/{code}", "/api/v1/procedures/2.000815", AdminOnly),
+
+        // Dossiers
+        new("POST /api/v1/dossiers", "/api/v1/dossiers", "NRNRYRRR", Intake),
+        new("GET /api/v1/dossiers", "/api/v1/dossiers", SignedIn),
+        new("GET /api/v1/dossiers/{code}", "/api/v1/dossiers/{dossier}", "NNYYYNNN"),
+        new("GET /api/v1/dossiers/{code}/history", "/api/v1/dossiers/{dossier}/history", "NNYYYNNN"),
+        new("POST /api/v1/dossiers/{code}/actions", "/api/v1/dossiers/{dossier}/actions", "NNNNYNNN", SupplementRequest),
+        new("GET /api/v1/dossiers/{code}/forms/{form}", "/api/v1/dossiers/{dossier}/forms/01.html", "NNYYYNNN"),
+        new("GET /api/v1/reports/tracking-book", "/api/v1/reports/tracking-book?from=2025-06-01&to=2025-06-30&format=html", Staff),
+        new("GET /api/v1/tracking/{code}", "/api/v1/tracking/{dossier}?verifier=1234", Public),
+        new("GET /api/v1/admin/history/verify", "/api/v1/admin/history/verify", AdminOnly),
+
+        // Reform plan
+        new("GET /api/v1/plans", "/api/v1/plans", Staff),
+        new("GET /api/v1/plans/{id:int}", "/api/v1/plans/{plan}", Staff),
+        new("GET /api/v1/plans/{id:int}/tasks", "/api/v1/plans/{plan}/tasks", Staff),
+        new("GET /api/v1/plans/{id:int}/targets", "/api/v1/plans/{plan}/targets", Staff),
+        new("POST /api/v1/plans", "/api/v1/plans", ReformEdit),
+        new("PUT /api/v1/plans/{id:int}", "/api/v1/plans/{plan}", ReformEdit),
+        new("POST /api/v1/plans/{id:int}/tasks", "/api/v1/plans/{plan}/tasks", ReformEdit),
+        new("PUT /api/v1/plans/{id:int}/tasks/{taskId:int}", "/api/v1/plans/{plan}/tasks/{task}", ReformEdit),
+        new("POST /api/v1/plans/{id:int}/targets", "/api/v1/plans/{plan}/targets", ReformEdit),
+        new("PUT /api/v1/plans/{id:int}/targets/{targetId:int}", "/api/v1/plans/{plan}/targets/{target}", ReformEdit),
+        new("GET /api/v1/files/{sha}", "/api/v1/files/{sha}", Staff),
+        new("GET /api/v1/occurrences/{id:int}", "/api/v1/occurrences/{occurrence}", Staff),
+        new("PUT /api/v1/occurrences/{id:int}", "/api/v1/occurrences/{occurrence}", ReformEdit),
+        new("POST /api/v1/occurrences/{id:int}/entries", "/api/v1/occurrences/{occurrence}/entries", Staff),
+        new("GET /api/v1/reform/inspections", "/api/v1/reform/inspections", Staff),
+        new("GET /api/v1/reform/inspections/counts", "/api/v1/reform/inspections/counts?year=2025", Staff),
+        new("POST /api/v1/reform/inspections", "/api/v1/reform/inspections", ReformEdit),
+        new("PUT /api/v1/reform/inspections/{id:int}", "/api/v1/reform/inspections/{inspection}", ReformEdit),
+        new("POST /api/v1/reform/inspections/{id:int}/follow-ups", "/api/v1/reform/inspections/{inspection}/follow-ups", ReformEdit),
+        new("GET /api/v1/reform/reports/obligations", "/api/v1/reform/reports/obligations", Staff),
+        new("GET /api/v1/reform/reports", "/api/v1/reform/reports?year=2025", Staff),
+        new("POST /api/v1/reform/reports", "/api/v1/reform/reports", Staff),
+        new("POST /api/v1/reform/reports/{id:int}/review", "/api/v1/reform/reports/{report}/review", ReformEdit),
+        new("GET /api/v1/reform/reports/late", "/api/v1/reform/reports/late?on=2025-06-03", Staff),
+        new("GET /api/v1/reform/reports/reminders", "/api/v1/reform/reports/reminders?on=2025-06-03", Staff),
+        new("GET /api/v1/reform/overview", "/api/v1/reform/overview?year=2025", Staff),
+        new("GET /api/v1/reform/overview.xlsx", "/api/v1/reform/overview.xlsx?year=2025", Staff),
+        new("GET /api/v1/reform/evaluation/schemes", "/api/v1/reform/evaluation/schemes", Staff),
+        new("GET /api/v1/reform/evaluation/schemes/{id:int}/results", "/api/v1/reform/evaluation/schemes/{scheme}/results", Staff),
+        new("GET /api/v1/reform/evaluation/schemes/{id:int}/results.xlsx", "/api/v1/reform/evaluation/schemes/{scheme}/results.xlsx", Staff),
+        new("POST /api/v1/reform/evaluation/schemes/{id:int}/self-assessments", "/api/v1/reform/evaluation/schemes/{scheme}/self-assessments", Staff),
+        new("PUT /api/v1/reform/evaluation/schemes/{id:int}/appraisals", "/api/v1/reform/evaluation/schemes/{scheme}/appraisals", ReformEdit),
+
+        // Operations
+        new("GET /api/v1/admin/jobs", "/api/v1/admin/jobs", AdminOnly),
+
+        // Pages (GET; their POST handlers share the page's authorization and need an antiforgery token, see AntiforgeryTests)
+        new("PAGE /Index", "/", Public),
+        new("PAGE /Account/Login", "/Account/Login", Public),
+        new("PAGE /Account/Logout", "/Account/Logout", Public),
+        new("PAGE /Account/Denied", "/Account/Denied", Public),
+        new("PAGE /Tracking/Index", "/Tracking?code={dossier}&verifier=1234", Public),
+        new("PAGE /Procedures/Index", "/Procedures", Public),
+        new("PAGE /Procedures/Details", "/Procedures/Details?code=2.000815", Public),
+        new("PAGE /Procedures/Admin/Edit", "/Procedures/Admin/Edit?code=2.000815", AdminOnly),
+        new("PAGE /Calendar/Index", "/Calendar", Public),
+        new("PAGE /Calendar/DueDate", "/Calendar/DueDate?receivedOn=2025-06-03&workingDays=5", Public),
+        new("PAGE /Organisation/Index", "/Organisation", Staff),
+        new("PAGE /Staff/Index", "/Staff", Staff),
+        new("PAGE /Staff/Users", "/Staff/Users", AdminOnly),
+        new("PAGE /Dossiers/Index", "/Dossiers", Staff),
+        new("PAGE /Dossiers/Details", "/Dossiers/Details?code={dossier}", "NNYYYNNN"),
+        new("PAGE /Dossiers/Receive", "/Dossiers/Receive", Staff),
+        new("PAGE /Dossiers/Verify", "/Dossiers/Verify", AdminOnly),
+        new("PAGE /Notifications/Index", "/Notifications", AdminOnly),
+        new("PAGE /ReformPlan/Index", "/ReformPlan", Staff),
+        new("PAGE /ReformPlan/Plan", "/ReformPlan/Plan?id={plan}", Staff),
+        new("PAGE /ReformPlan/EditPlan", "/ReformPlan/EditPlan?id={plan}", ReformEdit),
+        new("PAGE /ReformPlan/EditTask", "/ReformPlan/EditTask?id={task}", ReformEdit),
+        new("PAGE /ReformPlan/EditTarget", "/ReformPlan/EditTarget?id={target}", ReformEdit),
+        new("PAGE /ReformPlan/Occurrence", "/ReformPlan/Occurrence?id={occurrence}", Staff),
+        new("PAGE /ReformPlan/Reports", "/ReformPlan/Reports", Staff),
+        new("PAGE /ReformPlan/Inspections", "/ReformPlan/Inspections", Staff),
+        new("PAGE /ReformPlan/Evaluation", "/ReformPlan/Evaluation", Staff),
+        new("PAGE /ReformPlan/Overview", "/ReformPlan/Overview", Staff),
+        new("PAGE /Security/Index", "/Security", AdminOnly),
+        new("PAGE /Operations/Index", "/Operations", AdminOnly),
+    ];
+
+    /// <summary>A complete desk intake at 584.MC (district one-stop desk).</summary>
+    public static readonly object Intake = new
+    {
+        procedureCode = "2.000815",
+        unitCode = "584.MC",
+        channel = "direct",
+        applicant = new { fullName = "Chamaléa Thị Mỹ Hường", idNumber = "058090001234", phone = "0912345678", address = "Thôn Ma Hoa, xã Phước Bình" },
+        documents = "{documents}",
+    };
+}

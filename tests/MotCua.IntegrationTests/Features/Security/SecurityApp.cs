@@ -1,0 +1,113 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MotCua.Testing;
+using MotCua.Web.Infrastructure;
+
+namespace MotCua.IntegrationTests.Features.Security;
+
+/// <summary>The app for the security tests: no background dispatcher (so that stored data only changes by request) and no redirects followed.</summary>
+public sealed class SecurityApp : AppFactory
+{
+    public SecurityApp()
+    {
+        Settings["Notifications:Dispatcher:Enabled"] = "false";
+    }
+
+    /// <summary>Tables whose rows change by design on any request: the audit trail, job runs, key ring.</summary>
+    public static readonly HashSet<string> VolatileTables = ["AuditRecords", "ScheduledRuns", "DataProtectionKeys"];
+
+    public HttpClient Raw() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+
+    private readonly Dictionary<string, string> _tokens = [];
+
+    /// <summary>A client for one of <see cref="Principals.All"/>: anonymous, or a bearer token of the demo account.</summary>
+    public async Task<HttpClient> As(string principal)
+    {
+        var client = Raw();
+        if (Principals.Account(principal) is not { } userName)
+        {
+            return client;
+        }
+
+        if (!_tokens.TryGetValue(userName, out var token))
+        {
+            var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { username = userName, password = DemoPassword }, TestContext.Current.CancellationToken);
+            response.EnsureSuccessStatusCode();
+            token = (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("accessToken").GetString()!;
+            _tokens[userName] = token;
+        }
+
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>SHA-256 over every row of every table except <see cref="VolatileTables"/>, rows sorted, so that any stored change shows.</summary>
+    public async Task<string> DigestAsync()
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var tables = db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct().Where(t => !VolatileTables.Contains(t)).Order(StringComparer.Ordinal).ToList();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var table in tables)
+        {
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = $"SELECT * FROM \"{table}\"";
+            var rows = new List<string>();
+            await using (var reader = await cmd.ExecuteReaderAsync(TestContext.Current.CancellationToken))
+            {
+                while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+                {
+                    var sb = new StringBuilder();
+                    for (var i = 0; i < reader.FieldCount; i++)
+                    {
+                        sb.Append(reader.IsDBNull(i) ? "∅" : Convert.ToString(reader.GetValue(i) is byte[] b ? Convert.ToHexString(b) : reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)).Append('\u001f');
+                    }
+
+                    rows.Add(sb.ToString());
+                }
+            }
+
+            rows.Sort(StringComparer.Ordinal);
+            hash.AppendData(Encoding.UTF8.GetBytes(table + "\n" + string.Join("\n", rows) + "\n"));
+        }
+
+        await connection.CloseAsync();
+        return Convert.ToHexString(hash.GetHashAndReset());
+    }
+}
+
+/// <summary>Who the matrix asks as: anonymous, the citizen, each staff role, and a desk officer of another commune.</summary>
+public static class Principals
+{
+    public const string Anonymous = "anonymous";
+    public const string Citizen = "citizen";
+    public const string Admin = "admin";
+    public const string Leader = "leader";
+    public const string Desk = "desk";
+    public const string Specialist = "specialist";
+    public const string Reform = "reform";
+    public const string OtherCommune = "other-commune";
+
+    /// <summary>The column order of the expectation strings in <see cref="EndpointAccess"/>.</summary>
+    public static readonly string[] All = [Anonymous, Citizen, Admin, Leader, Desk, Specialist, Reform, OtherCommune];
+
+    public static string? Account(string principal) => principal switch
+    {
+        Citizen => "congdan",
+        Admin => "admin",
+        Leader => "lanhdao",
+        Desk => "motcua",
+        Specialist => "chuyenvien",
+        Reform => "noivu",
+        OtherCommune => "motcua.phuoctien",
+        _ => null,
+    };
+}

@@ -80,7 +80,7 @@ public static class EndpointAccess
         new("PUT /api/v1/procedures/{code}", "/api/v1/procedures/2.000815", AdminOnly),
 
         // Dossiers
-        new("POST /api/v1/dossiers", "/api/v1/dossiers", "NRNRYRRR", Intake),
+        new("POST /api/v1/dossiers", "/api/v1/dossiers", "NRRRYRNR", Intake),
         new("GET /api/v1/dossiers", "/api/v1/dossiers", SignedIn),
         new("GET /api/v1/dossiers/{code}", "/api/v1/dossiers/{dossier}", "NNYYYNNN"),
         new("GET /api/v1/dossiers/{code}/history", "/api/v1/dossiers/{dossier}/history", "NNYYYNNN"),
@@ -104,7 +104,7 @@ public static class EndpointAccess
         new("GET /api/v1/files/{sha}", "/api/v1/files/{sha}", Staff),
         new("GET /api/v1/occurrences/{id:int}", "/api/v1/occurrences/{occurrence}", Staff),
         new("PUT /api/v1/occurrences/{id:int}", "/api/v1/occurrences/{occurrence}", ReformEdit, new { progress = "in-progress" }),
-        new("POST /api/v1/occurrences/{id:int}/entries", "/api/v1/occurrences/{occurrence}/entries", Staff, Form),
+        new("POST /api/v1/occurrences/{id:int}/entries", "/api/v1/occurrences/{occurrence}/entries", "NNYNNYYY", Form),
         new("GET /api/v1/reform/inspections", "/api/v1/reform/inspections", Staff),
         new("GET /api/v1/reform/inspections/counts", "/api/v1/reform/inspections/counts?year=2025", Staff),
         new("POST /api/v1/reform/inspections", "/api/v1/reform/inspections", ReformEdit),
@@ -143,7 +143,7 @@ public static class EndpointAccess
         new("PAGE /Staff/Users", "/Staff/Users", AdminOnly),
         new("PAGE /Dossiers/Index", "/Dossiers", Staff),
         new("PAGE /Dossiers/Details", "/Dossiers/Details?code={dossier}", "NNYYYNNN"),
-        new("PAGE /Dossiers/Receive", "/Dossiers/Receive", "NNNNYNNN"),
+        new("PAGE /Dossiers/Receive", "/Dossiers/Receive", "NNNNYNNY"),
         new("PAGE /Dossiers/Verify", "/Dossiers/Verify", AdminOnly),
         new("PAGE /Notifications/Index", "/Notifications", AdminOnly),
         new("PAGE /ReformPlan/Index", "/ReformPlan", Staff),

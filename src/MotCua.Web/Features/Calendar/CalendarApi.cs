@@ -210,6 +210,11 @@ public static class CalendarApi
             errors["body"] = [t["Tệp CSV tối đa 1 MB."]];
         }
 
+        if (request.ContentType is not { } type || !(type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) || type.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase)))
+        {
+            errors["body"] = [t["Cần gửi tệp CSV (Content-Type: text/csv)."]];
+        }
+
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);

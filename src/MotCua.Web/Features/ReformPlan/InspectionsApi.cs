@@ -79,14 +79,23 @@ public static class InspectionsApi
             [.. i.FollowUps.OrderBy(f => f.Deadline).Select(f => new FollowUpDto(f.Id, f.Action, f.Deadline, f.DoneOn, f.DoneOn is null && today > f.Deadline))]))];
     }
 
-    private static async Task<Ok<InspectionDto[]>> List(int? year, AppDbContext db, ClaimsPrincipal user, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<Ok<InspectionDto[]>, ValidationProblem>> List(
+        int? year, AppDbContext db, ClaimsPrincipal user, TimeProvider time, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
+        if (year is < 2000 or > 2100)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = [t["Năm phải từ 2000 đến 2100."]] }, title: t["Dữ liệu không hợp lệ"]);
+        }
+
         var today = VietnamTime.Today(time);
         return TypedResults.Ok(await ListAsync(db, user, year ?? today.Year, today, ct));
     }
 
-    private static async Task<Ok<DeskCountDto[]>> Counts(int? year, AppDbContext db, ClaimsPrincipal user, TimeProvider time, CancellationToken ct) =>
-        TypedResults.Ok(await CountsAsync(db, ReformAccess.Scope(user), year ?? VietnamTime.Today(time).Year, ct));
+    private static async Task<Results<Ok<DeskCountDto[]>, ValidationProblem>> Counts(
+        int? year, AppDbContext db, ClaimsPrincipal user, TimeProvider time, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
+        year is < 2000 or > 2100
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = [t["Năm phải từ 2000 đến 2100."]] }, title: t["Dữ liệu không hợp lệ"])
+            : TypedResults.Ok(await CountsAsync(db, ReformAccess.Scope(user), year ?? VietnamTime.Today(time).Year, ct));
 
     private static async Task<Results<Created<InspectionDto>, ValidationProblem, ForbidHttpResult>> Create(
         InspectionRequest body, AppDbContext db, ClaimsPrincipal user, TimeProvider time, IStringLocalizer<SharedResource> t, CancellationToken ct)

@@ -54,6 +54,11 @@ public static class OccurrencesApi
             return TypedResults.NotFound();
         }
 
+        if (body.DueDate is null && body.Progress is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["progress"] = [t["Cần gửi ít nhất một trong dueDate, progress."]] }, title: t["Dữ liệu không hợp lệ"]);
+        }
+
         var editor = ReformAccess.CanEdit(user);
         var lead = await RoleOfAsync(db, user, o.TaskId, ct) == TaskUnitRole.Lead;
         if ((body.DueDate is not null && !editor) || (body.Progress is not null && !editor && !lead))

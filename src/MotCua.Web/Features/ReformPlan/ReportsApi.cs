@@ -166,12 +166,17 @@ public static class ReportsApi
         return TypedResults.Created($"/api/v1/reform/reports/{dto.Id}", dto);
     }
 
-    private static async Task<Results<Ok<UnitReportDto>, NotFound, ForbidHttpResult>> Review(
-        int id, ReviewRequest body, AppDbContext db, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Results<Ok<UnitReportDto>, NotFound, ForbidHttpResult, ValidationProblem>> Review(
+        int id, ReviewRequest body, AppDbContext db, ClaimsPrincipal user, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         if (!ReformAccess.CanEdit(user))
         {
             return TypedResults.Forbid();
+        }
+
+        if (body.Accept is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["accept"] = [t["Cần cho biết chấp nhận (true) hay trả lại (false) báo cáo."]] }, title: t["Dữ liệu không hợp lệ"]);
         }
 
         var scope = ReformAccess.Scope(user);

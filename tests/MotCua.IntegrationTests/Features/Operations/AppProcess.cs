@@ -83,7 +83,8 @@ public sealed class AppProcess : IDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(90);
+        // Migrations and the demo seed with synchronous=FULL: seconds on an idle machine, minutes on a loaded CI box.
+        var deadline = DateTime.UtcNow.AddSeconds(300);
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
@@ -108,7 +109,7 @@ public sealed class AppProcess : IDisposable
             await Task.Delay(200, TestContext.Current.CancellationToken);
         }
 
-        throw new TimeoutException("the app did not become healthy in 90 s");
+        throw new TimeoutException("the app did not become healthy in 300 s");
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flush; whatever the database acknowledged is all that survives.</summary>

@@ -12,7 +12,8 @@ namespace MotCua.IntegrationTests.Features.Security;
 ///   N  forbidden: 401 or 403, or 404 because the row is outside the caller's scope, or a page redirect to sign-in / "denied"
 ///   R  refused by the handler with a 4xx other than 401/403 (a unit outside the caller's scope, a role that may not do it) — and nothing stored
 /// Sample URLs use demo data; {dossier} is a dossier received by motcua at 584.MC, {plan}, {task}, {target}, {occurrence},
-/// {scheme}, {inspection}, {report} are the first demo rows (the matrix creates the inspection and the report).
+/// {scheme}, {inspection}, {report} are the first demo rows (the matrix creates the inspection, the report and a
+/// holiday on 2099-01-02); {taskPlan} and {targetPlan} are the plans of {task} and {target}.
 /// </summary>
 public static class EndpointAccess
 {
@@ -23,10 +24,23 @@ public static class EndpointAccess
     public const string AdminOnly = /*    */ "NNYNNNNN";
     public const string ReformEdit = /*   */ "NNYNNNYN";
 
+    /// <summary>A multipart form with one text field and nothing else: passes the content-type check, fails validation.</summary>
+    public const string Form = "multipart/form-data";
+
     public sealed record Row(string Key, string Url, string Expect, object? Body = null, string? ContentType = null);
 
     /// <summary>Request body that reaches the dossier role check: only the desk may ask for a supplement on a received dossier.</summary>
     private static readonly object SupplementRequest = new { action = "request-supplement", note = "Thiếu bản sao giấy tờ (kiểm thử phân quyền)" };
+
+    /// <summary>A complete desk intake at 584.MC (district one-stop desk).</summary>
+    public static readonly object Intake = new
+    {
+        procedureCode = "2.000815",
+        unitCode = "584.MC",
+        channel = "direct",
+        applicant = new { fullName = "Chamaléa Thị Mỹ Hường", idNumber = "058090001234", phone = "0912345678", address = "Thôn Ma Hoa, xã Phước Bình" },
+        documents = "{documents}",
+    };
 
     public static readonly Row[] Table =
     [
@@ -35,6 +49,10 @@ public static class EndpointAccess
         new("GET /health", "/health", Public),
         new("GET /openapi/{documentName}.json", "/openapi/v1.json", Public),
         new("GET /api-docs/{documentName?}", "/api-docs", Public),
+        new("GET /api-docs/scalar.js", "/api-docs/scalar.js", Public),
+        new("GET /api-docs/scalar.aspnetcore.js", "/api-docs/scalar.aspnetcore.js", Public),
+        new("GET /api-docs/favicon.svg", "/api-docs/favicon.svg", Public),
+        new("GET /{**path:file}", "/css/site.css", Public),
 
         // Accounts
         new("POST /api/v1/auth/token", "/api/v1/auth/token", Public),
@@ -42,7 +60,7 @@ public static class EndpointAccess
 
         // Organisation
         new("GET /api/v1/units", "/api/v1/units", Staff),
-        new("GET /api/v1/units/{code}", "/api/v1/units/584.MC", "NNYYYNYN"),
+        new("GET /api/v1/units/{code}", "/api/v1/units/584.MC", "NNYYYNNN"),
         new("POST /api/v1/units", "/api/v1/units", AdminOnly),
 
         // Calendar
@@ -62,7 +80,7 @@ public static class EndpointAccess
         new("PUT /api/v1/procedures/{code}", "/api/v1/procedures/2.000815", AdminOnly),
 
         // Dossiers
-        new("POST /api/v1/dossiers", "/api/v1/dossiers", "NRNRYRRR", Intake),
+        new("POST /api/v1/dossiers", "/api/v1/dossiers", "NRRRYRNR", Intake),
         new("GET /api/v1/dossiers", "/api/v1/dossiers", SignedIn),
         new("GET /api/v1/dossiers/{code}", "/api/v1/dossiers/{dossier}", "NNYYYNNN"),
         new("GET /api/v1/dossiers/{code}/history", "/api/v1/dossiers/{dossier}/history", "NNYYYNNN"),
@@ -80,13 +98,13 @@ public static class EndpointAccess
         new("POST /api/v1/plans", "/api/v1/plans", ReformEdit),
         new("PUT /api/v1/plans/{id:int}", "/api/v1/plans/{plan}", ReformEdit),
         new("POST /api/v1/plans/{id:int}/tasks", "/api/v1/plans/{plan}/tasks", ReformEdit),
-        new("PUT /api/v1/plans/{id:int}/tasks/{taskId:int}", "/api/v1/plans/{plan}/tasks/{task}", ReformEdit),
+        new("PUT /api/v1/plans/{id:int}/tasks/{taskId:int}", "/api/v1/plans/{taskPlan}/tasks/{task}", ReformEdit),
         new("POST /api/v1/plans/{id:int}/targets", "/api/v1/plans/{plan}/targets", ReformEdit),
-        new("PUT /api/v1/plans/{id:int}/targets/{targetId:int}", "/api/v1/plans/{plan}/targets/{target}", ReformEdit),
+        new("PUT /api/v1/plans/{id:int}/targets/{targetId:int}", "/api/v1/plans/{targetPlan}/targets/{target}", ReformEdit),
         new("GET /api/v1/files/{sha}", "/api/v1/files/{sha}", Staff),
         new("GET /api/v1/occurrences/{id:int}", "/api/v1/occurrences/{occurrence}", Staff),
-        new("PUT /api/v1/occurrences/{id:int}", "/api/v1/occurrences/{occurrence}", ReformEdit),
-        new("POST /api/v1/occurrences/{id:int}/entries", "/api/v1/occurrences/{occurrence}/entries", Staff),
+        new("PUT /api/v1/occurrences/{id:int}", "/api/v1/occurrences/{occurrence}", ReformEdit, new { progress = "in-progress" }),
+        new("POST /api/v1/occurrences/{id:int}/entries", "/api/v1/occurrences/{occurrence}/entries", "NNYNNYYY", Form),
         new("GET /api/v1/reform/inspections", "/api/v1/reform/inspections", Staff),
         new("GET /api/v1/reform/inspections/counts", "/api/v1/reform/inspections/counts?year=2025", Staff),
         new("POST /api/v1/reform/inspections", "/api/v1/reform/inspections", ReformEdit),
@@ -94,7 +112,7 @@ public static class EndpointAccess
         new("POST /api/v1/reform/inspections/{id:int}/follow-ups", "/api/v1/reform/inspections/{inspection}/follow-ups", ReformEdit),
         new("GET /api/v1/reform/reports/obligations", "/api/v1/reform/reports/obligations", Staff),
         new("GET /api/v1/reform/reports", "/api/v1/reform/reports?year=2025", Staff),
-        new("POST /api/v1/reform/reports", "/api/v1/reform/reports", Staff),
+        new("POST /api/v1/reform/reports", "/api/v1/reform/reports", Staff, Form),
         new("POST /api/v1/reform/reports/{id:int}/review", "/api/v1/reform/reports/{report}/review", ReformEdit),
         new("GET /api/v1/reform/reports/late", "/api/v1/reform/reports/late?on=2025-06-03", Staff),
         new("GET /api/v1/reform/reports/reminders", "/api/v1/reform/reports/reminders?on=2025-06-03", Staff),
@@ -103,7 +121,7 @@ public static class EndpointAccess
         new("GET /api/v1/reform/evaluation/schemes", "/api/v1/reform/evaluation/schemes", Staff),
         new("GET /api/v1/reform/evaluation/schemes/{id:int}/results", "/api/v1/reform/evaluation/schemes/{scheme}/results", Staff),
         new("GET /api/v1/reform/evaluation/schemes/{id:int}/results.xlsx", "/api/v1/reform/evaluation/schemes/{scheme}/results.xlsx", Staff),
-        new("POST /api/v1/reform/evaluation/schemes/{id:int}/self-assessments", "/api/v1/reform/evaluation/schemes/{scheme}/self-assessments", Staff),
+        new("POST /api/v1/reform/evaluation/schemes/{id:int}/self-assessments", "/api/v1/reform/evaluation/schemes/{scheme}/self-assessments", Staff, Form),
         new("PUT /api/v1/reform/evaluation/schemes/{id:int}/appraisals", "/api/v1/reform/evaluation/schemes/{scheme}/appraisals", ReformEdit),
 
         // Operations
@@ -118,21 +136,21 @@ public static class EndpointAccess
         new("PAGE /Procedures/Index", "/Procedures", Public),
         new("PAGE /Procedures/Details", "/Procedures/Details?code=2.000815", Public),
         new("PAGE /Procedures/Admin/Edit", "/Procedures/Admin/Edit?code=2.000815", AdminOnly),
-        new("PAGE /Calendar/Index", "/Calendar", Public),
+        new("PAGE /Calendar/Index", "/Calendar", Staff),
         new("PAGE /Calendar/DueDate", "/Calendar/DueDate?receivedOn=2025-06-03&workingDays=5", Public),
         new("PAGE /Organisation/Index", "/Organisation", Staff),
         new("PAGE /Staff/Index", "/Staff", Staff),
         new("PAGE /Staff/Users", "/Staff/Users", AdminOnly),
         new("PAGE /Dossiers/Index", "/Dossiers", Staff),
         new("PAGE /Dossiers/Details", "/Dossiers/Details?code={dossier}", "NNYYYNNN"),
-        new("PAGE /Dossiers/Receive", "/Dossiers/Receive", Staff),
+        new("PAGE /Dossiers/Receive", "/Dossiers/Receive", "NNNNYNNY"),
         new("PAGE /Dossiers/Verify", "/Dossiers/Verify", AdminOnly),
         new("PAGE /Notifications/Index", "/Notifications", AdminOnly),
         new("PAGE /ReformPlan/Index", "/ReformPlan", Staff),
         new("PAGE /ReformPlan/Plan", "/ReformPlan/Plan?id={plan}", Staff),
         new("PAGE /ReformPlan/EditPlan", "/ReformPlan/EditPlan?id={plan}", ReformEdit),
-        new("PAGE /ReformPlan/EditTask", "/ReformPlan/EditTask?id={task}", ReformEdit),
-        new("PAGE /ReformPlan/EditTarget", "/ReformPlan/EditTarget?id={target}", ReformEdit),
+        new("PAGE /ReformPlan/EditTask", "/ReformPlan/EditTask?planId={taskPlan}&id={task}", ReformEdit),
+        new("PAGE /ReformPlan/EditTarget", "/ReformPlan/EditTarget?planId={targetPlan}&id={target}", ReformEdit),
         new("PAGE /ReformPlan/Occurrence", "/ReformPlan/Occurrence?id={occurrence}", Staff),
         new("PAGE /ReformPlan/Reports", "/ReformPlan/Reports", Staff),
         new("PAGE /ReformPlan/Inspections", "/ReformPlan/Inspections", Staff),
@@ -142,13 +160,4 @@ public static class EndpointAccess
         new("PAGE /Operations/Index", "/Operations", AdminOnly),
     ];
 
-    /// <summary>A complete desk intake at 584.MC (district one-stop desk).</summary>
-    public static readonly object Intake = new
-    {
-        procedureCode = "2.000815",
-        unitCode = "584.MC",
-        channel = "direct",
-        applicant = new { fullName = "Chamaléa Thị Mỹ Hường", idNumber = "058090001234", phone = "0912345678", address = "Thôn Ma Hoa, xã Phước Bình" },
-        documents = "{documents}",
-    };
 }

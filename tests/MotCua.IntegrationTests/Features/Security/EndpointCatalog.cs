@@ -36,7 +36,7 @@ public static class EndpointCatalog
                 continue;
             }
 
-            var pattern = "/" + route.RoutePattern.RawText!.TrimStart('/');
+            var pattern = "/" + route.RoutePattern.RawText!.Trim('/');
             var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"];
             foreach (var method in methods.Where(m => m != HttpMethods.Head && m != HttpMethods.Options))
             {
@@ -55,6 +55,8 @@ public static class EndpointCatalog
         var dossier = await DossierApi.ReceivedAsync(desk, "584.MC");
         var values = new Dictionary<string, string> { ["dossier"] = dossier.GetProperty("code").GetString()! };
 
+        var admin = await app.As(Principals.Admin);
+        await admin.PostAsJsonAsync("/api/v1/calendar/days", new { date = "2099-01-02", kind = "holiday", name = "Ngày nghỉ (kiểm thử phân quyền)", source = "test" }, ct);
         var reform = await app.As(Principals.Reform);
         var inspection = await reform.PostAsJsonAsync("/api/v1/reform/inspections",
             new { unitCode = "584.MC", scheduledOn = "2025-06-10", surprise = true, inspectors = "Tổ kiểm tra (kiểm thử)" }, ct);
@@ -72,8 +74,12 @@ public static class EndpointCatalog
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         values["plan"] = Id(await db.Plans.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(ct));
-        values["task"] = Id(await db.PlanTasks.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(ct));
-        values["target"] = Id(await db.PlanTargets.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(ct));
+        var task = await db.PlanTasks.OrderBy(p => p.Id).Select(p => new { p.Id, p.PlanId }).FirstAsync(ct);
+        var target = await db.PlanTargets.OrderBy(p => p.Id).Select(p => new { p.Id, p.PlanId }).FirstAsync(ct);
+        values["task"] = Id(task.Id);
+        values["taskPlan"] = Id(task.PlanId);
+        values["target"] = Id(target.Id);
+        values["targetPlan"] = Id(target.PlanId);
         values["occurrence"] = Id(await db.PlanTaskOccurrences.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(ct));
         values["scheme"] = Id(await db.ScoringSchemes.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(ct));
         values["inspection"] = await db.Inspections.OrderBy(p => p.Id).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct) is { } i
@@ -107,6 +113,7 @@ public static class EndpointCatalog
 
         request.Content = row.Body switch
         {
+            EndpointAccess.Form => new MultipartFormDataContent { { new StringContent("kiểm thử"), "note" } },
             null => new StringContent("{}", Encoding.UTF8, "application/json"),
             string text => new StringContent(text, Encoding.UTF8, row.ContentType ?? "application/json"),
             var body => new StringContent(

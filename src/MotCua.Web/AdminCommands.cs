@@ -21,6 +21,9 @@ public static class AdminCommands
         ["import-calendar"] = (ImportCalendar, "import-calendar FILE [--unit CODE]  upsert calendar days from a CSV (date,name,kind,source)"),
         ["import-procedures"] = (ImportProceduresCommand, "import-procedures FILE        import or update the procedure catalogue from a CSV file"),
         ["verify-history"] = (VerifyHistoryCommand, "verify-history [--code CODE]  recompute every dossier's hash chain and report broken ones"),
+        ["import-dossiers"] = (Features.Indicators.IndicatorCommands.ImportDossiersAsync, "import-dossiers FILE [--batch N]  load historical dossiers (ndjson, one a line); skips codes already present"),
+        ["generate-dossiers"] = (Features.Indicators.IndicatorCommands.GenerateDossiersAsync, "generate-dossiers N FILE --seed S [--from 2021-01-01 --to 2025-06-30]  write invented dossiers (ndjson) for benchmarks and demos"),
+        ["rebuild-indicators"] = (Features.Indicators.IndicatorCommands.RebuildAsync, "rebuild-indicators            recompute the indicator aggregates from the dossiers"),
         ["help"] = (Help, "help                          list the commands"),
     };
 

@@ -37,7 +37,7 @@ public static class FormPdf
         return output.ToArray();
     }
 
-    static void EnsureFonts()
+    internal static void EnsureFonts()
     {
         lock (Gate)
         {

@@ -23,6 +23,10 @@ public static class AdminCommands
         ["verify-history"] = (VerifyHistoryCommand, "verify-history [--code CODE]  recompute every dossier's hash chain and report broken ones"),
         ["backup"] = (BackupCommand, "backup FILE                   online, consistent copy of the SQLite database (PostgreSQL: pg_dump, docs/reliability.md)"),
         ["restore"] = (RestoreCommand, "restore FILE                  replace the SQLite database with a backup (app stopped), then verify every history chain"),
+        ["import-dossiers"] = (Features.Indicators.IndicatorCommands.ImportDossiersAsync, "import-dossiers FILE [--batch N]  load historical dossiers (ndjson, one a line); skips codes already present"),
+        ["generate-dossiers"] = (Features.Indicators.IndicatorCommands.GenerateDossiersAsync, "generate-dossiers N FILE --seed S [--from 2021-01-01 --to 2025-06-30]  write invented dossiers (ndjson) for benchmarks and demos"),
+        ["rebuild-indicators"] = (Features.Indicators.IndicatorCommands.RebuildAsync, "rebuild-indicators            recompute the indicator aggregates from the dossiers"),
+        ["measure-indicators"] = (Features.Indicators.IndicatorCommands.MeasureAsync, "measure-indicators [--unit CODE] [--runs N]  time the indicator report against COUNT(*) over the dossiers"),
         ["help"] = (Help, "help                          list the commands"),
     };
 

@@ -63,6 +63,7 @@ public static class AppSetup
                 o.Conventions.AuthorizeFolder("/Procedures/Admin", AccountsSetup.AdminPolicy);
                 o.Conventions.AuthorizeFolder("/ReformPlan", AccountsSetup.StaffPolicy);
                 o.Conventions.AuthorizeFolder("/Notifications", AccountsSetup.AdminPolicy);
+                o.Conventions.AuthorizePage("/Indicators/Index", AccountsSetup.StaffPolicy);
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));

@@ -59,7 +59,7 @@ public static class FormPdf
         return output.ToArray();
     }
 
-    static void EnsureFonts()
+    internal static void EnsureFonts()
     {
         lock (Gate)
         {

@@ -20,6 +20,7 @@ public static class IndicatorsSetup
     public static WebApplicationBuilder AddIndicators(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<IndicatorService>();
+        builder.Services.AddScoped<ImportDossiers>();
         return builder;
     }
 }
@@ -31,6 +32,9 @@ public static class IndicatorsApi
         var group = app.MapGroup("/api/v1/indicators").WithTags("Indicators").RequireAuthorization(AccountsSetup.StaffPolicy);
         group.MapGet("/", Get);
         group.MapGet("/dossiers", Dossiers);
+        group.MapGet("/report", Report);
+        app.MapDossierImportApi();
+        app.MapGet("/api/v1/open-data/indicators.csv", OpenData).WithTags("Indicators").AllowAnonymous();
         return group;
     }
 
@@ -158,5 +162,81 @@ public static class IndicatorsApi
         return TypedResults.Ok(new DrillDownPage(indicator!, IndicatorDrillDown.NormalisePart(p), new(q.Unit.Code, q.Unit.Name, q.Unit.Path), q.From, q.To, total, n, size,
             [.. items.Select(d => new DrillDownItem(d.Code, d.ProcedureCode, d.ReceivingUnitPath, d.Channel.ToString().ToLowerInvariant(), d.ReceivedOn, d.LegalDueDate,
                 d.FinishedOn, d.FinishKind, d.ReturnedOn, d.SupplementRequests, d.Status.ToString()))]));
+    }
+
+    private static async Task<Results<FileContentHttpResult, ValidationProblem>> Report(
+        string? period, int? year, int? n, string? unit, string? format,
+        AppDbContext db, IndicatorService service, ClaimsPrincipal user, TimeProvider time, IStringLocalizer<SharedResource> t, CancellationToken ct)
+    {
+        var today = VietnamTime.Today(time);
+        var kind = period ?? "year";
+        var y = year ?? today.Year;
+        var errors = new Dictionary<string, string[]>();
+        var range = y is >= 1990 and <= 2100 ? IndicatorText.Period(kind, y, n ?? 1) : null;
+        if (range is null)
+        {
+            errors["period"] = [t["Kỳ báo cáo không hợp lệ: period là month (n 1–12), quarter (n 1–4), half (n 1–2) hoặc year."]];
+        }
+
+        if (format is not (null or "xlsx" or "pdf"))
+        {
+            errors["format"] = [t["Định dạng '{0}' không hỗ trợ; dùng xlsx hoặc pdf.", format ?? ""]];
+        }
+
+        var (q, unitErrors) = await ParseAsync(db, user, null, null, unit, today, t, ct);
+        foreach (var (k, v) in unitErrors)
+        {
+            errors[k] = v;
+        }
+
+        if (errors.Count > 0 || q is null || range is not { } r)
+        {
+            return TypedResults.ValidationProblem(errors, title: t["Không lập được báo cáo"]);
+        }
+
+        var report = await service.ReportAsync(q.Unit, r.From, r.To, null, monthly: false, Breakdown.Unit, today, ct);
+        var name = IndicatorText.PeriodName(kind, y, n ?? 1);
+        var file = $"bao-cao-chi-so-{q.Unit.Code}-{kind}-{y}-{n ?? 1}";
+        return format == "pdf"
+            ? TypedResults.File(IndicatorExports.Pdf(report, name), "application/pdf", file + ".pdf")
+            : TypedResults.File(IndicatorExports.Excel(report, name), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file + ".xlsx");
+    }
+
+    /// <summary>Open data for anyone: monthly counts and rates of a unit and its direct children for one year, no personal data.</summary>
+    private static async Task<Results<FileContentHttpResult, ValidationProblem>> OpenData(
+        string? unit, int? year, AppDbContext db, IndicatorService service, TimeProvider time, IStringLocalizer<SharedResource> t, CancellationToken ct)
+    {
+        var today = VietnamTime.Today(time);
+        var y = year ?? today.Year;
+        var (q, errors) = await ParseAsync(db, null, null, null, unit, today, t, ct);
+        if (y is < 1990 or > 2100)
+        {
+            errors["year"] = [t["Năm phải trong khoảng 1990–2100."]];
+        }
+
+        if (q is null || errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: t["Không xuất được dữ liệu mở"]);
+        }
+
+        var units = new List<OrgUnit> { q.Unit };
+        units.AddRange(await db.Units.AsNoTracking().Where(u => u.ParentId == q.Unit.Id).OrderBy(u => u.Code).ToListAsync(ct));
+        var rows = new List<(string, string, MonthPoint)>();
+        var end = new DateOnly(y, 12, 31) < today ? new DateOnly(y, 12, 31) : today;
+        foreach (var u in units)
+        {
+            if (end < new DateOnly(y, 1, 1))
+            {
+                break;
+            }
+
+            foreach (var p in await service.SeriesAsync(u.Path, new DateOnly(y, 1, 1), end, ct))
+            {
+                rows.Add((u.Code, u.Name, p));
+            }
+        }
+
+        var csv = System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(IndicatorExports.Csv(rows))).ToArray();
+        return TypedResults.File(csv, "text/csv; charset=utf-8", $"chi-so-{q.Unit.Code}-{y}.csv");
     }
 }

@@ -1,0 +1,316 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Domain.Dossiers;
+using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Infrastructure;
+
+namespace MotCua.Web.Features.Indicators;
+
+/// <summary>One historical dossier as a line of the ndjson import (issue 7, item 3).</summary>
+public sealed record ImportLine
+{
+    public string? Code { get; init; }
+    public string? ProcedureCode { get; init; }
+    public string? UnitCode { get; init; }
+    public string? Channel { get; init; }
+    public string? ReceivedAt { get; init; }
+    public string? DueDate { get; init; }
+    public string? FinishedAt { get; init; }
+    public string? FinishKind { get; init; }
+    public string? ReturnedAt { get; init; }
+    public ImportPause[]? Pauses { get; init; }
+    public int? SupplementRequests { get; init; }
+    public long? FeeVnd { get; init; }
+    public bool? PaidOnline { get; init; }
+    public bool? Digitized { get; init; }
+    public bool? ElectronicResult { get; init; }
+    public int? ReusedDocuments { get; init; }
+    public bool? RoutedElectronically { get; init; }
+    public int? Rating { get; init; }
+    public bool? Complaint { get; init; }
+}
+
+public sealed record ImportPause(string? From, string? To);
+
+public sealed record ImportError(long Line, string Message);
+
+public sealed record ImportResult(long Lines, long Imported, long AlreadyPresent, long Rejected, IReadOnlyList<ImportError> Errors);
+
+/// <summary>
+/// Streams ndjson dossiers into the database in batches: each batch is one transaction (dossiers, an "imported" history
+/// event each, their aggregates). Bad lines are reported by number and skipped; codes already present are skipped, so a
+/// rerun after an interruption resumes where the last committed batch ended.
+/// </summary>
+public sealed class ImportDossiers(AppDbContext db)
+{
+    public const int DefaultBatchSize = 2000;
+    private const int MaxReportedErrors = 1000;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+        NumberHandling = JsonNumberHandling.Strict,
+    };
+
+    public async Task<ImportResult> RunAsync(TextReader reader, string note, CancellationToken ct, int batchSize = DefaultBatchSize)
+    {
+        var units = (await db.Units.AsNoTracking().Select(u => new { u.Id, u.Code, u.Path, u.ValidFrom }).ToListAsync(ct))
+            .GroupBy(u => u.Code).ToDictionary(g => g.Key, g => g.OrderByDescending(u => u.ValidFrom).First(), StringComparer.Ordinal);
+        var procedures = (await db.Procedures.AsNoTracking().Select(p => new { p.Id, p.Code, p.Name, p.ValidFrom }).ToListAsync(ct))
+            .GroupBy(p => p.Code).ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.ValidFrom).First(), StringComparer.Ordinal);
+
+        List<ImportError> errors = [];
+        long lineNo = 0, imported = 0, present = 0, rejected = 0;
+        var batch = new List<Dossier>(batchSize);
+        var prepared = new List<(Dossier Dossier, DateTime At)>(batchSize);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+
+        void Reject(long n, string message)
+        {
+            rejected++;
+            if (errors.Count < MaxReportedErrors)
+            {
+                errors.Add(new ImportError(n, message));
+            }
+        }
+
+        async Task FlushAsync()
+        {
+            if (prepared.Count == 0)
+            {
+                return;
+            }
+
+            var codes = prepared.Select(p => p.Dossier.Code).ToList();
+            var existing = (await db.Dossiers.AsNoTracking().Where(d => codes.Contains(d.Code)).Select(d => d.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (d, at) in prepared)
+            {
+                if (existing.Contains(d.Code) || !seen.Add(d.Code))
+                {
+                    present++;
+                    continue;
+                }
+
+                db.Dossiers.Add(d);
+                DossierHistory.Append(db, d, Actor.System, at, new("imported", null, note));
+                imported++;
+            }
+
+            db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            prepared.Clear();
+        }
+
+        while (await reader.ReadLineAsync(ct) is { } line)
+        {
+            lineNo++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            ImportLine? row;
+            try
+            {
+                row = JsonSerializer.Deserialize<ImportLine>(line, Json);
+            }
+            catch (JsonException ex)
+            {
+                Reject(lineNo, "JSON không hợp lệ: " + ex.Message);
+                continue;
+            }
+
+            if (row is null)
+            {
+                Reject(lineNo, "Dòng rỗng.");
+                continue;
+            }
+
+            var error = Build(row, units.GetValueOrDefault(row.UnitCode ?? "") is { } u ? (u.Id, u.Path) : null,
+                procedures.GetValueOrDefault(row.ProcedureCode ?? "") is { } p ? (p.Id, p.Name) : null, out var dossier, out var at);
+            if (error is not null)
+            {
+                Reject(lineNo, error);
+                continue;
+            }
+
+            prepared.Add((dossier!, at));
+            if (prepared.Count >= batchSize)
+            {
+                await FlushAsync();
+            }
+        }
+
+        await FlushAsync();
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
+        return new ImportResult(lineNo, imported, present, rejected, errors);
+    }
+
+    /// <summary>Checks one line and builds its dossier; returns the reason in Vietnamese when the line is refused.</summary>
+    internal static string? Build(ImportLine r, (int Id, string Path)? unit, (int Id, string Name)? procedure, out Dossier? dossier, out DateTime at)
+    {
+        dossier = null;
+        at = default;
+        if (string.IsNullOrWhiteSpace(r.Code) || r.Code.Length > 64)
+        {
+            return "Thiếu mã hồ sơ (code) hoặc dài quá 64 ký tự.";
+        }
+
+        if (unit is null)
+        {
+            return $"Không tìm thấy đơn vị '{r.UnitCode}'.";
+        }
+
+        if (procedure is null)
+        {
+            return $"Không tìm thấy thủ tục '{r.ProcedureCode}'.";
+        }
+
+        Channel channel;
+        switch (r.Channel)
+        {
+            case "direct": channel = Channel.Direct; break;
+            case "online": channel = Channel.Online; break;
+            case "postal": channel = Channel.Postal; break;
+            default: return $"Kênh '{r.Channel}' không hợp lệ (direct, online, postal).";
+        }
+
+        if (Instant(r.ReceivedAt) is not { } received)
+        {
+            return "Thiếu hoặc sai ngày tiếp nhận (receivedAt).";
+        }
+
+        DateOnly? due = null;
+        if (r.DueDate is not null)
+        {
+            if (!DateOnly.TryParseExact(r.DueDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var dd))
+            {
+                return "Sai hạn giải quyết (dueDate), cần YYYY-MM-DD.";
+            }
+
+            due = dd;
+        }
+
+        DateTime? finished = null, returned = null;
+        if (r.FinishedAt is not null && (finished = Instant(r.FinishedAt)) is null)
+        {
+            return "Sai ngày kết thúc xử lý (finishedAt).";
+        }
+
+        if (r.ReturnedAt is not null && (returned = Instant(r.ReturnedAt)) is null)
+        {
+            return "Sai ngày trả kết quả (returnedAt).";
+        }
+
+        if (r.FinishKind is not (null or "approved" or "refused" or "stopped" or "withdrawn"))
+        {
+            return $"Kết quả '{r.FinishKind}' không hợp lệ (approved, refused, stopped, withdrawn).";
+        }
+
+        if ((r.FinishKind is null) != (finished is null))
+        {
+            return "finishedAt và finishKind phải cùng có hoặc cùng trống.";
+        }
+
+        var receivedOn = VietnamTime.LocalDate(received);
+        if (finished is { } f && VietnamTime.LocalDate(f) < receivedOn)
+        {
+            return "Ngày kết thúc trước ngày tiếp nhận.";
+        }
+
+        if (due is { } dueDate && dueDate < receivedOn)
+        {
+            return "Hạn giải quyết trước ngày tiếp nhận.";
+        }
+
+        if (r.Rating is < 1 or > 5)
+        {
+            return "Đánh giá (rating) phải từ 1 đến 5.";
+        }
+
+        if (r.SupplementRequests is < 0 || r.ReusedDocuments is < 0 || r.FeeVnd is < 0)
+        {
+            return "Số lần bổ sung, số giấy tờ tái sử dụng và lệ phí không được âm.";
+        }
+
+        List<DossierPause> pauses = [];
+        foreach (var p in r.Pauses ?? [])
+        {
+            if (!DateOnly.TryParseExact(p.From, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var pf)
+                || (p.To is not null && !DateOnly.TryParseExact(p.To, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)))
+            {
+                return "Sai khoảng tạm dừng (pauses: from/to YYYY-MM-DD).";
+            }
+
+            pauses.Add(new DossierPause { Reason = "imported", From = pf, To = p.To is null ? null : DateOnly.ParseExact(p.To, "yyyy-MM-dd", CultureInfo.InvariantCulture) });
+        }
+
+        var open = r.FinishKind is null && pauses.Any(p => p.To is null);
+        var status = r.FinishKind switch
+        {
+            "approved" => returned is null ? DossierStatus.ResultReady : DossierStatus.Returned,
+            "refused" => DossierStatus.Refused,
+            "stopped" => DossierStatus.Stopped,
+            "withdrawn" => DossierStatus.Withdrawn,
+            _ => open ? DossierStatus.AwaitingSupplement : DossierStatus.InProcess,
+        };
+        at = finished ?? received;
+        dossier = new Dossier
+        {
+            Code = r.Code.Trim(),
+            ProcedureId = procedure.Value.Id,
+            ProcedureCode = r.ProcedureCode!,
+            ProcedureName = procedure.Value.Name,
+            ReceivingUnitId = unit.Value.Id,
+            ReceivingUnitPath = unit.Value.Path,
+            CurrentUnitId = unit.Value.Id,
+            CurrentUnitPath = unit.Value.Path,
+            Channel = channel,
+            Status = status,
+            PausedFrom = open ? DossierStatus.InProcess : null,
+            Applicant = new Applicant { FullName = "(hồ sơ nhập từ dữ liệu lịch sử)" },
+            ReceivedAtUtc = received,
+            ReceivedOn = receivedOn,
+            LegalDueDate = due,
+            AppointmentDate = due,
+            SupplementRequests = r.SupplementRequests ?? 0,
+            CountedLate = r.SupplementRequests > 1,
+            FinishKind = r.FinishKind,
+            FinishedAtUtc = finished,
+            FinishedOn = finished is { } fin ? VietnamTime.LocalDate(fin) : null,
+            ReturnedOn = returned is { } ret ? VietnamTime.LocalDate(ret) : null,
+            FeeVnd = r.FeeVnd ?? 0,
+            PaidOnline = r.PaidOnline ?? false,
+            Digitized = r.Digitized ?? false,
+            ElectronicResult = r.ElectronicResult ?? false,
+            ReusedDocuments = r.ReusedDocuments ?? 0,
+            RoutedElectronically = r.RoutedElectronically ?? true,
+            Rating = r.Rating,
+            Complaint = r.Complaint ?? false,
+            Pauses = pauses,
+        };
+        return null;
+    }
+
+    /// <summary>An ISO instant with offset, or a bare local date (taken as 08:00 in Vietnam).</summary>
+    private static DateTime? Instant(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        {
+            return TimeZoneInfo.ConvertTimeToUtc(d.ToDateTime(new TimeOnly(8, 0)), VietnamTime.Zone);
+        }
+
+        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var o) && o.Year is >= 1990 and <= 2100
+            ? o.UtcDateTime
+            : null;
+    }
+}

@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Features.Organisation;
+using MotCua.Web.Infrastructure;
+
+namespace MotCua.Web.Features.Indicators;
+
+/// <summary>The admin commands of the indicators feature (listed in AdminCommands).</summary>
+public static class IndicatorCommands
+{
+    public static async Task<int> ImportDossiersAsync(WebApplication app, string[] args)
+    {
+        if (args.Length < 1 || !File.Exists(args[0]))
+        {
+            Console.Error.WriteLine("usage: import-dossiers FILE [--batch N]");
+            return 2;
+        }
+
+        var batch = int.TryParse(AdminCommands.Options(args).GetValueOrDefault("batch"), out var b) && b > 0 ? b : ImportDossiers.DefaultBatchSize;
+        await DatabaseSetup.MigrateAsync(app.Services);
+        using var scope = app.Services.CreateScope();
+        var watch = Stopwatch.StartNew();
+        using var reader = new StreamReader(args[0]);
+        var result = await scope.ServiceProvider.GetRequiredService<ImportDossiers>().RunAsync(reader, "Nhập dữ liệu lịch sử từ tệp " + Path.GetFileName(args[0]), CancellationToken.None, batch);
+        foreach (var e in result.Errors)
+        {
+            Console.WriteLine($"line {e.Line}: {e.Message}");
+        }
+
+        Console.WriteLine($"{result.Lines} line(s): {result.Imported} imported, {result.AlreadyPresent} already present, {result.Rejected} rejected in {watch.Elapsed.TotalSeconds:F1} s.");
+        return result.Rejected == 0 ? 0 : 1;
+    }
+
+    public static async Task<int> GenerateDossiersAsync(WebApplication app, string[] args)
+    {
+        var o = AdminCommands.Options(args);
+        if (args.Length < 2 || !long.TryParse(args[0], CultureInfo.InvariantCulture, out var n) || n < 1)
+        {
+            Console.Error.WriteLine("usage: generate-dossiers N FILE --seed S [--from 2021-01-01 --to 2025-06-30]");
+            return 2;
+        }
+
+        var seed = int.TryParse(o.GetValueOrDefault("seed"), CultureInfo.InvariantCulture, out var s) ? s : 1;
+        var from = DateOnly.TryParse(o.GetValueOrDefault("from"), CultureInfo.InvariantCulture, out var f) ? f : new DateOnly(2021, 1, 1);
+        var to = DateOnly.TryParse(o.GetValueOrDefault("to"), CultureInfo.InvariantCulture, out var z) ? z : new DateOnly(2025, 6, 30);
+        await DatabaseSetup.MigrateAsync(app.Services);
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var (units, procedures) = await ChoicesAsync(db, CancellationToken.None);
+        await using var writer = new StreamWriter(args[1]);
+        await GenerateDossiers.WriteAsync(writer, n, seed, from, to, units, procedures, CancellationToken.None);
+        Console.WriteLine($"Wrote {n} generated dossier(s) to {args[1]}.");
+        return 0;
+    }
+
+    public static async Task<int> RebuildAsync(WebApplication app, string[] args)
+    {
+        using var scope = app.Services.CreateScope();
+        var watch = Stopwatch.StartNew();
+        var count = await RebuildAggregates.RunAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), CancellationToken.None);
+        Console.WriteLine($"Rebuilt the indicator aggregates from {count} dossier(s) in {watch.Elapsed.TotalSeconds:F1} s.");
+        return 0;
+    }
+
+    /// <summary>Units that receive dossiers (communes and one-stop desks) and the procedures of the catalogue.</summary>
+    public static async Task<(List<GenerateDossiers.UnitChoice> Units, List<string> Procedures)> ChoicesAsync(AppDbContext db, CancellationToken ct)
+    {
+        var units = await db.Units.AsNoTracking()
+            .Where(u => u.Kind == UnitKind.Commune || u.Kind == UnitKind.Desk)
+            .OrderBy(u => u.Code)
+            .Select(u => new GenerateDossiers.UnitChoice(u.Code, u.ValidFrom, u.ValidTo))
+            .ToListAsync(ct);
+        var procedures = await db.Procedures.AsNoTracking().Select(p => p.Code).Distinct().OrderBy(c => c).ToListAsync(ct);
+        return (units, procedures);
+    }
+
+    /// <summary>Times the indicator report in process against a reference measured in the same run: COUNT(*) over the dossiers.</summary>
+    public static async Task<int> MeasureAsync(WebApplication app, string[] args)
+    {
+        var o = AdminCommands.Options(args);
+        var runs = int.TryParse(o.GetValueOrDefault("runs"), CultureInfo.InvariantCulture, out var r) && r > 0 ? r : 20;
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var service = scope.ServiceProvider.GetRequiredService<IndicatorService>();
+        var unit = o.TryGetValue("unit", out var code)
+            ? await db.Units.AsNoTracking().Where(u => u.Code == code).OrderByDescending(u => u.ValidFrom).FirstAsync()
+            : await db.Units.AsNoTracking().Where(u => u.ParentId == null).OrderBy(u => u.Path).FirstAsync();
+        var today = new DateOnly(2025, 12, 31);
+        var total = await db.Dossiers.CountAsync();
+        var aggregates = await db.IndicatorAggregates.CountAsync();
+        async Task<double> Median(Func<Task> work)
+        {
+            await work();
+            var times = new List<double>();
+            for (var i = 0; i < runs; i++)
+            {
+                db.ChangeTracker.Clear();
+                var w = Stopwatch.StartNew();
+                await work();
+                times.Add(w.Elapsed.TotalMilliseconds);
+            }
+
+            times.Sort();
+            return times[times.Count / 2];
+        }
+
+        var reference = await Median(() => db.Dossiers.CountAsync());
+        var month = await Median(() => service.ReportAsync(unit, new(2024, 3, 1), new(2024, 3, 31), null, false, null, today, CancellationToken.None));
+        var year = await Median(() => service.ReportAsync(unit, new(2024, 1, 1), new(2024, 12, 31), 2023, false, null, today, CancellationToken.None));
+        var full = await Median(() => service.ReportAsync(unit, new(2024, 1, 1), new(2024, 12, 31), 2023, true, Breakdown.Unit, today, CancellationToken.None));
+        var inv = CultureInfo.InvariantCulture;
+        Console.WriteLine(string.Create(inv, $"provider={db.Database.ProviderName} dossiers={total} aggregateRows={aggregates} unit={unit.Code} runs={runs}"));
+        Console.WriteLine(string.Create(inv, $"COUNT(*) reference: {reference:F1} ms"));
+        Console.WriteLine(string.Create(inv, $"one month: {month:F1} ms (x{month / reference:F2})"));
+        Console.WriteLine(string.Create(inv, $"one year + base year: {year:F1} ms (x{year / reference:F2})"));
+        Console.WriteLine(string.Create(inv, $"one year + monthly series + unit breakdown: {full:F1} ms (x{full / reference:F2})"));
+        return 0;
+    }
+}

@@ -7,7 +7,7 @@ public sealed class ReformSchemePages(IPage page)
 {
     public ILocator Criteria => page.GetByTestId("criteria");
 
-    public ILocator CriterionRow(string code) => Criteria.Locator("tbody tr").Filter(new() { Has = page.Locator("td:first-child", new() { HasTextRegex = new System.Text.RegularExpressions.Regex($"^{System.Text.RegularExpressions.Regex.Escape(code)}$") }) });
+    public ILocator CriterionRow(string code) => Criteria.Locator("tbody tr").Filter(new() { Has = page.Locator("td:first-child", new() { HasTextRegex = new System.Text.RegularExpressions.Regex($@"^\s*{System.Text.RegularExpressions.Regex.Escape(code)}\s*$") }) });
 
     public async Task CreateAsync(int year, bool copyPrevious)
     {
@@ -56,7 +56,7 @@ public sealed class ReformTargetPages(IPage page)
 {
     public ILocator Targets => page.GetByTestId("targets");
 
-    public ILocator TargetRow(string code) => Targets.Locator("tbody tr").Filter(new() { Has = page.Locator("td:first-child", new() { HasTextRegex = new System.Text.RegularExpressions.Regex($"^{System.Text.RegularExpressions.Regex.Escape(code)}$") }) });
+    public ILocator TargetRow(string code) => Targets.Locator("tbody tr").Filter(new() { Has = page.Locator("td:first-child", new() { HasTextRegex = new System.Text.RegularExpressions.Regex($@"^\s*{System.Text.RegularExpressions.Regex.Escape(code)}\s*$") }) });
 
     public async Task EnterFigureAsync(string code, string value, string source, string? fileName, byte[]? content)
     {

@@ -29,7 +29,8 @@ public sealed class SchemeAndTargetJourneyTests(BrowserFixture browser) : IClass
 
         // Target II.2 no. 8 (public service units reduced by ≥ 10 % against 2021) has no live indicator.
         await page.GotoAsync("/ReformPlan");
-        await page.GetByTestId("plans").GetByRole(AriaRole.Link).First.ClickAsync();
+        await page.GetByTestId("plans").GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("huyện Bác Ái") }).First.ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         var targets = new ReformTargetPages(page);
         Assert.Contains("chưa có số liệu", await targets.TargetRow("8").InnerTextAsync());
 

@@ -76,7 +76,20 @@ public sealed class InspectionsOverviewTests(ReformAppFactory app) : IClassFixtu
 
         var xlsx = await lanhdao.GetAsync("/api/v1/reform/overview.xlsx?on=2025-06-03", Ct);
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
-        Assert.Equal("PK"u8.ToArray(), (await xlsx.Content.ReadAsByteArrayAsync(Ct))[..2]);
+        var workbook = await xlsx.Content.ReadAsByteArrayAsync(Ct);
+        Assert.Equal("PK"u8.ToArray(), workbook[..2]);
+        using (var zip = new System.IO.Compression.ZipArchive(new MemoryStream(workbook)))
+        {
+            string Entry(string name)
+            {
+                using var reader = new StreamReader(zip.GetEntry(name)!.Open());
+                return reader.ReadToEnd();
+            }
+
+            Assert.Contains("Bao cao cham nop", Entry("xl/workbook.xml"), StringComparison.Ordinal);
+            var cells = string.Concat(zip.Entries.Where(e => e.FullName.StartsWith("xl/", StringComparison.Ordinal) && e.FullName.EndsWith(".xml", StringComparison.Ordinal)).Select(e => Entry(e.FullName)));
+            Assert.Contains("Số ngày chậm", cells, StringComparison.Ordinal);
+        }
 
         var pdf = await lanhdao.GetAsync("/api/v1/reform/overview.pdf?on=2025-06-03", Ct);
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);

@@ -101,6 +101,8 @@ public static class AppSetup
         app.MapOpenApi();
         app.MapScalarApiReference("/api-docs");
         app.MapHealthChecks("/health");
+        // The trivial endpoint the load test measures beside the real ones (docs/benchmarks.md).
+        app.MapGet("/api/v1/ping", () => TypedResults.Text("pong")).AllowAnonymous().ExcludeFromDescription();
         app.MapLanguageSwitch();
         app.MapAuthApi();
         app.MapOrganisationApi();

@@ -11,6 +11,7 @@ using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Procedures;
 using MotCua.Web.Features.ReformPlan;
+using MotCua.Web.Features.Statistics;
 using MotCua.Web.Infrastructure;
 using Scalar.AspNetCore;
 
@@ -110,6 +111,7 @@ public static class AppSetup
         app.MapProceduresApi();
         app.MapDossiersApi();
         app.MapReformPlanApi();
+        app.MapPublicStatisticsApi();
         return app;
     }
 }

@@ -55,11 +55,11 @@ mkdir -p "$tmp/pg" "$tmp/primary" "$tmp/standby" && chown postgres:postgres "$tm
 p1=$(free_port 56432); p2=$(free_port $((p1 + 1)))
 runuser -u postgres -- "$pgbin/initdb" -D "$tmp/primary" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null || die "initdb failed"
 # Durable as in production (fsync on); replication slots and WAL senders are on by default in PostgreSQL 15.
-runuser -u postgres -- "$pgbin/pg_ctl" -D "$tmp/primary" -l "$tmp/primary.log" -w \
-  -o "-p $p1 -k $tmp/pg -c listen_addresses=127.0.0.1 -c max_connections=200 -c wal_level=replica" start >/dev/null || { cat "$tmp/primary.log"; die "primary did not start"; }
+runuser -u postgres -- "$pgbin/pg_ctl" -D "$tmp/primary" -l "$tmp/pg/primary.log" -w \
+  -o "-p $p1 -k $tmp/pg -c listen_addresses=127.0.0.1 -c max_connections=200 -c wal_level=replica" start >/dev/null || { cat "$tmp/pg/primary.log"; die "primary did not start"; }
 runuser -u postgres -- "$pgbin/pg_basebackup" -h 127.0.0.1 -p "$p1" -U postgres -D "$tmp/standby" -R -X stream >/dev/null || die "pg_basebackup failed"
-runuser -u postgres -- "$pgbin/pg_ctl" -D "$tmp/standby" -l "$tmp/standby.log" -w \
-  -o "-p $p2 -k $tmp/pg -c listen_addresses=127.0.0.1 -c max_connections=200 -c hot_standby=on" start >/dev/null || { cat "$tmp/standby.log"; die "standby did not start"; }
+runuser -u postgres -- "$pgbin/pg_ctl" -D "$tmp/standby" -l "$tmp/pg/standby.log" -w \
+  -o "-p $p2 -k $tmp/pg -c listen_addresses=127.0.0.1 -c max_connections=200 -c hot_standby=on" start >/dev/null || { cat "$tmp/pg/standby.log"; die "standby did not start"; }
 echo "primary 127.0.0.1:$p1, standby 127.0.0.1:$p2 (in recovery: $(psql -h 127.0.0.1 -p "$p2" -U postgres -Atc 'select pg_is_in_recovery()'))"
 
 echo "== App (Release)"

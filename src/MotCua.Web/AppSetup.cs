@@ -14,6 +14,7 @@ using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Procedures;
 using MotCua.Web.Features.ReformPlan;
 using MotCua.Web.Features.Security;
+using MotCua.Web.Features.Statistics;
 using MotCua.Web.Infrastructure;
 using Scalar.AspNetCore;
 
@@ -112,6 +113,8 @@ public static class AppSetup
         app.MapOpenApi();
         app.MapScalarApiReference("/api-docs");
         app.MapHealthChecks("/health");
+        // The trivial endpoint the load test measures beside the real ones (docs/benchmarks.md).
+        app.MapGet("/api/v1/ping", () => TypedResults.Text("pong")).AllowAnonymous().ExcludeFromDescription();
         app.MapLanguageSwitch();
         app.MapAuthApi();
         app.MapOrganisationApi();
@@ -121,6 +124,7 @@ public static class AppSetup
         app.MapReformPlanApi();
         app.MapIndicatorsApi();
         app.MapOperationsApi();
+        app.MapPublicStatisticsApi();
         return app;
     }
 }

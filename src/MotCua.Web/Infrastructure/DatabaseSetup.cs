@@ -29,13 +29,16 @@ public static class DatabaseSetup
             var cs = config.GetConnectionString("Postgres")
                 ?? throw new InvalidOperationException("Database:Provider=Postgres needs ConnectionStrings:Postgres (env ConnectionStrings__Postgres).");
             builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(cs).AddInterceptors(new AppendOnlyHistory(), new MaxLengthGuard(), new AggregatesInterceptor()));
+            builder.Services.AddSingleton(ReadOnlyDb.ForPostgres(cs, config.GetConnectionString("PostgresReadOnly")));
         }
         else
         {
             var cs = SqliteConnectionString(config, builder.Environment.ContentRootPath);
-            builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o
+            builder.Services.AddSingleton<SqliteWriteGate>();
+            builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => o
                 .UseSqlite(cs)
-                .AddInterceptors(new SqlitePragmas(), new AppendOnlyHistory(), new MaxLengthGuard(), new AggregatesInterceptor()));
+                .AddInterceptors(new SqlitePragmas(), new AppendOnlyHistory(), new MaxLengthGuard(), new AggregatesInterceptor(), sp.GetRequiredService<SqliteWriteGate>()));
+            builder.Services.AddSingleton(ReadOnlyDb.ForSqlite(cs, new SqlitePragmas()));
         }
 
         return builder;
@@ -85,7 +88,7 @@ public static class DatabaseSetup
         """;
 
     /// <summary>Per-connection SQLite settings: durable commits in WAL mode and enforced foreign keys.</summary>
-    private sealed class SqlitePragmas : DbConnectionInterceptor
+    internal sealed class SqlitePragmas : DbConnectionInterceptor
     {
         private const string Sql = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
 

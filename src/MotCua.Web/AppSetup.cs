@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc.Razor;
 using MotCua.Web.Features.Accounts;
+using MotCua.Web.Features.Alarms;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Demo;
 using MotCua.Web.Features.Dossiers;
@@ -41,6 +42,7 @@ public static class AppSetup
         builder.AddForms();
         builder.AddReformPlan();
         builder.AddNotifications();
+        builder.AddAlarms();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o =>
@@ -54,6 +56,8 @@ public static class AppSetup
                 o.Conventions.AuthorizeFolder("/Procedures/Admin", AccountsSetup.AdminPolicy);
                 o.Conventions.AuthorizeFolder("/ReformPlan", AccountsSetup.StaffPolicy);
                 o.Conventions.AuthorizeFolder("/Notifications", AccountsSetup.AdminPolicy);
+                o.Conventions.AuthorizeFolder("/Dossiers/Admin", AccountsSetup.AdminPolicy);
+                o.Conventions.AuthorizeFolder("/Alarms", AccountsSetup.StaffPolicy);
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
@@ -108,6 +112,7 @@ public static class AppSetup
         app.MapProceduresApi();
         app.MapDossiersApi();
         app.MapReformPlanApi();
+        app.MapAlarmsApi();
         return app;
     }
 }

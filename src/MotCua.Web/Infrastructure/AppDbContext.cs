@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using MotCua.Web.Features.Accounts;
+using MotCua.Web.Features.Alarms;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Notifications;
@@ -39,6 +40,9 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Inspection> Inspections => Set<Inspection>();
     public DbSet<InspectionFollowUp> InspectionFollowUps => Set<InspectionFollowUp>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<DecisionReason> DecisionReasons => Set<DecisionReason>();
+    public DbSet<Alarm> Alarms => Set<Alarm>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -50,6 +54,8 @@ public abstract class AppDbContext(DbContextOptions options)
         Dossier.Configure(builder);
         ReformModel.Configure(builder);
         OutboxMessage.Configure(builder);
+        DecisionReason.Configure(builder);
+        Alarm.Configure(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc.Razor;
 using MotCua.Web.Features.Accounts;
+using MotCua.Web.Features.Alarms;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Demo;
 using MotCua.Web.Features.Dossiers;
@@ -48,6 +49,7 @@ public static class AppSetup
         builder.AddIndicators();
         builder.AddSecurity();
         builder.AddOperations();
+        builder.AddAlarms();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o =>
@@ -65,6 +67,8 @@ public static class AppSetup
                 o.Conventions.AuthorizeFolder("/ReformPlan", AccountsSetup.StaffPolicy);
                 o.Conventions.AuthorizeFolder("/Notifications", AccountsSetup.AdminPolicy);
                 o.Conventions.AuthorizePage("/Indicators/Index", AccountsSetup.StaffPolicy);
+                o.Conventions.AuthorizeFolder("/Dossiers/Admin", AccountsSetup.AdminPolicy);
+                o.Conventions.AuthorizeFolder("/Alarms", AccountsSetup.StaffPolicy);
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
@@ -125,6 +129,7 @@ public static class AppSetup
         app.MapIndicatorsApi();
         app.MapOperationsApi();
         app.MapPublicStatisticsApi();
+        app.MapAlarmsApi();
         return app;
     }
 }

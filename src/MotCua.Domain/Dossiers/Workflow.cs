@@ -11,6 +11,9 @@ public readonly record struct TransitionContext
     /// <summary>The note typed by the actor: the reason for send-back, refuse, stop, apologize and a second supplement request.</summary>
     public string? Note { get; init; }
 
+    /// <summary>The code of the reason chosen from the configured list, for send-back, refuse and stop.</summary>
+    public string? ReasonCode { get; init; }
+
     /// <summary>The unit a forward hands the dossier to.</summary>
     public string? TargetUnitCode { get; init; }
 
@@ -263,6 +266,9 @@ public static class Workflow
     public static IReadOnlyList<DossierAction> AllowedActions(DossierStatus state, ActorRole role) =>
         (uint)state < (uint)StatusCount && (uint)role < (uint)RoleCount ? AllowedIndex[((int)state * RoleCount) + (int)role] : [];
 
+    /// <summary>Whether the action needs a reason code from the configured list (and a note) so that no decision goes without a stated reason.</summary>
+    public static bool RequiresReasonCode(DossierAction action) => action is SendBack or Refuse or Stop;
+
     /// <summary>Whether the action needs a note (the reason) regardless of context, for marking form fields as required.</summary>
     public static bool RequiresNote(DossierAction action) => action is SendBack or Refuse or Stop or Apologize;
 
@@ -293,6 +299,8 @@ public static class Workflow
         {
             case Forward when string.IsNullOrWhiteSpace(ctx.TargetUnitCode):
                 return TransitionResult.Denied(DenialKind.MissingField, "toUnitCode", "Chưa chọn đơn vị nhận hồ sơ.");
+            case SendBack or Refuse or Stop when string.IsNullOrWhiteSpace(ctx.ReasonCode):
+                return TransitionResult.Denied(DenialKind.MissingField, "reasonCode", "Chưa chọn lý do trong danh mục.");
             case SendBack when string.IsNullOrWhiteSpace(ctx.Note):
                 return TransitionResult.Denied(DenialKind.MissingField, "note", "Trả lại hồ sơ phải ghi rõ lý do.");
             case Refuse when string.IsNullOrWhiteSpace(ctx.Note):

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using MotCua.Web.Features.Accounts;
+using MotCua.Web.Features.Alarms;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Indicators;
@@ -43,6 +44,9 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<IndicatorAggregate> IndicatorAggregates => Set<IndicatorAggregate>();
     public DbSet<Features.Security.AuditRecord> AuditRecords => Set<Features.Security.AuditRecord>();
     public DbSet<Features.Operations.ScheduledRun> ScheduledRuns => Set<Features.Operations.ScheduledRun>();
+    public DbSet<DecisionReason> DecisionReasons => Set<DecisionReason>();
+    public DbSet<Alarm> Alarms => Set<Alarm>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -57,6 +61,8 @@ public abstract class AppDbContext(DbContextOptions options)
         IndicatorAggregate.Configure(builder);
         Features.Security.AuditRecord.Configure(builder);
         Features.Operations.ScheduledRun.Configure(builder);
+        DecisionReason.Configure(builder);
+        Alarm.Configure(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

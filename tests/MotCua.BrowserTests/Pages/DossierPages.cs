@@ -29,9 +29,16 @@ public sealed class DossierPage(IPage page)
     public Task<string> StatusAsync() => page.GetByTestId("status").InnerTextAsync();
 
     /// <summary>Fills the action's form (the select or date first when given) and submits it.</summary>
-    public async Task ActAsync(string action, string? note = null, string? toUnitCode = null, string? resultFileId = null)
+    public async Task ActAsync(string action, string? note = null, string? toUnitCode = null, string? resultFileId = null, string? reasonCode = null)
     {
         var form = page.Locator("form.action").Filter(new() { Has = page.Locator($"button[data-action='{action}']") });
+        var reason = form.Locator("select[name=ReasonCode]");
+        if (await reason.CountAsync() > 0)
+        {
+            // The first listed reason unless the test names one.
+            await reason.SelectOptionAsync(reasonCode is null ? new SelectOptionValue { Index = 1 } : new SelectOptionValue { Value = reasonCode });
+        }
+
         if (toUnitCode is not null)
         {
             await form.Locator("select[name=ToUnitCode]").SelectOptionAsync(toUnitCode);

@@ -62,6 +62,7 @@ public sealed class WorkflowTests
     private static readonly TransitionContext Complete = new()
     {
         Note = "Lý do",
+        ReasonCode = "GIAY-TO-KHONG-HOP-LE",
         TargetUnitCode = "H15.50.05.13",
         ResultFileId = "sha256-abc",
         SupplementRequestsAtThisUnit = 0,
@@ -196,6 +197,9 @@ public sealed class WorkflowTests
     [InlineData(DossierStatus.Received, DossierAction.Forward, ActorRole.Desk, "toUnitCode")]
     [InlineData(DossierStatus.Approved, DossierAction.RecordResult, ActorRole.Specialist, "resultFileId")]
     [InlineData(DossierStatus.InProcess, DossierAction.Apologize, ActorRole.Leader, "newDueDate")]
+    [InlineData(DossierStatus.AwaitingApproval, DossierAction.SendBack, ActorRole.Leader, "reasonCode")]
+    [InlineData(DossierStatus.Received, DossierAction.Refuse, ActorRole.Desk, "reasonCode")]
+    [InlineData(DossierStatus.InProcess, DossierAction.Stop, ActorRole.Leader, "reasonCode")]
     public void Required_fields_are_enforced(DossierStatus state, DossierAction action, ActorRole role, string field)
     {
         var missing = field switch
@@ -203,6 +207,7 @@ public sealed class WorkflowTests
             "note" => Complete with { Note = "   " },
             "toUnitCode" => Complete with { TargetUnitCode = null },
             "resultFileId" => Complete with { ResultFileId = "" },
+            "reasonCode" => Complete with { ReasonCode = " " },
             _ => Complete with { NewDueDate = null },
         };
         Assert.True(Workflow.Decide(state, action, role, Complete).IsAllowed);
@@ -222,6 +227,19 @@ public sealed class WorkflowTests
         Assert.True(Workflow.Decide(DossierStatus.InProcess, DossierAction.Forward, ActorRole.Specialist, noNote).IsAllowed);
         Assert.True(Workflow.Decide(DossierStatus.InProcess, DossierAction.Withdraw, ActorRole.Applicant, noNote).IsAllowed);
         Assert.True(Workflow.Decide(DossierStatus.InProcess, DossierAction.RequestSupplement, ActorRole.Specialist, noNote).IsAllowed);
+    }
+
+    [Fact]
+    public void RequiresReasonCode_matches_the_field_checks()
+    {
+        foreach (var action in Enum.GetValues<DossierAction>())
+        {
+            var needsCode = Enum.GetValues<DossierStatus>()
+                .SelectMany(s => Enum.GetValues<ActorRole>().Select(r => (s, r)))
+                .Where(p => Workflow.IsPermitted(p.s, action, p.r))
+                .Any(p => Workflow.Decide(p.s, action, p.r, Complete with { ReasonCode = null }).Field == "reasonCode");
+            Assert.Equal(needsCode, Workflow.RequiresReasonCode(action));
+        }
     }
 
     [Fact]

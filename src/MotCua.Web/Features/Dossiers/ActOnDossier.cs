@@ -10,10 +10,11 @@ namespace MotCua.Web.Features.Dossiers;
 
 public sealed record ActionRequest(
     string? Action, string? Note = null, string? ToUnitCode = null, DateOnly? NewDueDate = null, string? ResultFileId = null,
-    string? TrackingNumber = null, string? ReturnChannel = null, int? Version = null);
+    string? TrackingNumber = null, string? ReturnChannel = null, int? Version = null, string? ReasonCode = null);
 
 /// <summary>One workflow action on one dossier: the transition table decides, then state, history and clock change in one transaction.</summary>
-public sealed class ActOnDossier(AppDbContext db, CalendarService calendars, TimeProvider time, IStringLocalizer<SharedResource> t)
+public sealed class ActOnDossier(
+    AppDbContext db, CalendarService calendars, TimeProvider time, IStringLocalizer<SharedResource> t, IConfiguration config, IFileStore files)
 {
     public abstract record Outcome;
 
@@ -38,6 +39,11 @@ public sealed class ActOnDossier(AppDbContext db, CalendarService calendars, Tim
         if (dossier is null || actor is null || !CanAct(user, actor, dossier))
         {
             return new NotFound();
+        }
+
+        if (body.Action == UndoRefusalAction)
+        {
+            return await UndoRefusalAsync(dossier, actor, body, ct);
         }
 
         if (!DossierActions.TryParse(body.Action, out var action))
@@ -73,6 +79,7 @@ public sealed class ActOnDossier(AppDbContext db, CalendarService calendars, Tim
             Note = body.Note,
             TargetUnitCode = body.ToUnitCode,
             ResultFileId = body.ResultFileId,
+            ReasonCode = body.ReasonCode,
             SupplementRequestsAtThisUnit = supplementsHere,
             PausedFrom = dossier.PausedFrom,
             Today = today,
@@ -88,6 +95,25 @@ public sealed class ActOnDossier(AppDbContext db, CalendarService calendars, Tim
                 DenialKind.Role => new Forbidden(reason),
                 _ => new Invalid(decision.Field ?? "action", reason),
             };
+        }
+
+        var note = body.Note;
+        string? reasonCode = null;
+        if (Workflow.RequiresReasonCode(action))
+        {
+            var reason = await db.DecisionReasons.AsNoTracking().SingleOrDefaultAsync(r => r.Code == body.ReasonCode!.Trim(), ct);
+            if (reason is null || !reason.Active || !reason.AppliesTo(action))
+            {
+                return new Invalid("reasonCode", t["Lý do '{0}' không có trong danh mục lý do của thao tác này.", body.ReasonCode!]);
+            }
+
+            reasonCode = reason.Code;
+            note = $"{reason.Text}. {body.Note!.Trim()}";
+        }
+
+        if (action == DossierAction.ReturnResult && await ResultFileProblemAsync(dossier, body, ct) is { } missingFile)
+        {
+            return missingFile;
         }
 
         var calendar = await calendars.ForUnitAsync(dossier.ReceivingUnit, ct);
@@ -138,6 +164,11 @@ public sealed class ActOnDossier(AppDbContext db, CalendarService calendars, Tim
                 break;
         }
 
+        if (before == DossierStatus.AwaitingReception && dossier.AcknowledgedAtUtc is null && Acknowledgement.Acknowledges(action))
+        {
+            dossier.AcknowledgedAtUtc = now;
+        }
+
         if (decision.CountsAsLate)
         {
             dossier.CountedLate = true;
@@ -161,14 +192,79 @@ public sealed class ActOnDossier(AppDbContext db, CalendarService calendars, Tim
 
         dossier.Version++;
         var e = DossierHistory.Append(db, dossier, actor, now, new(
-            action.ToKebab(), before, body.Note, attachments, dueBefore, fromUnit, target?.Code));
-        Notifications.Notify.Enqueue(db, dossier, action.ToKebab(), now, body.Note);
+            action.ToKebab(), before, note, attachments, dueBefore, fromUnit, target?.Code, reasonCode));
+        Notifications.Notify.Enqueue(db, dossier, action.ToKebab(), now, note);
+        return await SaveAsync(dossier, e, ct);
+    }
+
+    /// <summary>The pseudo-action that takes back one's own refusal within <c>Dossiers:UndoMinutes</c>.</summary>
+    public const string UndoRefusalAction = "undo-refusal";
+
+    public TimeSpan UndoWindow => TimeSpan.FromMinutes(config.GetValue("Dossiers:UndoMinutes", 10));
+
+    private async Task<Outcome> UndoRefusalAsync(Dossier dossier, Actor actor, ActionRequest body, CancellationToken ct)
+    {
+        if (body.Version is { } expected && expected != dossier.Version)
+        {
+            return new Conflict(t["Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại."], dossier.Status, dossier.Version);
+        }
+
+        var last = await db.DossierEvents.AsNoTracking().Where(e => e.DossierId == dossier.Id).OrderByDescending(e => e.Sequence)
+            .Select(e => (LastEvent?)new LastEvent(e.Action, e.ActorId, e.AtUtc, e.StateBefore)).FirstOrDefaultAsync(ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        var decision = RefusalUndo.Decide(dossier.Status, last, actor.Id, now, UndoWindow);
+        if (!decision.IsAllowed)
+        {
+            var reason = t[decision.ReasonTemplate!, [.. decision.ReasonArgs]];
+            return decision.Denial switch
+            {
+                DenialKind.State => new Conflict(reason, dossier.Status, dossier.Version),
+                DenialKind.Role => new Forbidden(reason),
+                _ => new Invalid(decision.Field ?? "action", reason),
+            };
+        }
+
+        var before = dossier.Status;
+        dossier.Status = decision.Next;
+        dossier.FinishedOn = null;
+        dossier.FinishedAtUtc = null;
+        dossier.FinishKind = null;
+        dossier.Version++;
+        var note = string.IsNullOrWhiteSpace(body.Note) ? t["Hoàn tác thao tác từ chối."].Value : body.Note.Trim();
+        var e = DossierHistory.Append(db, dossier, actor, now, new(UndoRefusalAction, before, note, DueBefore: dossier.AppointmentDate, UnitCode: dossier.CurrentUnit!.Code));
+        return await SaveAsync(dossier, e, ct);
+    }
+
+    /// <summary>A procedure whose result is electronic returns it only with the stored result file.</summary>
+    private async Task<Outcome?> ResultFileProblemAsync(Dossier dossier, ActionRequest body, CancellationToken ct)
+    {
+        var kind = await db.Procedures.Where(p => p.Id == dossier.ProcedureId).Select(p => p.ResultKind).SingleOrDefaultAsync(ct);
+        if (kind != Procedures.ResultKind.Electronic)
+        {
+            return null;
+        }
+
+        var fileId = string.IsNullOrWhiteSpace(body.ResultFileId) ? dossier.ResultFileId : body.ResultFileId.Trim();
+        await using var stream = fileId is null ? null : files.Open(fileId);
+        if (stream is null)
+        {
+            return new Invalid("resultFileId", t["Thủ tục có kết quả điện tử: phải đính kèm tệp kết quả trước khi trả kết quả."]);
+        }
+
+        dossier.ResultFileId = fileId;
+        dossier.ElectronicResult = true;
+        return null;
+    }
+
+    private async Task<Outcome> SaveAsync(Dossier dossier, DossierEvent e, CancellationToken ct)
+    {
         try
         {
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(ex))
         {
+            var code = dossier.Code;
             db.ChangeTracker.Clear();
             var current = await db.Dossiers.AsNoTracking().SingleAsync(d => d.Code == code, ct);
             return new Conflict(t["Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại."], current.Status, current.Version);

@@ -21,6 +21,12 @@ public sealed class DetailsModel(AppDbContext db, CalendarService calendars, Act
     public string? Error { get; private set; }
     public List<string> Forms { get; } = [];
 
+    /// <summary>Reasons from the configured list per action that needs one (send-back, refuse, stop).</summary>
+    public Dictionary<DossierAction, DecisionReason[]> Reasons { get; } = [];
+
+    /// <summary>Until when the current user may take back the refusal they just made; null when not theirs or too late.</summary>
+    public DateTime? UndoUntilUtc { get; private set; }
+
     public string ActionLabel(string action) => ReadDossiers.ActionLabel(action);
 
     public string ChannelLabel => Dossier?.Channel switch { "online" => "Trực tuyến", "postal" => "Bưu chính", _ => "Trực tiếp" };
@@ -38,9 +44,9 @@ public sealed class DetailsModel(AppDbContext db, CalendarService calendars, Act
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string actionName, string? note, string? toUnitCode, DateOnly? newDueDate, string? resultFileId, string? trackingNumber, int? version, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(string actionName, string? note, string? toUnitCode, DateOnly? newDueDate, string? resultFileId, string? trackingNumber, int? version, string? reasonCode, CancellationToken ct)
     {
-        var outcome = await act.HandleAsync(Code ?? "", new ActionRequest(actionName, note, toUnitCode, newDueDate, resultFileId, trackingNumber, null, version), User, ct);
+        var outcome = await act.HandleAsync(Code ?? "", new ActionRequest(actionName, note, toUnitCode, newDueDate, resultFileId, trackingNumber, null, version, reasonCode), User, ct);
         switch (outcome)
         {
             case ActOnDossier.Done:
@@ -82,6 +88,17 @@ public sealed class DetailsModel(AppDbContext db, CalendarService calendars, Act
         {
             Pause[] pauses = [.. d.Pauses.Where(p => p.To is not null).OrderBy(p => p.From).Select(p => new Pause(p.From, p.To!.Value))];
             Explanation = [.. calendar.Explain(d.ReceivedOn, d.LegalWorkingDays, pauses).Lines.Select(l => l.Text)];
+        }
+
+        foreach (var action in Allowed.Where(Workflow.RequiresReasonCode))
+        {
+            Reasons[action] = await DecisionReasons.ForAsync(db, action, ct);
+        }
+
+        if (d.Status == DossierStatus.Refused && actor is not null && History.Length > 0 && History[^1].Action == "refuse" && History[^1].ActorId == actor.Id)
+        {
+            var until = History[^1].At + act.UndoWindow;
+            UndoUntilUtc = until >= time.GetUtcNow().UtcDateTime ? until : null;
         }
 
         if (Allowed.Contains(DossierAction.Forward))

@@ -105,6 +105,19 @@ public sealed class Dossier
 
     /// <summary>Filed online by a desk officer on behalf of a present citizen (counted as online, assisted).</summary>
     public bool Assisted { get; set; }
+
+    /// <summary>When an online dossier was submitted (ReceivedAtUtc moves to the acceptance).</summary>
+    public DateTime? SubmittedAtUtc { get; set; }
+
+    /// <summary>Online: submission + 8 working hours of the receiving unit's calendar, the acknowledgement deadline.</summary>
+    public DateTime? AckDeadlineUtc { get; set; }
+
+    /// <summary>Online: when the desk first answered (accept, supplement request or refusal).</summary>
+    public DateTime? AcknowledgedAtUtc { get; set; }
+
+    /// <summary>Client-generated key of the intake request: a repeat (an offline queue replayed, a double click) returns this dossier.</summary>
+    public string? IdempotencyKey { get; set; }
+
     public string LastHash { get; set; } = HistoryChain.Genesis;
     public DateTime UpdatedAtUtc { get; set; }
 
@@ -151,6 +164,8 @@ public sealed class Dossier
             // Inbox order (Status=, AppointmentDate, Id) and the inbox counts answered from the index alone (docs/benchmarks-inbox.md).
             e.HasIndex(d => new { d.Status, d.AppointmentDate, d.ReceivingUnitPath, d.CurrentUnitPath });
             e.HasIndex(d => d.ReceivedOn);
+            e.Property(d => d.IdempotencyKey).HasMaxLength(64);
+            e.HasIndex(d => d.IdempotencyKey).IsUnique();
             e.HasMany(d => d.Documents).WithOne().HasForeignKey(x => x.DossierId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(d => d.Pauses).WithOne().HasForeignKey(x => x.DossierId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(d => d.Steps).WithOne().HasForeignKey(x => x.DossierId).OnDelete(DeleteBehavior.Cascade);
@@ -189,6 +204,7 @@ public sealed class Dossier
             e.Property(x => x.Attachments).HasMaxLength(2000);
             e.Property(x => x.UnitCode).HasMaxLength(40);
             e.Property(x => x.ToUnitCode).HasMaxLength(40);
+            e.Property(x => x.ReasonCode).HasMaxLength(40);
             e.Property(x => x.PreviousHash).HasMaxLength(64);
             e.Property(x => x.Hash).HasMaxLength(64);
         });
@@ -274,6 +290,10 @@ public sealed class DossierEvent
     public DateOnly? DueDateAfter { get; set; }
     public string? UnitCode { get; set; }
     public string? ToUnitCode { get; set; }
+
+    /// <summary>The code of the reason chosen from <see cref="DecisionReason"/> (its text is in the hashed note).</summary>
+    public string? ReasonCode { get; set; }
+
     public required string PreviousHash { get; set; }
     public required string Hash { get; set; }
 

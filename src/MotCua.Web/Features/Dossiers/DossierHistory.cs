@@ -25,7 +25,7 @@ public static class DossierHistory
 {
     public sealed record Change(
         string Action, DossierStatus? Before, string? Note = null, IReadOnlyList<string>? Attachments = null,
-        DateOnly? DueBefore = null, string? UnitCode = null, string? ToUnitCode = null);
+        DateOnly? DueBefore = null, string? UnitCode = null, string? ToUnitCode = null, string? ReasonCode = null);
 
     public static DossierEvent Append(AppDbContext db, Dossier dossier, Actor actor, DateTime nowUtc, Change change)
     {
@@ -48,6 +48,7 @@ public static class DossierHistory
             DueDateAfter = dossier.AppointmentDate,
             UnitCode = change.UnitCode,
             ToUnitCode = change.ToUnitCode,
+            ReasonCode = change.ReasonCode,
             PreviousHash = dossier.LastHash,
             Hash = "",
         };

@@ -26,7 +26,13 @@ public static class DossiersApi
         group.MapGet("/{code}", Get);
         group.MapGet("/{code}/history", History);
         group.MapPost("/{code}/actions", Act);
+        group.MapPost("/{code}/result-file", UploadResult).DisableAntiforgery();
         group.MapDossierFormsApi(app);
+        app.MapGet("/api/v1/decision-reasons", async (string? action, AppDbContext db, CancellationToken ct) =>
+            TypedResults.Ok(DossierActions.TryParse(action, out var a)
+                ? (await DecisionReasons.ForAsync(db, a, ct)).Select(DecisionReasons.ToDto).ToArray()
+                : (await db.DecisionReasons.AsNoTracking().OrderBy(r => r.Order).ToListAsync(ct)).Select(DecisionReasons.ToDto).ToArray()))
+            .WithTags("Dossiers").RequireAuthorization(Accounts.AccountsSetup.StaffPolicy);
         app.MapGet("/api/v1/tracking/{code}", Track).WithTags("Dossiers").AllowAnonymous();
         app.MapGet("/api/v1/admin/history/verify", async (string? code, AppDbContext db, CancellationToken ct) => TypedResults.Ok(await VerifyHistory.RunAsync(db, code, ct)))
             .WithTags("Dossiers").RequireAuthorization(Accounts.AccountsSetup.AdminPolicy);
@@ -111,6 +117,29 @@ public static class DossiersApi
             default:
                 return TypedResults.NotFound();
         }
+    }
+
+    public sealed record UploadedResult(string FileId, long Size);
+
+    /// <summary>Stores a result file (content-addressed) for record-result / return-result; only staff who can act on the dossier.</summary>
+    private static async Task<Results<Ok<UploadedResult>, NotFound, ValidationProblem>> UploadResult(
+        string code, IFormFile? file, AppDbContext db, IFileStore files, ClaimsPrincipal user, IStringLocalizer<SharedResource> t, CancellationToken ct)
+    {
+        var d = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(x => x.Code == code, ct);
+        var actor = Actor.From(user);
+        if (d is null || actor is null || actor.Role == ActorRole.Applicant || !ActOnDossier.CanAct(user, actor, d))
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (file is null || file.Length == 0 || file.Length > 50 * 1024 * 1024)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [t["Cần chọn tệp kết quả (tối đa 50 MB)."]] });
+        }
+
+        await using var stream = file.OpenReadStream();
+        var blob = await files.SaveAsync(stream, ct);
+        return TypedResults.Ok(new UploadedResult(blob.Sha256, blob.Size));
     }
 
     /// <summary>Public tracking: the code plus the last 4 digits of the applicant's ID or phone; personal data masked.</summary>

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Calendar;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.Dossiers;
@@ -14,6 +16,9 @@ public sealed class IndexModel(AppDbContext db, CalendarService calendars, TimeP
     [BindProperty(SupportsGet = true)] public string? Procedure { get; set; }
     public Page<DossierRow> Result { get; private set; } = new([], 1, ReadDossiers.PageSize, 0);
     public List<(string Key, string Label)> Tabs { get; } = [];
+
+    /// <summary>Working hours left to acknowledge each online dossier still awaiting reception, by code.</summary>
+    public Dictionary<string, double> AckHoursLeft { get; } = [];
 
     public async Task OnGetAsync(int? page, CancellationToken ct)
     {
@@ -48,6 +53,17 @@ public sealed class IndexModel(AppDbContext db, CalendarService calendars, TimeP
         };
         var calendar = await calendars.ForUnitAsync(null, ct);
         Result = await ReadDossiers.ListAsync(db, User, new(status, null, Procedure, Tab == "overdue", Q, page), VietnamTime.Today(time), calendar, ct);
+        if (Result.Items.Any(r => r.AckDeadlineUtc is not null))
+        {
+            var unitId = User.UnitId();
+            var unit = unitId is null ? null : await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == unitId, ct);
+            var unitCalendar = await calendars.ForUnitAsync(unit, ct);
+            var now = time.GetUtcNow().UtcDateTime;
+            foreach (var r in Result.Items.Where(r => r.AckDeadlineUtc is not null))
+            {
+                AckHoursLeft[r.Code] = Acknowledgements.HoursLeft(r.AckDeadlineUtc!.Value, now, unitCalendar);
+            }
+        }
     }
 
     public string ChannelLabel(string channel) => channel switch

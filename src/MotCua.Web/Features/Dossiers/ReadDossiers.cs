@@ -22,9 +22,9 @@ public sealed record DossierStepDto(int Order, string Name, string UnitCode, str
 
 public sealed record DossierPauseDto(string Reason, DateOnly From, DateOnly? To);
 
-public sealed record EventDto(long Sequence, DateTime At, string Actor, string Action, string? StateBefore, string StateAfter, string? Note, DateOnly? DueDateBefore, DateOnly? DueDateAfter, string? UnitCode, string? ToUnitCode, string[] Attachments, string Hash);
+public sealed record EventDto(long Sequence, DateTime At, string Actor, string Action, string? StateBefore, string StateAfter, string? Note, DateOnly? DueDateBefore, DateOnly? DueDateAfter, string? UnitCode, string? ToUnitCode, string[] Attachments, string Hash, string? ReasonCode = null, string? ActorId = null);
 
-public sealed record DossierRow(string Code, string Status, string StatusLabel, string ProcedureCode, string ProcedureName, string ApplicantName, string CurrentUnitCode, string Channel, DateOnly ReceivedOn, DateOnly? AppointmentDate, string? Deadline);
+public sealed record DossierRow(string Code, string Status, string StatusLabel, string ProcedureCode, string ProcedureName, string ApplicantName, string CurrentUnitCode, string Channel, DateOnly ReceivedOn, DateOnly? AppointmentDate, string? Deadline, DateTime? AckDeadlineUtc = null);
 
 public sealed record Page<T>(T[] Items, int PageNumber, int PageSize, int Total);
 
@@ -76,7 +76,7 @@ public static class ReadDossiers
     public static EventDto ToDto(DossierEvent e) => new(
         e.Sequence, e.AtUtc, e.ActorName, e.Action, e.StateBefore?.ToString(), e.StateAfter.ToString(), e.Note,
         e.DueDateBefore, e.DueDateAfter, e.UnitCode, e.ToUnitCode,
-        string.IsNullOrEmpty(e.Attachments) ? [] : e.Attachments.Split('\n'), e.Hash);
+        string.IsNullOrEmpty(e.Attachments) ? [] : e.Attachments.Split('\n'), e.Hash, e.ReasonCode, e.ActorId);
 
     public static Task<Dossier?> LoadAsync(AppDbContext db, string code, ClaimsPrincipal user, CancellationToken ct) =>
         db.Dossiers.AsNoTracking().Visible(user)
@@ -127,7 +127,8 @@ public static class ReadDossiers
             [.. rows.Select(r => new DossierRow(
                 r.Dossier.Code, r.Dossier.Status.ToString(), r.Dossier.Status.Label(), r.Dossier.ProcedureCode, r.Dossier.ProcedureName,
                 r.Dossier.Applicant.FullName, r.CurrentUnitCode, r.Dossier.Channel.ToString().ToLowerInvariant(), r.Dossier.ReceivedOn,
-                r.Dossier.AppointmentDate, DeadlineLabel(r.Dossier, today, calendar)))],
+                r.Dossier.AppointmentDate, DeadlineLabel(r.Dossier, today, calendar),
+                r.Dossier.Status == DossierStatus.AwaitingReception ? r.Dossier.AckDeadlineUtc : null))],
             page, PageSize, total);
     }
 
@@ -163,6 +164,7 @@ public static class ReadDossiers
             "receive-postal" => "Tiếp nhận qua bưu chính",
             "submit" => "Nộp trực tuyến",
             "recompute-due-date" => "Tính lại hạn theo lịch làm việc",
+            ActOnDossier.UndoRefusalAction => "Hoàn tác từ chối",
             _ => action,
         };
 }

@@ -19,6 +19,9 @@ public sealed class ReceiveModel(AppDbContext db, ReceiveDossier receive, TimePr
     [BindProperty] public ApplicantForm Applicant { get; set; } = new();
     [BindProperty] public List<string> Documents { get; set; } = [];
 
+    /// <summary>One key per intake form: a resubmission (double click, the offline queue replayed) returns the first dossier.</summary>
+    [BindProperty] public string? IdempotencyKey { get; set; }
+
     public List<Procedure> Procedures { get; private set; } = [];
     public Procedure? Procedure { get; private set; }
     public Dictionary<string, string[]> Errors { get; private set; } = [];
@@ -49,7 +52,11 @@ public sealed class ReceiveModel(AppDbContext db, ReceiveDossier receive, TimePr
         ("Address", "Địa chỉ", "text", Applicant.Address),
     ];
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        IdempotencyKey = Guid.NewGuid().ToString();
+        await LoadAsync(ct);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
@@ -58,7 +65,7 @@ public sealed class ReceiveModel(AppDbContext db, ReceiveDossier receive, TimePr
             ProcedureCode, unitCode, Channel ?? Dossiers.Channel.Direct,
             new ApplicantInput(Applicant.FullName, Applicant.IdNumber, Applicant.TaxCode, Applicant.BirthDate, Applicant.Phone, Applicant.Email, Applicant.Address),
             [.. Documents.Select(d => new DocumentInput(d, null, null, 1, false))],
-            PostalTrackingNumber);
+            PostalTrackingNumber, IdempotencyKey: string.IsNullOrWhiteSpace(IdempotencyKey) ? null : IdempotencyKey.Trim());
         switch (await receive.HandleAsync(body, User, ct))
         {
             case ReceiveDossier.Received(var dossier):

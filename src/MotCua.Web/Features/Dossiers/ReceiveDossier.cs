@@ -19,12 +19,12 @@ public sealed record DocumentInput(string? Name, string? Kind, string? FileId, i
 
 public sealed record ReceiveRequest(
     string? ProcedureCode, string? UnitCode, Channel? Channel, ApplicantInput? Applicant, DocumentInput[]? Documents,
-    string? PostalTrackingNumber = null, bool? ForwardIfOutOfCompetence = null);
+    string? PostalTrackingNumber = null, bool? ForwardIfOutOfCompetence = null, string? IdempotencyKey = null);
 
 public sealed record ReceiveResponse(string Code, DateTime ReceivedAt, DateOnly? DueDate, string Status, bool DueDateEstimated, string? CurrentUnitCode);
 
 /// <summary>Intake through the three channels: at the desk, online, by public postal service (domain brief §1).</summary>
-public sealed partial class ReceiveDossier(AppDbContext db, CalendarService calendars, TimeProvider time, IStringLocalizer<SharedResource> t)
+public sealed partial class ReceiveDossier(AppDbContext db, CalendarService calendars, TimeProvider time, IStringLocalizer<SharedResource> t, IConfiguration config)
 {
     public const int MaxDocuments = 100;
 
@@ -51,9 +51,19 @@ public sealed partial class ReceiveDossier(AppDbContext db, CalendarService cale
         }
 
         var errors = Validate(body, actor);
+        if (body.IdempotencyKey is { } key && !IdempotencyKeyPattern().IsMatch(key))
+        {
+            errors["idempotencyKey"] = [t["Khóa chống gửi trùng gồm 8–64 chữ cái, chữ số hoặc dấu gạch ngang."]];
+        }
+
         if (errors.Count > 0)
         {
             return new Invalid(errors);
+        }
+
+        if (await ReplayAsync(body.IdempotencyKey, actor, user, ct) is { } first)
+        {
+            return first;
         }
 
         var channel = body.Channel!.Value;
@@ -102,7 +112,16 @@ public sealed partial class ReceiveDossier(AppDbContext db, CalendarService cale
             competent = candidates[0];
         }
 
-        return new Received(await CreateAsync(body, actor, unit, competent, procedure, channel, today, ct));
+        try
+        {
+            return new Received(await CreateAsync(body, actor, unit, competent, procedure, channel, today, ct));
+        }
+        catch (DbUpdateException ex) when (body.IdempotencyKey is not null && DbErrors.IsUniqueViolation(ex))
+        {
+            // The same key arrived twice at once: the other request created the dossier; answer with it.
+            db.ChangeTracker.Clear();
+            return await ReplayAsync(body.IdempotencyKey, actor, user, ct) ?? throw new InvalidOperationException("Idempotency key conflict without a dossier.", ex);
+        }
     }
 
     private async Task<Dossier> CreateAsync(
@@ -125,6 +144,7 @@ public sealed partial class ReceiveDossier(AppDbContext db, CalendarService cale
             CurrentUnitPath = unit.Path,
             Channel = channel,
             PostalTrackingNumber = body.PostalTrackingNumber?.Trim(),
+            IdempotencyKey = body.IdempotencyKey,
             // An online submission waits for the desk's acceptance; the legal clock starts then.
             Status = online ? DossierStatus.AwaitingReception : DossierStatus.Received,
             Applicant = new Applicant
@@ -156,6 +176,10 @@ public sealed partial class ReceiveDossier(AppDbContext db, CalendarService cale
         {
             SetDueDate(dossier, calendar);
         }
+        else
+        {
+            Acknowledgements.Start(dossier, calendar, now, config);
+        }
 
         dossier.Steps = await PlanStepsAsync(procedure, unit, calendar, today, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -179,6 +203,29 @@ public sealed partial class ReceiveDossier(AppDbContext db, CalendarService cale
         await tx.CommitAsync(ct);
         return dossier;
     }
+
+    /// <summary>The dossier already created under this key by the same person, or by anyone for the same unit subtree.</summary>
+    private async Task<Outcome?> ReplayAsync(string? key, Actor actor, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (key is null)
+        {
+            return null;
+        }
+
+        var first = await db.Dossiers.AsNoTracking().Include(d => d.CurrentUnit).SingleOrDefaultAsync(d => d.IdempotencyKey == key, ct);
+        if (first is null)
+        {
+            return null;
+        }
+
+        var mine = actor.Role == ActorRole.Applicant ? first.ApplicantUserId == actor.Id : user.CanSee(first.ReceivingUnitPath);
+        return mine
+            ? new Received(first)
+            : new Invalid(new() { ["idempotencyKey"] = [t["Khóa chống gửi trùng đã được dùng cho một hồ sơ khác."]] });
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9-]{8,64}$")]
+    private static partial Regex IdempotencyKeyPattern();
 
     internal static void SetDueDate(Dossier dossier, WorkingCalendar calendar)
     {

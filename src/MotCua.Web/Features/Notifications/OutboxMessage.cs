@@ -14,6 +14,9 @@ public enum NotificationKind
     SupplementRequest,
     Apology,
     ResultReady,
+    Alarm,
+    OneTimeCode,
+    BookingReminder,
 }
 
 /// <summary>

@@ -260,6 +260,106 @@ namespace MotCua.Web.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Web.Features.Alarms.Alarm", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("DossierCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("DossierId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("DueUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("LevelSinceUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NextAction")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime?>("NextEscalationUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("NotifiedUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NotifiedUnitPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateTime>("RaisedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ResolvedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("SinceUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UnitPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResolvedAtUtc", "NotifiedUnitPath");
+
+                    b.HasIndex("DossierId", "Kind", "SinceUtc")
+                        .IsUnique();
+
+                    b.ToTable("Alarms", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Alarms.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("LastRunFinishedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LastRunStartedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LeaseUntilUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Runs")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Web.Features.Calendar.CalendarChange", b =>
                 {
                     b.Property<long>("Id")
@@ -345,6 +445,135 @@ namespace MotCua.Web.Migrations.Postgres
                     b.ToTable("CalendarDays", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Web.Features.Dossiers.DecisionReason", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Actions")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("DecisionReasons", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Actions = "refuse",
+                            Active = true,
+                            Code = "KHONG-THAM-QUYEN",
+                            Order = 10,
+                            Text = "Không thuộc thẩm quyền giải quyết của cơ quan"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Actions = "refuse,send-back",
+                            Active = true,
+                            Code = "GIAY-TO-KHONG-HOP-LE",
+                            Order = 20,
+                            Text = "Giấy tờ trong hồ sơ không hợp lệ hoặc không đúng quy định"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Actions = "refuse,stop",
+                            Active = true,
+                            Code = "GIAY-TO-GIA-MAO",
+                            Order = 30,
+                            Text = "Giấy tờ giả mạo, tẩy xóa, sửa chữa"
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Actions = "refuse",
+                            Active = true,
+                            Code = "KHONG-DU-DIEU-KIEN",
+                            Order = 40,
+                            Text = "Không đủ điều kiện theo quy định của pháp luật"
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Actions = "refuse,stop",
+                            Active = true,
+                            Code = "KHONG-BO-SUNG",
+                            Order = 50,
+                            Text = "Quá thời hạn mà người nộp không bổ sung, hoàn thiện hồ sơ"
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Actions = "stop",
+                            Active = true,
+                            Code = "DANG-TRANH-CHAP",
+                            Order = 60,
+                            Text = "Đối tượng của thủ tục đang có tranh chấp, khiếu nại"
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Actions = "stop",
+                            Active = true,
+                            Code = "CO-QUAN-YEU-CAU-DUNG",
+                            Order = 70,
+                            Text = "Theo yêu cầu của cơ quan có thẩm quyền"
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Actions = "send-back",
+                            Active = true,
+                            Code = "SAI-NOI-DUNG",
+                            Order = 80,
+                            Text = "Nội dung thẩm định hoặc dự thảo kết quả chưa đúng"
+                        },
+                        new
+                        {
+                            Id = 9,
+                            Actions = "send-back",
+                            Active = true,
+                            Code = "THIEU-Y-KIEN-PHOI-HOP",
+                            Order = 90,
+                            Text = "Thiếu ý kiến của cơ quan phối hợp"
+                        },
+                        new
+                        {
+                            Id = 10,
+                            Actions = "refuse,stop,send-back",
+                            Active = true,
+                            Code = "KHAC",
+                            Order = 100,
+                            Text = "Lý do khác (ghi rõ trong nội dung)"
+                        });
+                });
+
             modelBuilder.Entity("MotCua.Web.Features.Dossiers.Dossier", b =>
                 {
                     b.Property<long>("Id")
@@ -352,6 +581,12 @@ namespace MotCua.Web.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("AckDeadlineUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("AcknowledgedAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateOnly?>("ApologyDueDate")
                         .HasColumnType("date");
@@ -414,6 +649,10 @@ namespace MotCua.Web.Migrations.Postgres
 
                     b.Property<DateOnly?>("FinishedOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("LastHash")
                         .IsRequired()
@@ -496,6 +735,9 @@ namespace MotCua.Web.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("SupplementRequests")
                         .HasColumnType("integer");
 
@@ -512,6 +754,9 @@ namespace MotCua.Web.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("CurrentUnitId");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
 
                     b.HasIndex("ReceivedOn");
 
@@ -637,6 +882,10 @@ namespace MotCua.Web.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ReasonCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint");

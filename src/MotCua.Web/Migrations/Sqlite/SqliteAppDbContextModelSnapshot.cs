@@ -249,6 +249,104 @@ namespace MotCua.Web.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Web.Features.Alarms.Alarm", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DossierCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DossierId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DueUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LevelSinceUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NextAction")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextEscalationUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NotifiedUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NotifiedUnitPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RaisedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SinceUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResolvedAtUtc", "NotifiedUnitPath");
+
+                    b.HasIndex("DossierId", "Kind", "SinceUtc")
+                        .IsUnique();
+
+                    b.ToTable("Alarms", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Alarms.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastRunFinishedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastRunStartedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Runs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Web.Features.Calendar.CalendarChange", b =>
                 {
                     b.Property<long>("Id")
@@ -330,11 +428,144 @@ namespace MotCua.Web.Migrations.Sqlite
                     b.ToTable("CalendarDays", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Web.Features.Dossiers.DecisionReason", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actions")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("DecisionReasons", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Actions = "refuse",
+                            Active = true,
+                            Code = "KHONG-THAM-QUYEN",
+                            Order = 10,
+                            Text = "Không thuộc thẩm quyền giải quyết của cơ quan"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Actions = "refuse,send-back",
+                            Active = true,
+                            Code = "GIAY-TO-KHONG-HOP-LE",
+                            Order = 20,
+                            Text = "Giấy tờ trong hồ sơ không hợp lệ hoặc không đúng quy định"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Actions = "refuse,stop",
+                            Active = true,
+                            Code = "GIAY-TO-GIA-MAO",
+                            Order = 30,
+                            Text = "Giấy tờ giả mạo, tẩy xóa, sửa chữa"
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Actions = "refuse",
+                            Active = true,
+                            Code = "KHONG-DU-DIEU-KIEN",
+                            Order = 40,
+                            Text = "Không đủ điều kiện theo quy định của pháp luật"
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Actions = "refuse,stop",
+                            Active = true,
+                            Code = "KHONG-BO-SUNG",
+                            Order = 50,
+                            Text = "Quá thời hạn mà người nộp không bổ sung, hoàn thiện hồ sơ"
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Actions = "stop",
+                            Active = true,
+                            Code = "DANG-TRANH-CHAP",
+                            Order = 60,
+                            Text = "Đối tượng của thủ tục đang có tranh chấp, khiếu nại"
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Actions = "stop",
+                            Active = true,
+                            Code = "CO-QUAN-YEU-CAU-DUNG",
+                            Order = 70,
+                            Text = "Theo yêu cầu của cơ quan có thẩm quyền"
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Actions = "send-back",
+                            Active = true,
+                            Code = "SAI-NOI-DUNG",
+                            Order = 80,
+                            Text = "Nội dung thẩm định hoặc dự thảo kết quả chưa đúng"
+                        },
+                        new
+                        {
+                            Id = 9,
+                            Actions = "send-back",
+                            Active = true,
+                            Code = "THIEU-Y-KIEN-PHOI-HOP",
+                            Order = 90,
+                            Text = "Thiếu ý kiến của cơ quan phối hợp"
+                        },
+                        new
+                        {
+                            Id = 10,
+                            Actions = "refuse,stop,send-back",
+                            Active = true,
+                            Code = "KHAC",
+                            Order = 100,
+                            Text = "Lý do khác (ghi rõ trong nội dung)"
+                        });
+                });
+
             modelBuilder.Entity("MotCua.Web.Features.Dossiers.Dossier", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AckDeadlineUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AcknowledgedAtUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("ApologyDueDate")
                         .HasColumnType("TEXT");
@@ -396,6 +627,10 @@ namespace MotCua.Web.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("FinishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LastHash")
@@ -479,6 +714,9 @@ namespace MotCua.Web.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SupplementRequests")
                         .HasColumnType("INTEGER");
 
@@ -495,6 +733,9 @@ namespace MotCua.Web.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("CurrentUnitId");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
 
                     b.HasIndex("ReceivedOn");
 
@@ -615,6 +856,10 @@ namespace MotCua.Web.Migrations.Sqlite
                     b.Property<string>("PreviousHash")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonCode")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Sequence")

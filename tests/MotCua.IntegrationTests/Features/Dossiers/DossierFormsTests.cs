@@ -35,7 +35,7 @@ public sealed class DossierFormsTests(AppFactory app) : IClassFixture<AppFactory
         var code = (await ReceivedAsync(desk, "584.MC")).GetProperty("code").GetString()!;
         Assert.Equal(HttpStatusCode.NotFound, (await leader.GetAsync($"/api/v1/dossiers/{code}/forms/03.pdf", TestContext.Current.CancellationToken)).StatusCode);
 
-        await ActOkAsync(leader, code, new { action = "refuse", note = "Bản sao không khớp bản chính" });
+        await ActOkAsync(leader, code, new { action = "refuse", reasonCode = "GIAY-TO-KHONG-HOP-LE", note = "Bản sao không khớp bản chính" });
         var text = FormReading.Text(await leader.GetByteArrayAsync($"/api/v1/dossiers/{code}/forms/03.pdf", TestContext.Current.CancellationToken));
         Assert.Contains("Bản sao không khớp bản chính", text);
 

@@ -109,7 +109,7 @@ public sealed class DossierLifecycleTests(AppFactory app) : IClassFixture<AppFac
         var version = (await GetAsync(desk, code)).GetProperty("version").GetInt32();
 
         var first = await ActAsync(desk, code, new { action = "forward", toUnitCode = "584.TCKH", version });
-        var second = await ActAsync(leader, code, new { action = "refuse", note = "Không thuộc thẩm quyền", version });
+        var second = await ActAsync(leader, code, new { action = "refuse", reasonCode = "KHONG-THAM-QUYEN", note = "Không thuộc thẩm quyền", version });
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
@@ -193,7 +193,7 @@ public sealed class DossierLifecycleTests(AppFactory app) : IClassFixture<AppFac
         Assert.Equal(legal.AddDays(7), Date(apologized, "appointmentDate"));
         Assert.Equal(legal, Date(apologized, "legalDueDate"));
 
-        var refused = await ActOkAsync(leader, code, new { action = "refuse", note = "Giấy tờ giả mạo" });
+        var refused = await ActOkAsync(leader, code, new { action = "refuse", reasonCode = "GIAY-TO-GIA-MAO", note = "Giấy tờ giả mạo" });
         Assert.Equal("Refused", refused.GetProperty("status").GetString());
     }
 

@@ -1,0 +1,271 @@
+using Microsoft.EntityFrameworkCore;
+using MotCua.Domain.Calendar;
+using MotCua.Domain.Dossiers;
+using MotCua.Web.Features.Accounts;
+using MotCua.Web.Features.Calendar;
+using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Notifications;
+using MotCua.Web.Features.Organisation;
+using MotCua.Web.Infrastructure;
+
+namespace MotCua.Web.Features.Alarms;
+
+/// <summary>What one pass did; null Skipped means another instance held the lease.</summary>
+public sealed record ScanResult(bool Ran, int Raised, int Escalated, int Resolved);
+
+/// <summary>One idempotent pass: raise alarms for stuck dossiers, escalate those waiting too long at one level, close the rest.</summary>
+public sealed partial class AlarmScanner(IServiceScopeFactory scopes, TimeProvider time, IConfiguration config, ILogger<AlarmScanner> log)
+{
+    public const string JobName = "alarms";
+
+    public string OwnerId { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
+
+    private static readonly DossierStatus[] Watched =
+        [DossierStatus.AwaitingReception, DossierStatus.Received, DossierStatus.InProcess, DossierStatus.AwaitingApproval, DossierStatus.Approved, DossierStatus.ResultReady];
+
+    public AlarmBudgets Budgets => config.GetSection("Alarms:Budgets").Get<AlarmBudgets>() ?? new();
+
+    public async Task<ScanResult> RunOnceAsync(CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var calendars = scope.ServiceProvider.GetRequiredService<CalendarService>();
+        var now = time.GetUtcNow().UtcDateTime;
+        if (!await ClaimAsync(db, now, ct))
+        {
+            return new(false, 0, 0, 0);
+        }
+
+        try
+        {
+            var result = await ScanAsync(db, calendars, now, ct);
+            await db.JobLeases.Where(j => j.Name == JobName && j.Owner == OwnerId).ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.LastRunFinishedUtc, now).SetProperty(j => j.Runs, j => j.Runs + 1)
+                .SetProperty(j => j.Owner, (string?)null).SetProperty(j => j.LeaseUntilUtc, (DateTime?)null), CancellationToken.None);
+            LogPass(result.Raised, result.Escalated, result.Resolved);
+            return result;
+        }
+        catch
+        {
+            // Give the lease back so that the next pass (here or elsewhere) does not wait for it to expire.
+            await db.JobLeases.Where(j => j.Name == JobName && j.Owner == OwnerId).ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.Owner, (string?)null).SetProperty(j => j.LeaseUntilUtc, (DateTime?)null), CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task<bool> ClaimAsync(AppDbContext db, DateTime now, CancellationToken ct)
+    {
+        if (!await db.JobLeases.AnyAsync(j => j.Name == JobName, ct))
+        {
+            db.JobLeases.Add(new JobLease { Name = JobName });
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        var until = now.AddSeconds(config.GetValue("Alarms:LeaseSeconds", 300));
+        var claimed = await db.JobLeases.Where(j => j.Name == JobName && (j.LeaseUntilUtc == null || j.LeaseUntilUtc < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.Owner, OwnerId).SetProperty(j => j.LeaseUntilUtc, until).SetProperty(j => j.LastRunStartedUtc, now), ct);
+        return claimed == 1;
+    }
+
+    private async Task<ScanResult> ScanAsync(AppDbContext db, CalendarService calendars, DateTime now, CancellationToken ct)
+    {
+        var budgets = Budgets;
+        var rows = await db.Dossiers.AsNoTracking().Where(d => Watched.Contains(d.Status))
+            .Select(d => new
+            {
+                d.Id,
+                d.Code,
+                d.Status,
+                d.Channel,
+                d.SubmittedAtUtc,
+                d.AckDeadlineUtc,
+                d.ReceivingUnitId,
+                d.CurrentUnitId,
+                d.UpdatedAtUtc,
+                LastAction = db.DossierEvents.Where(e => e.DossierId == d.Id).OrderByDescending(e => e.Sequence).Select(e => e.Action).FirstOrDefault(),
+                StepStarted = d.Steps.Where(s => s.StartedAtUtc != null && s.CompletedAtUtc == null).OrderBy(s => s.Order).Select(s => s.StartedAtUtc).FirstOrDefault(),
+                StepDue = d.Steps.Where(s => s.StartedAtUtc != null && s.CompletedAtUtc == null).OrderBy(s => s.Order).Select(s => s.DueDate).FirstOrDefault(),
+                StepName = d.Steps.Where(s => s.StartedAtUtc != null && s.CompletedAtUtc == null).OrderBy(s => s.Order).Select(s => s.Name).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+
+        var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, ct);
+        var calendarOf = new Dictionary<int, WorkingCalendar>();
+        async Task<WorkingCalendar> CalendarAsync(int unitId)
+        {
+            if (!calendarOf.TryGetValue(unitId, out var c))
+            {
+                calendarOf[unitId] = c = await calendars.ForUnitAsync(units.GetValueOrDefault(unitId), ct);
+            }
+
+            return c;
+        }
+
+        var open = await db.Alarms.Where(a => a.ResolvedAtUtc == null).ToListAsync(ct);
+        var openByDossier = open.ToLookup(a => a.DossierId);
+        var stillStuck = new HashSet<long>();
+        int raised = 0, escalated = 0, resolved = 0;
+        foreach (var r in rows)
+        {
+            var calendar = await CalendarAsync(r.ReceivingUnitId);
+            // The event time of the last change: UpdatedAtUtc is set by every history append.
+            var snapshot = new AlarmSnapshot(r.Status, r.Channel == Channel.Online, r.SubmittedAtUtc, r.AckDeadlineUtc, r.LastAction, r.UpdatedAtUtc, r.StepStarted, r.StepDue, r.StepName);
+            var expected = AlarmRule.Expect(snapshot, budgets, calendar, Local, Utc);
+            if (expected is null)
+            {
+                continue;
+            }
+
+            // An open alarm stays open while the dossier still waits for the same thing since the same moment.
+            var existing = openByDossier[r.Id].FirstOrDefault(a => a.Kind == expected.Kind && a.SinceUtc == expected.SinceUtc);
+            if (existing is not null)
+            {
+                stillStuck.Add(existing.Id);
+                continue;
+            }
+
+            if (!expected.IsOverdue(now))
+            {
+                continue;
+            }
+
+            var responsibleId = expected.Kind is AlarmKind.NotTakenUp or AlarmKind.StepOverdue || expected.NextAction == "record-result" ? r.CurrentUnitId : r.ReceivingUnitId;
+            var unit = units[responsibleId];
+            var alarm = new Alarm
+            {
+                DossierId = r.Id,
+                DossierCode = r.Code,
+                Kind = expected.Kind,
+                NextAction = expected.NextAction,
+                SinceUtc = expected.SinceUtc,
+                DueUtc = expected.DueUtc,
+                RaisedAtUtc = now,
+                UnitId = unit.Id,
+                UnitPath = unit.Path,
+                NotifiedUnitId = unit.Id,
+                NotifiedUnitPath = unit.Path,
+                // Escalation counts from when the budget ran out, so a late pass escalates exactly as an on-time one would.
+                LevelSinceUtc = expected.DueUtc,
+                NextEscalationUtc = unit.ParentId is null ? null : AlarmRule.EscalationDue(expected.DueUtc, budgets, calendar, Local, Utc),
+            };
+            db.Alarms.Add(alarm);
+            await NotifyAsync(db, alarm, unit, units, now, ct);
+            raised++;
+        }
+
+        foreach (var a in open)
+        {
+            if (!stillStuck.Contains(a.Id))
+            {
+                a.ResolvedAtUtc = now;
+                resolved++;
+                continue;
+            }
+
+            var calendar = await CalendarAsync(a.UnitId);
+            while (a.NextEscalationUtc is { } due && due <= now && units[a.NotifiedUnitId].ParentId is { } parentId)
+            {
+                var parent = units[parentId];
+                a.Level++;
+                a.NotifiedUnitId = parent.Id;
+                a.NotifiedUnitPath = parent.Path;
+                a.LevelSinceUtc = due;
+                a.NextEscalationUtc = parent.ParentId is null ? null : AlarmRule.EscalationDue(due, budgets, calendar, Local, Utc);
+                await NotifyAsync(db, a, parent, units, now, ct);
+                escalated++;
+            }
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            // Another pass raised the same alarm after its lease expired under us: nothing is lost, the next pass reconciles.
+            db.ChangeTracker.Clear();
+            return new(true, 0, 0, 0);
+        }
+
+        return new(true, raised, escalated, resolved);
+    }
+
+    /// <summary>The unit's own staff and the nearest leader at or above it, by e-mail and SMS where they gave one.</summary>
+    private static async Task NotifyAsync(AppDbContext db, Alarm alarm, OrgUnit unit, Dictionary<int, OrgUnit> units, DateTime now, CancellationToken ct)
+    {
+        var chain = new List<int>();
+        for (OrgUnit? u = unit; u is not null; u = u.ParentId is { } p ? units.GetValueOrDefault(p) : null)
+        {
+            chain.Add(u.Id);
+        }
+
+        var staff = await db.Users.AsNoTracking().Where(u => u.UnitId != null && chain.Contains(u.UnitId.Value))
+            .Select(u => new
+            {
+                u.UnitId,
+                u.Email,
+                u.PhoneNumber,
+                Leader = db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Leader)),
+            })
+            .ToListAsync(ct);
+        var nearestLeaderUnit = chain.FirstOrDefault(id => staff.Any(s => s.Leader && s.UnitId == id));
+        var recipients = staff.Where(s => s.UnitId == unit.Id || (s.Leader && s.UnitId == nearestLeaderUnit));
+        var (subject, body) = Text(alarm, unit);
+        foreach (var r in recipients)
+        {
+            if (!string.IsNullOrWhiteSpace(r.Email))
+            {
+                db.OutboxMessages.Add(Message(NotificationChannel.Email, r.Email, subject, body));
+            }
+
+            if (!string.IsNullOrWhiteSpace(r.PhoneNumber))
+            {
+                db.OutboxMessages.Add(Message(NotificationChannel.Sms, r.PhoneNumber, null, body));
+            }
+        }
+
+        OutboxMessage Message(NotificationChannel channel, string to, string? s, string text) => new()
+        {
+            CreatedAtUtc = now,
+            NextAttemptAtUtc = now,
+            Channel = channel,
+            To = to.Trim(),
+            Subject = s,
+            Body = text,
+            DossierCode = alarm.DossierCode,
+            Kind = NotificationKind.Alarm,
+        };
+    }
+
+    public static string KindLabel(AlarmKind kind) => kind switch
+    {
+        AlarmKind.NotAcknowledged => "Hồ sơ trực tuyến chưa được tiếp nhận",
+        AlarmKind.NotRouted => "Đã tiếp nhận nhưng chưa chuyển xử lý",
+        AlarmKind.NotTakenUp => "Đã chuyển nhưng đơn vị nhận chưa xử lý",
+        AlarmKind.StepOverdue => "Bước xử lý quá hạn",
+        _ => "Đã phê duyệt nhưng chưa trả kết quả",
+    };
+
+    internal static (string Subject, string Body) Text(Alarm a, OrgUnit unit)
+    {
+        var level = a.Level == 0 ? "" : $" (chuyển cấp trên lần {a.Level})";
+        var due = TimeZoneInfo.ConvertTimeFromUtc(a.DueUtc, VietnamTime.Zone).ToString("HH:mm dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        return ($"Cảnh báo hồ sơ {a.DossierCode}{level}",
+            $"Cảnh báo{level}: hồ sơ {a.DossierCode} — {KindLabel(a.Kind)}; hạn {due} đã qua. Gửi {unit.Name}.");
+    }
+
+    private static DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), VietnamTime.Zone);
+
+    private static DateTime Utc(DateTime local) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), VietnamTime.Zone);
+
+    [LoggerMessage(LogLevel.Information, "Alarm pass: {Raised} raised, {Escalated} escalated, {Resolved} resolved")]
+    private partial void LogPass(int raised, int escalated, int resolved);
+}

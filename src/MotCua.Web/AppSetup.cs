@@ -9,6 +9,7 @@ using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Forms;
 using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Organisation;
+using MotCua.Web.Features.Payments;
 using MotCua.Web.Features.Procedures;
 using MotCua.Web.Features.ReformPlan;
 using MotCua.Web.Infrastructure;
@@ -41,6 +42,7 @@ public static class AppSetup
         builder.AddForms();
         builder.AddReformPlan();
         builder.AddNotifications();
+        builder.AddPayments();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o =>
@@ -54,6 +56,7 @@ public static class AppSetup
                 o.Conventions.AuthorizeFolder("/Procedures/Admin", AccountsSetup.AdminPolicy);
                 o.Conventions.AuthorizeFolder("/ReformPlan", AccountsSetup.StaffPolicy);
                 o.Conventions.AuthorizeFolder("/Notifications", AccountsSetup.AdminPolicy);
+                o.Conventions.AuthorizePage("/Payments/Reconciliation", AccountsSetup.AdminPolicy);
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
@@ -108,6 +111,7 @@ public static class AppSetup
         app.MapProceduresApi();
         app.MapDossiersApi();
         app.MapReformPlanApi();
+        app.MapPaymentsApi();
         return app;
     }
 }

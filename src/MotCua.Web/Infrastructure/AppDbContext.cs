@@ -8,6 +8,7 @@ using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Organisation;
+using MotCua.Web.Features.Payments;
 using MotCua.Web.Features.Procedures;
 using MotCua.Web.Features.ReformPlan;
 
@@ -39,6 +40,10 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Inspection> Inspections => Set<Inspection>();
     public DbSet<InspectionFollowUp> InspectionFollowUps => Set<InspectionFollowUp>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<PaymentIssue> PaymentIssues => Set<PaymentIssue>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<SandboxTransaction> SandboxTransactions => Set<SandboxTransaction>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -50,6 +55,7 @@ public abstract class AppDbContext(DbContextOptions options)
         Dossier.Configure(builder);
         ReformModel.Configure(builder);
         OutboxMessage.Configure(builder);
+        Payment.Configure(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

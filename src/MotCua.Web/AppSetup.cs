@@ -6,12 +6,14 @@ using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Demo;
 using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Feedback;
 using MotCua.Web.Features.Forms;
 using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Payments;
 using MotCua.Web.Features.Procedures;
 using MotCua.Web.Features.ReformPlan;
+using MotCua.Web.Features.Results;
 using MotCua.Web.Infrastructure;
 using Scalar.AspNetCore;
 
@@ -43,6 +45,8 @@ public static class AppSetup
         builder.AddReformPlan();
         builder.AddNotifications();
         builder.AddPayments();
+        builder.AddResults();
+        builder.AddFeedback();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o =>
@@ -57,6 +61,9 @@ public static class AppSetup
                 o.Conventions.AuthorizeFolder("/ReformPlan", AccountsSetup.StaffPolicy);
                 o.Conventions.AuthorizeFolder("/Notifications", AccountsSetup.AdminPolicy);
                 o.Conventions.AuthorizePage("/Payments/Reconciliation", AccountsSetup.AdminPolicy);
+                o.Conventions.AuthorizePage("/Results/Postal", AccountsSetup.StaffPolicy);
+                o.Conventions.AuthorizePage("/Feedback/Staff", AccountsSetup.StaffPolicy);
+                o.Conventions.AuthorizePage("/Feedback/Kiosk", AccountsSetup.StaffPolicy);
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
@@ -112,6 +119,8 @@ public static class AppSetup
         app.MapDossiersApi();
         app.MapReformPlanApi();
         app.MapPaymentsApi();
+        app.MapResultsApi();
+        app.MapFeedbackApi();
         return app;
     }
 }

@@ -19,12 +19,12 @@ public sealed record FeedbackDeadlines(DateOnly RefuseBy, DateOnly AskMoreBy, Da
         return new(addWorkingDays(receivedOn, RefuseDays), addWorkingDays(receivedOn, AskMoreDays), addWorkingDays(receivedOn, ResolveDays));
     }
 
-    /// <summary>The deadline that applies to a staff step: refuse, ask-more or answer.</summary>
-    public DateOnly For(string step) => step switch
+    /// <summary>The deadline that applies to a staff step: <c>refuse</c>, <c>request-info</c> or anything else (answer).</summary>
+    public static DateOnly For(string step, DateOnly refuseBy, DateOnly askMoreBy, DateOnly resolveBy) => step switch
     {
-        "refuse" => RefuseBy,
-        "request-info" => AskMoreBy,
-        _ => ResolveBy,
+        "refuse" => refuseBy,
+        "request-info" => askMoreBy,
+        _ => resolveBy,
     };
 }
 

@@ -6,11 +6,13 @@ using Microsoft.EntityFrameworkCore.Design;
 using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Feedback;
 using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Payments;
 using MotCua.Web.Features.Procedures;
 using MotCua.Web.Features.ReformPlan;
+using MotCua.Web.Features.Results;
 
 namespace MotCua.Web.Infrastructure;
 
@@ -44,6 +46,11 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<PaymentIssue> PaymentIssues => Set<PaymentIssue>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<SandboxTransaction> SandboxTransactions => Set<SandboxTransaction>();
+    public DbSet<SignedResult> SignedResults => Set<SignedResult>();
+    public DbSet<SigningCertificate> SigningCertificates => Set<SigningCertificate>();
+    public DbSet<ResultDelivery> ResultDeliveries => Set<ResultDelivery>();
+    public DbSet<DossierRating> DossierRatings => Set<DossierRating>();
+    public DbSet<FeedbackItem> FeedbackItems => Set<FeedbackItem>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -56,6 +63,8 @@ public abstract class AppDbContext(DbContextOptions options)
         ReformModel.Configure(builder);
         OutboxMessage.Configure(builder);
         Payment.Configure(builder);
+        SignedResult.Configure(builder);
+        FeedbackItem.Configure(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -41,7 +41,30 @@ public sealed class PaymentsFactory : AppFactory
         return code;
     }
 
-    public async Task<JsonElement> StartAsync(HttpClient client, string code)
+    /// <summary>Paid online, processed at the district finance office, approved, result recorded: the dossier waits in ResultReady.</summary>
+    public async Task<string> DossierWithResultAsync()
+    {
+        var code = await DossierAwaitingFeeAsync();
+        await PayInSandboxAsync(await StartAsync(await ClientFor("congdan"), code));
+        var desk = await ClientFor("motcua.phuocbinh");
+        var specialist = await ClientFor("chuyenvien");
+        await ActOkAsync(desk, code, new { action = "forward", toUnitCode = "584.TCKH" });
+        await ActOkAsync(specialist, code, new { action = "submit-for-approval" });
+        await ActOkAsync(await ClientFor("lanhdao"), code, new { action = "approve" });
+        var ready = await ActOkAsync(specialist, code, new { action = "record-result", resultFileId = "ket-qua-demo" });
+        Assert.Equal("ResultReady", ready.GetProperty("status").GetString());
+        return code;
+    }
+
+    /// <summary>As <see cref="DossierWithResultAsync"/>, then the desk hands the result over: Returned.</summary>
+    public async Task<string> ReturnedDossierAsync()
+    {
+        var code = await DossierWithResultAsync();
+        await ActOkAsync(await ClientFor("motcua.phuocbinh"), code, new { action = "return-result" });
+        return code;
+    }
+
+    public static async Task<JsonElement> StartAsync(HttpClient client, string code)
     {
         var response = await client.PostAsync($"/api/v1/dossiers/{code}/payments", null, TestContext.Current.CancellationToken);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
@@ -77,7 +100,7 @@ public sealed class PaymentsFactory : AppFactory
         return await anonymous.GetFromJsonAsync<JsonElement>(IpnUrl(parameters), TestContext.Current.CancellationToken);
     }
 
-    public async Task<string[]> ActionsAsync(HttpClient client, string code)
+    public static async Task<string[]> ActionsAsync(HttpClient client, string code)
     {
         var history = await client.GetFromJsonAsync<JsonElement[]>($"/api/v1/dossiers/{code}/history", TestContext.Current.CancellationToken);
         return [.. history!.Select(e => e.GetProperty("action").GetString()!)];

@@ -90,9 +90,12 @@ public sealed class FeedbackTests(PaymentsFactory app) : IClassFixture<PaymentsF
         using var anonymous = app.CreateClient();
         var created = await anonymous.PostAsJsonAsync("/api/v1/feedback", new
         {
-            kind = "suggestion", subject = "Giờ làm việc buổi sáng",
+            kind = "suggestion",
+            subject = "Giờ làm việc buổi sáng",
             content = "Đề nghị mở cửa sớm hơn. Liên hệ tôi qua 0912 345 678 hoặc an.nguyen@example.com, CCCD 058090001234.",
-            senderName = "Nguyễn Văn An", senderPhone = "0912345678", unitCode = "22783",
+            senderName = "Nguyễn Văn An",
+            senderPhone = "0912345678",
+            unitCode = "22783",
         }, Ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var number = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("number").GetString()!;
@@ -111,7 +114,9 @@ public sealed class FeedbackTests(PaymentsFactory app) : IClassFixture<PaymentsF
         Assert.Equal(HttpStatusCode.BadRequest, noText.StatusCode);
         var answered = await desk.PostAsJsonAsync($"/api/v1/feedback/{number}/actions", new
         {
-            action = "answer", text = "UBND xã sẽ mở cửa từ 7 giờ từ tháng sau. Ông An (0912345678) đã được trả lời trực tiếp.", publish = true,
+            action = "answer",
+            text = "UBND xã sẽ mở cửa từ 7 giờ từ tháng sau. Ông An (0912345678) đã được trả lời trực tiếp.",
+            publish = true,
         }, Ct);
         var a = await answered.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.Equal("Answered", a.GetProperty("status").GetString());
@@ -134,7 +139,12 @@ public sealed class FeedbackTests(PaymentsFactory app) : IClassFixture<PaymentsF
 
     private static object Complaint(string code, string verifier) => new
     {
-        kind = "complaint", subject = "Trả kết quả chậm", content = "Tôi phải đến hai lần mới nhận được kết quả.",
-        senderName = "Chamaléa Thị Dân", senderPhone = "0912345678", dossierCode = code, verifier,
+        kind = "complaint",
+        subject = "Trả kết quả chậm",
+        content = "Tôi phải đến hai lần mới nhận được kết quả.",
+        senderName = "Chamaléa Thị Dân",
+        senderPhone = "0912345678",
+        dossierCode = code,
+        verifier,
     };
 }

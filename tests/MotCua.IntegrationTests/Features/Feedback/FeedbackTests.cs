@@ -106,7 +106,7 @@ public sealed class FeedbackTests(PaymentsFactory app) : IClassFixture<PaymentsF
 
         var desk = await app.ClientFor("motcua.phuocbinh");
         var asked = await desk.PostAsJsonAsync($"/api/v1/feedback/{number}/actions", new { action = "request-info", text = "Xin cho biết giờ mong muốn." }, Ct);
-        Assert.Equal("AwaitingInfo", (await asked.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("status").GetString());
+        Assert.Equal("awaiting-info", (await asked.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("status").GetString());
         Assert.False((await asked.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("late").GetBoolean());
 
         app.Clock.Advance(TimeSpan.FromDays(30)); // past the 15 working days
@@ -119,7 +119,7 @@ public sealed class FeedbackTests(PaymentsFactory app) : IClassFixture<PaymentsF
             publish = true,
         }, Ct);
         var a = await answered.Content.ReadFromJsonAsync<JsonElement>(Ct);
-        Assert.Equal("Answered", a.GetProperty("status").GetString());
+        Assert.Equal("answered", a.GetProperty("status").GetString());
         Assert.True(a.GetProperty("late").GetBoolean());
         Assert.Equal(HttpStatusCode.Conflict, (await desk.PostAsJsonAsync($"/api/v1/feedback/{number}/actions", new { action = "refuse", text = "x" }, Ct)).StatusCode);
 

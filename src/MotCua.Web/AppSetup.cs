@@ -7,15 +7,18 @@ using MotCua.Web.Features.Alarms;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Demo;
 using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Feedback;
 using MotCua.Web.Features.Forms;
 using MotCua.Web.Features.Indicators;
 using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Operations;
 using MotCua.Web.Features.Organisation;
+using MotCua.Web.Features.Payments;
 using MotCua.Web.Features.Procedures;
 using MotCua.Web.Features.ReformPlan;
 using MotCua.Web.Features.Security;
 using MotCua.Web.Features.Statistics;
+using MotCua.Web.Features.Results;
 using MotCua.Web.Infrastructure;
 using Scalar.AspNetCore;
 
@@ -50,6 +53,9 @@ public static class AppSetup
         builder.AddSecurity();
         builder.AddOperations();
         builder.AddAlarms();
+        builder.AddPayments();
+        builder.AddResults();
+        builder.AddFeedback();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o =>
@@ -69,6 +75,10 @@ public static class AppSetup
                 o.Conventions.AuthorizePage("/Indicators/Index", AccountsSetup.StaffPolicy);
                 o.Conventions.AuthorizeFolder("/Dossiers/Admin", AccountsSetup.AdminPolicy);
                 o.Conventions.AuthorizeFolder("/Alarms", AccountsSetup.StaffPolicy);
+                o.Conventions.AuthorizePage("/Payments/Reconciliation", AccountsSetup.AdminPolicy);
+                o.Conventions.AuthorizePage("/Results/Postal", AccountsSetup.StaffPolicy);
+                o.Conventions.AuthorizePage("/Feedback/Staff", AccountsSetup.StaffPolicy);
+                o.Conventions.AuthorizePage("/Feedback/Kiosk", AccountsSetup.StaffPolicy);
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
@@ -130,6 +140,9 @@ public static class AppSetup
         app.MapOperationsApi();
         app.MapPublicStatisticsApi();
         app.MapAlarmsApi();
+        app.MapPaymentsApi();
+        app.MapResultsApi();
+        app.MapFeedbackApi();
         return app;
     }
 }

@@ -8,10 +8,13 @@ using MotCua.Web.Features.Alarms;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Indicators;
+using MotCua.Web.Features.Feedback;
 using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Organisation;
+using MotCua.Web.Features.Payments;
 using MotCua.Web.Features.Procedures;
 using MotCua.Web.Features.ReformPlan;
+using MotCua.Web.Features.Results;
 
 namespace MotCua.Web.Infrastructure;
 
@@ -47,6 +50,14 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<DecisionReason> DecisionReasons => Set<DecisionReason>();
     public DbSet<Alarm> Alarms => Set<Alarm>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<PaymentIssue> PaymentIssues => Set<PaymentIssue>();
+    public DbSet<SandboxTransaction> SandboxTransactions => Set<SandboxTransaction>();
+    public DbSet<SignedResult> SignedResults => Set<SignedResult>();
+    public DbSet<SigningCertificate> SigningCertificates => Set<SigningCertificate>();
+    public DbSet<ResultDelivery> ResultDeliveries => Set<ResultDelivery>();
+    public DbSet<DossierRating> DossierRatings => Set<DossierRating>();
+    public DbSet<FeedbackItem> FeedbackItems => Set<FeedbackItem>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -58,11 +69,15 @@ public abstract class AppDbContext(DbContextOptions options)
         Dossier.Configure(builder);
         ReformModel.Configure(builder);
         OutboxMessage.Configure(builder);
+        JobLease.Configure(builder);
         IndicatorAggregate.Configure(builder);
         Features.Security.AuditRecord.Configure(builder);
         Features.Operations.ScheduledRun.Configure(builder);
         DecisionReason.Configure(builder);
         Alarm.Configure(builder);
+        Payment.Configure(builder);
+        SignedResult.Configure(builder);
+        FeedbackItem.Configure(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -50,23 +50,5 @@ public sealed class Alarm
             e.HasIndex(x => new { x.DossierId, x.Kind, x.SinceUtc }).IsUnique();
             e.HasIndex(x => new { x.ResolvedAtUtc, x.NotifiedUnitPath });
         });
-        b.Entity<JobLease>(e =>
-        {
-            e.ToTable("JobLeases");
-            e.HasKey(x => x.Name);
-            e.Property(x => x.Name).HasMaxLength(64);
-            e.Property(x => x.Owner).HasMaxLength(100);
-        });
     }
-}
-
-/// <summary>One row per background job: who runs it now (lease) and when its last pass ended, so that passes survive restarts.</summary>
-public sealed class JobLease
-{
-    public required string Name { get; set; }
-    public string? Owner { get; set; }
-    public DateTime? LeaseUntilUtc { get; set; }
-    public DateTime? LastRunStartedUtc { get; set; }
-    public DateTime? LastRunFinishedUtc { get; set; }
-    public int Runs { get; set; }
 }

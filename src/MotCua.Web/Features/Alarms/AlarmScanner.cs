@@ -31,7 +31,7 @@ public sealed partial class AlarmScanner(IServiceScopeFactory scopes, TimeProvid
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var calendars = scope.ServiceProvider.GetRequiredService<CalendarService>();
         var now = time.GetUtcNow().UtcDateTime;
-        if (!await ClaimAsync(db, now, ct))
+        if (!await JobLease.TryClaimAsync(db, JobName, OwnerId, now, TimeSpan.FromSeconds(config.GetValue("Alarms:LeaseSeconds", 300)), ct))
         {
             return new(false, 0, 0, 0);
         }
@@ -39,41 +39,18 @@ public sealed partial class AlarmScanner(IServiceScopeFactory scopes, TimeProvid
         try
         {
             var result = await ScanAsync(db, calendars, now, ct);
-            await db.JobLeases.Where(j => j.Name == JobName && j.Owner == OwnerId).ExecuteUpdateAsync(s => s
-                .SetProperty(j => j.LastRunFinishedUtc, now).SetProperty(j => j.Runs, j => j.Runs + 1)
-                .SetProperty(j => j.Owner, (string?)null).SetProperty(j => j.LeaseUntilUtc, (DateTime?)null), CancellationToken.None);
+            await JobLease.ReleaseAsync(db, JobName, OwnerId, now);
             LogPass(result.Raised, result.Escalated, result.Resolved);
             return result;
         }
         catch
         {
             // Give the lease back so that the next pass (here or elsewhere) does not wait for it to expire.
-            await db.JobLeases.Where(j => j.Name == JobName && j.Owner == OwnerId).ExecuteUpdateAsync(s => s
-                .SetProperty(j => j.Owner, (string?)null).SetProperty(j => j.LeaseUntilUtc, (DateTime?)null), CancellationToken.None);
+            await JobLease.ReleaseAsync(db, JobName, OwnerId, finishedAt: null);
             throw;
         }
     }
 
-    private async Task<bool> ClaimAsync(AppDbContext db, DateTime now, CancellationToken ct)
-    {
-        if (!await db.JobLeases.AnyAsync(j => j.Name == JobName, ct))
-        {
-            db.JobLeases.Add(new JobLease { Name = JobName });
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
-            {
-                db.ChangeTracker.Clear();
-            }
-        }
-
-        var until = now.AddSeconds(config.GetValue("Alarms:LeaseSeconds", 300));
-        var claimed = await db.JobLeases.Where(j => j.Name == JobName && (j.LeaseUntilUtc == null || j.LeaseUntilUtc < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(j => j.Owner, OwnerId).SetProperty(j => j.LeaseUntilUtc, until).SetProperty(j => j.LastRunStartedUtc, now), ct);
-        return claimed == 1;
-    }
 
     private async Task<ScanResult> ScanAsync(AppDbContext db, CalendarService calendars, DateTime now, CancellationToken ct)
     {

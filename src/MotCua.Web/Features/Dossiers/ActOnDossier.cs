@@ -29,14 +29,23 @@ public sealed class ActOnDossier(
     /// <summary>The action does not fit the current state, or someone else acted first: 409 with the current state.</summary>
     public sealed record Conflict(string Message, DossierStatus Status, int Version) : Outcome;
 
-    public async Task<Outcome> HandleAsync(string code, ActionRequest body, ClaimsPrincipal user, CancellationToken ct)
+    public Task<Outcome> HandleAsync(string code, ActionRequest body, ClaimsPrincipal user, CancellationToken ct) =>
+        HandleAsync(code, body, Actor.From(user), user, null, ct);
+
+    /// <summary>
+    /// The system acting (payment gateway, online result delivery): no account scope applies; <paramref name="beforeSave"/>
+    /// changes the dossier or adds rows that must commit in the same transaction as the action.
+    /// </summary>
+    public Task<Outcome> HandleAsSystemAsync(string code, ActionRequest body, Action<Dossier>? beforeSave, CancellationToken ct) =>
+        HandleAsync(code, body, Actor.System, null, beforeSave, ct);
+
+    private async Task<Outcome> HandleAsync(string code, ActionRequest body, Actor? actor, ClaimsPrincipal? user, Action<Dossier>? beforeSave, CancellationToken ct)
     {
-        var actor = Actor.From(user);
         var dossier = await db.Dossiers
             .Include(d => d.Pauses).Include(d => d.Steps).Include(d => d.ReceivingUnit).Include(d => d.CurrentUnit)
             .AsSplitQuery()
             .SingleOrDefaultAsync(d => d.Code == code, ct);
-        if (dossier is null || actor is null || !CanAct(user, actor, dossier))
+        if (dossier is null || actor is null || (user is not null && !CanAct(user, actor, dossier)))
         {
             return new NotFound();
         }
@@ -190,6 +199,7 @@ public sealed class ActOnDossier(
             ReceiveDossier.SetDueDate(dossier, calendar);
         }
 
+        beforeSave?.Invoke(dossier);
         dossier.Version++;
         var e = DossierHistory.Append(db, dossier, actor, now, new(
             action.ToKebab(), before, note, attachments, dueBefore, fromUnit, target?.Code, reasonCode));

@@ -165,6 +165,10 @@ public static class ReadDossiers
             "submit" => "Nộp trực tuyến",
             "recompute-due-date" => "Tính lại hạn theo lịch làm việc",
             ActOnDossier.UndoRefusalAction => "Hoàn tác từ chối",
+            "sign-result" => "Ký số kết quả điện tử",
+            "request-postal-return" => "Yêu cầu trả kết quả qua bưu chính",
+            "rate" => "Đánh giá mức độ hài lòng",
+            "complaint" => "Phản ánh về hồ sơ",
             _ => action,
         };
 }

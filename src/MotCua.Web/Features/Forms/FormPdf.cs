@@ -17,12 +17,27 @@ public static class FormPdf
 
     public static byte[] Render(IPrintableForm form)
     {
-        EnsureFonts();
         var layout = FormLayouts.For(form);
-        using var document = new PdfDocument();
-        document.Info.Title = $"Mẫu {layout.FormNumber} - {layout.Title}";
-        document.Info.Subject = FormQr.Payload(form);
-        using var qr = XImage.FromStream(new MemoryStream(FormQr.Bmp(FormQr.Payload(form))));
+        return Render(layout, FormQr.Payload(form), $"Mẫu {layout.FormNumber} - {layout.Title}");
+    }
+
+    /// <summary>Any document laid out like a form (receipts, results): the same header, QR code and blocks.</summary>
+    internal static byte[] Render(FormLayout layout, string qrPayload, string title)
+    {
+        using var document = Compose(layout, qrPayload, title);
+        using var output = new MemoryStream();
+        document.Save(output);
+        return output.ToArray();
+    }
+
+    /// <summary>The document before saving, for callers that sign it.</summary>
+    internal static PdfDocument Compose(FormLayout layout, string qrPayload, string title)
+    {
+        EnsureFonts();
+        var document = new PdfDocument();
+        document.Info.Title = title;
+        document.Info.Subject = qrPayload;
+        using var qr = XImage.FromStream(new MemoryStream(FormQr.Bmp(qrPayload)));
         using (var writer = new Writer(document, layout.Landscape))
         {
             writer.Header(layout, qr);
@@ -32,9 +47,7 @@ public static class FormPdf
             }
         }
 
-        using var output = new MemoryStream();
-        document.Save(output);
-        return output.ToArray();
+        return document;
     }
 
     /// <summary>A statistical report (reform overview, periodic indicators): the same header without a QR, then titled tables.</summary>

@@ -1,0 +1,147 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using MotCua.Web.Features.Accounts;
+using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Payments.Sandbox;
+using MotCua.Web.Infrastructure;
+
+namespace MotCua.Web.Features.Payments;
+
+public sealed record IssueDto(long Id, string Reference, string DossierCode, string Kind, string KindLabel, string Detail, DateTime DetectedAt, DateTime? ResolvedAt, string? ResolvedBy, string? ResolutionNote);
+
+public sealed record ResolveRequest(string? Note);
+
+public static class PaymentsApi
+{
+    public static IHostApplicationBuilder AddPayments(this IHostApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection("Payments");
+        builder.Services.Configure<PaymentOptions>(section);
+        var settings = section.Get<PaymentOptions>() ?? new();
+        builder.Services.AddSingleton<SandboxGateway>();
+        builder.Services.AddSingleton<IPaymentGateway>(sp => sp.GetRequiredService<SandboxGateway>());
+        builder.Services.AddScoped<StartPayment>();
+        builder.Services.AddScoped<PaymentCallbacks>();
+        var owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
+        builder.Services.AddSingleton(sp => new PaymentReconciler(
+            sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<IPaymentGateway>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<PaymentOptions>>(), sp.GetRequiredService<ILogger<PaymentReconciler>>(), owner));
+        if (settings.Reconciliation.Enabled)
+        {
+            builder.Services.AddHostedService<PaymentReconciliationService>();
+        }
+
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapPaymentsApi(this IEndpointRouteBuilder app)
+    {
+        var dossiers = app.MapGroup("/api/v1/dossiers/{code}/payments").WithTags("Payments").RequireAuthorization();
+        dossiers.MapPost("/", Start);
+        dossiers.MapGet("/", List);
+        var payments = app.MapGroup("/api/v1/payments").WithTags("Payments");
+        payments.MapGet("/ipn", Ipn).AllowAnonymous();
+        payments.MapGet("/{reference}/receipt.pdf", Receipt).RequireAuthorization();
+        payments.MapGet("/issues", Issues).RequireAuthorization(AccountsSetup.AdminPolicy);
+        payments.MapPost("/issues/{id:long}/resolve", Resolve).RequireAuthorization(AccountsSetup.AdminPolicy);
+        payments.MapPost("/reconcile", Reconcile).RequireAuthorization(AccountsSetup.AdminPolicy);
+        return app;
+    }
+
+    public static string ReturnUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}/Payments/Return";
+
+    private static async Task<Results<Created<PaymentDto>, NotFound, ProblemHttpResult>> Start(
+        string code, StartPayment handler, ClaimsPrincipal user, HttpContext http, IStringLocalizer<SharedResource> t, CancellationToken ct)
+    {
+        var ip = http.Connection.RemoteIpAddress?.ToString() ?? "127.0.0.1";
+        switch (await handler.HandleAsync(code, user, ReturnUrl(http.Request), ip, ct))
+        {
+            case StartPayment.Started(var p):
+                return TypedResults.Created($"/api/v1/dossiers/{code}/payments", p);
+            case StartPayment.Forbidden(var message):
+                return TypedResults.Problem(message, statusCode: StatusCodes.Status403Forbidden);
+            case StartPayment.Conflict(var message):
+                return TypedResults.Problem(message, statusCode: StatusCodes.Status409Conflict, title: t["Không thể thanh toán"]);
+            default:
+                return TypedResults.NotFound();
+        }
+    }
+
+    private static async Task<Results<Ok<PaymentDto[]>, NotFound>> List(string code, AppDbContext db, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var id = await db.Dossiers.Visible(user).Where(d => d.Code == code).Select(d => (long?)d.Id).SingleOrDefaultAsync(ct);
+        if (id is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var rows = await db.Payments.AsNoTracking().Where(p => p.DossierId == id).OrderBy(p => p.Id).ToListAsync(ct);
+        return TypedResults.Ok(rows.Select(p => StartPayment.ToDto(p)).ToArray());
+    }
+
+    /// <summary>The gateway's server-to-server notification (VNPay IPN): always 200 with an RspCode, as the gateway expects.</summary>
+    private static async Task<Ok<IpnResponse>> Ipn(HttpRequest request, PaymentCallbacks callbacks, CancellationToken ct)
+    {
+        var parameters = request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal);
+        return TypedResults.Ok(await callbacks.HandleIpnAsync(parameters, ct));
+    }
+
+    private static async Task<Results<FileContentHttpResult, NotFound>> Receipt(string reference, AppDbContext db, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var payment = await db.Payments.AsNoTracking().SingleOrDefaultAsync(p => p.Reference == reference && p.Status == PaymentStatus.Paid, ct);
+        if (payment is null || !await db.Dossiers.Visible(user).AnyAsync(d => d.Id == payment.DossierId, ct))
+        {
+            return TypedResults.NotFound();
+        }
+
+        return TypedResults.File(await ReceiptPdf.RenderAsync(db, payment, ct), "application/pdf", $"bien-lai-{payment.ReceiptNo}.pdf");
+    }
+
+    internal static async Task<IssueDto[]> ListIssuesAsync(AppDbContext db, bool open, CancellationToken ct)
+    {
+        var q = db.PaymentIssues.AsNoTracking();
+        q = open ? q.Where(i => i.ResolvedAtUtc == null) : q;
+        var rows = await q.OrderByDescending(i => i.Id).Take(500).ToListAsync(ct);
+        return [.. rows.Select(i => new IssueDto(i.Id, i.Reference, i.DossierCode, i.Kind, IssueKinds.Label(i.Kind), i.Detail, i.DetectedAtUtc, i.ResolvedAtUtc, i.ResolvedBy, i.ResolutionNote))];
+    }
+
+    private static async Task<Ok<IssueDto[]>> Issues(AppDbContext db, bool? open, CancellationToken ct) =>
+        TypedResults.Ok(await ListIssuesAsync(db, open ?? true, ct));
+
+    internal static async Task<string?> ResolveAsync(AppDbContext db, long id, string? note, ClaimsPrincipal user, TimeProvider time, IStringLocalizer<SharedResource> t, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(note) || note.Length > 1000)
+        {
+            return t["Ghi rõ cách đã xử lý (tối đa 1000 ký tự)."];
+        }
+
+        var issue = await db.PaymentIssues.SingleOrDefaultAsync(i => i.Id == id, ct);
+        if (issue is null)
+        {
+            return "";
+        }
+
+        issue.ResolvedAtUtc ??= time.GetUtcNow().UtcDateTime;
+        issue.ResolvedBy = user.FindFirstValue(AppClaims.FullName) ?? user.Identity?.Name;
+        issue.ResolutionNote = note.Trim();
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    private static async Task<Results<NoContent, NotFound, ValidationProblem>> Resolve(
+        long id, ResolveRequest body, AppDbContext db, ClaimsPrincipal user, TimeProvider time, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
+        await ResolveAsync(db, id, body.Note, user, time, t, ct) switch
+        {
+            null => TypedResults.NoContent(),
+            "" => TypedResults.NotFound(),
+            var error => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["note"] = [error] }),
+        };
+
+    private static async Task<Results<Ok<ReconciliationReport>, ProblemHttpResult>> Reconcile(PaymentReconciler reconciler, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
+        await reconciler.RunOnceAsync(ct) is { } report
+            ? TypedResults.Ok(report)
+            : TypedResults.Problem(t["Một phiên đối soát khác đang chạy."], statusCode: StatusCodes.Status409Conflict);
+}

@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
+
+namespace MotCua.Web.Features.Results;
+
+public static class ResultsApi
+{
+    public static IHostApplicationBuilder AddResults(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<ResultSigner>();
+        builder.Services.AddScoped<ElectronicResults>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapResultsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/dossiers/{code}").WithTags("Results").RequireAuthorization();
+        group.MapGet("/result", Info);
+        group.MapGet("/result.pdf", Download);
+        group.MapPost("/result-delivery", RequestPost);
+        return app;
+    }
+
+    private static async Task<Results<Ok<ResultInfo>, NotFound>> Info(string code, ElectronicResults results, ClaimsPrincipal user, CancellationToken ct) =>
+        await results.InfoAsync(code, user, ct) is { } info ? TypedResults.Ok(info) : TypedResults.NotFound();
+
+    private static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> Download(
+        string code, ElectronicResults results, ClaimsPrincipal user, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
+        await results.DownloadAsync(code, user, ct) switch
+        {
+            ElectronicResults.File(var bytes, var name) => TypedResults.File(bytes, "application/pdf", name),
+            ElectronicResults.Conflict(var message) => TypedResults.Problem(message, statusCode: StatusCodes.Status409Conflict, title: t["Chưa thể tải kết quả"]),
+            _ => TypedResults.NotFound(),
+        };
+
+    private static async Task<Results<Ok<ResultInfo>, NotFound, ValidationProblem, ProblemHttpResult>> RequestPost(
+        string code, PostalRequest body, ElectronicResults results, ClaimsPrincipal user, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
+        await results.RequestPostAsync(code, body, user, ct) switch
+        {
+            ElectronicResults.Recorded(var info) => TypedResults.Ok(info),
+            ElectronicResults.Invalid(var errors) => TypedResults.ValidationProblem(errors, title: t["Yêu cầu không hợp lệ"]),
+            ElectronicResults.Conflict(var message) => TypedResults.Problem(message, statusCode: StatusCodes.Status409Conflict),
+            _ => TypedResults.NotFound(),
+        };
+}

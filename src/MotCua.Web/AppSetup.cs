@@ -6,9 +6,11 @@ using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Demo;
 using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Files;
 using MotCua.Web.Features.Forms;
 using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Organisation;
+using MotCua.Web.Features.Portal;
 using MotCua.Web.Features.Procedures;
 using MotCua.Web.Features.ReformPlan;
 using MotCua.Web.Infrastructure;
@@ -41,6 +43,8 @@ public static class AppSetup
         builder.AddForms();
         builder.AddReformPlan();
         builder.AddNotifications();
+        builder.AddFiles();
+        builder.AddPortal();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o =>
@@ -108,6 +112,8 @@ public static class AppSetup
         app.MapProceduresApi();
         app.MapDossiersApi();
         app.MapReformPlanApi();
+        app.MapFilesApi();
+        app.MapPortalApi();
         return app;
     }
 }

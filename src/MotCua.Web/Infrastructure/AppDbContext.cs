@@ -39,6 +39,11 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Inspection> Inspections => Set<Inspection>();
     public DbSet<InspectionFollowUp> InspectionFollowUps => Set<InspectionFollowUp>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Features.Files.UploadedFile> UploadedFiles => Set<Features.Files.UploadedFile>();
+    public DbSet<Features.Portal.PendingSignUp> PendingSignUps => Set<Features.Portal.PendingSignUp>();
+    public DbSet<Features.Portal.PortalDraft> PortalDrafts => Set<Features.Portal.PortalDraft>();
+    public DbSet<Features.Portal.StoredDocument> StoredDocuments => Set<Features.Portal.StoredDocument>();
+    public DbSet<Features.Portal.TrackingAttempt> TrackingAttempts => Set<Features.Portal.TrackingAttempt>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -50,6 +55,7 @@ public abstract class AppDbContext(DbContextOptions options)
         Dossier.Configure(builder);
         ReformModel.Configure(builder);
         OutboxMessage.Configure(builder);
+        Features.Portal.PortalModel.Configure(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

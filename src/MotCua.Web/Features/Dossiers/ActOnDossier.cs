@@ -163,6 +163,7 @@ public sealed class ActOnDossier(AppDbContext db, CalendarService calendars, Tim
         var e = DossierHistory.Append(db, dossier, actor, now, new(
             action.ToKebab(), before, body.Note, attachments, dueBefore, fromUnit, target?.Code));
         Notifications.Notify.Enqueue(db, dossier, action.ToKebab(), now, body.Note);
+        await Portal.PersonalStore.RecordAsync(db, dossier, action.ToKebab(), now, ct);
         try
         {
             await db.SaveChangesAsync(ct);

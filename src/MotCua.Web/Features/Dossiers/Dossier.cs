@@ -105,6 +105,9 @@ public sealed class Dossier
 
     /// <summary>Filed online by a desk officer on behalf of a present citizen (counted as online, assisted).</summary>
     public bool Assisted { get; set; }
+
+    /// <summary>Submitted from an account identified through the national identity provider (TaiKhoanDuocXacThucVoiVNeID).</summary>
+    public bool ElectronicallyIdentified { get; set; }
     public string LastHash { get; set; } = HistoryChain.Genesis;
     public DateTime UpdatedAtUtc { get; set; }
 

@@ -14,6 +14,8 @@ public enum NotificationKind
     SupplementRequest,
     Apology,
     ResultReady,
+    VerificationCode,
+    Submitted,
 }
 
 /// <summary>

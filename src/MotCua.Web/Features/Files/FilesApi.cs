@@ -24,7 +24,8 @@ public static class FilesApi
         var group = app.MapGroup("/api/v1/files").WithTags("Files").RequireAuthorization();
         // Bearer-token clients; the portal's pages post files through their own antiforgery-checked forms.
         group.MapPost("/", Upload).DisableAntiforgery();
-        group.MapGet("/{id}", Download);
+        // 32-hex ids; the reform plan's content-addressed downloads share the prefix with 64-hex hashes.
+        group.MapGet("/{id:length(32)}", Download);
         return group;
     }
 

@@ -8,12 +8,14 @@ using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Demo;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Feedback;
+using MotCua.Web.Features.Files;
 using MotCua.Web.Features.Forms;
 using MotCua.Web.Features.Indicators;
 using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Operations;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Payments;
+using MotCua.Web.Features.Portal;
 using MotCua.Web.Features.Procedures;
 using MotCua.Web.Features.ReformPlan;
 using MotCua.Web.Features.Security;
@@ -56,6 +58,8 @@ public static class AppSetup
         builder.AddPayments();
         builder.AddResults();
         builder.AddFeedback();
+        builder.AddFiles();
+        builder.AddPortal();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o =>
@@ -143,6 +147,8 @@ public static class AppSetup
         app.MapPaymentsApi();
         app.MapResultsApi();
         app.MapFeedbackApi();
+        app.MapFilesApi();
+        app.MapPortalApi();
         return app;
     }
 }

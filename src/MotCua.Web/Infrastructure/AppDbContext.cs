@@ -58,6 +58,11 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<ResultDelivery> ResultDeliveries => Set<ResultDelivery>();
     public DbSet<DossierRating> DossierRatings => Set<DossierRating>();
     public DbSet<FeedbackItem> FeedbackItems => Set<FeedbackItem>();
+    public DbSet<Features.Files.UploadedFile> UploadedFiles => Set<Features.Files.UploadedFile>();
+    public DbSet<Features.Portal.PendingSignUp> PendingSignUps => Set<Features.Portal.PendingSignUp>();
+    public DbSet<Features.Portal.PortalDraft> PortalDrafts => Set<Features.Portal.PortalDraft>();
+    public DbSet<Features.Portal.StoredDocument> StoredDocuments => Set<Features.Portal.StoredDocument>();
+    public DbSet<Features.Portal.TrackingAttempt> TrackingAttempts => Set<Features.Portal.TrackingAttempt>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -78,6 +83,7 @@ public abstract class AppDbContext(DbContextOptions options)
         Payment.Configure(builder);
         SignedResult.Configure(builder);
         FeedbackItem.Configure(builder);
+        Features.Portal.PortalModel.Configure(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -97,6 +97,10 @@ public sealed class UnitClaimsFactory(
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(AppClaims.FullName, user.FullName));
+        if (user.ElectronicallyIdentified)
+        {
+            identity.AddClaim(new Claim(AppClaims.ElectronicId, "true"));
+        }
         if (user.UnitId is { } unitId)
         {
             var unit = await db.Units.AsNoTracking().SingleAsync(u => u.Id == unitId);

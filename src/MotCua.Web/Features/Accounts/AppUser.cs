@@ -21,6 +21,9 @@ public sealed class AppUser : IdentityUser
     /// <summary>Set when the account was created with the demo password, cleared when the password changes.</summary>
     public bool HasDemoPassword { get; set; }
 
+    /// <summary>Signed in through the national identity provider (VNeID-style OpenID Connect) at least once.</summary>
+    public bool ElectronicallyIdentified { get; set; }
+
     internal static void Configure(ModelBuilder b) => b.Entity<AppUser>(e =>
     {
         e.Property(u => u.FullName).HasMaxLength(200);
@@ -61,4 +64,5 @@ public static class AppClaims
     public const string UnitPath = "motcua:unit_path";
     public const string UnitName = "motcua:unit_name";
     public const string FullName = "motcua:full_name";
+    public const string ElectronicId = "motcua:eid";
 }

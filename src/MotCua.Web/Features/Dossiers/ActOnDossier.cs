@@ -204,6 +204,7 @@ public sealed class ActOnDossier(
         var e = DossierHistory.Append(db, dossier, actor, now, new(
             action.ToKebab(), before, note, attachments, dueBefore, fromUnit, target?.Code, reasonCode));
         Notifications.Notify.Enqueue(db, dossier, action.ToKebab(), now, note);
+        await Portal.PersonalStore.RecordAsync(db, dossier, action.ToKebab(), now, ct);
         return await SaveAsync(dossier, e, ct);
     }
 

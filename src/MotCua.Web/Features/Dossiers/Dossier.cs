@@ -118,6 +118,8 @@ public sealed class Dossier
     /// <summary>Client-generated key of the intake request: a repeat (an offline queue replayed, a double click) returns this dossier.</summary>
     public string? IdempotencyKey { get; set; }
 
+    /// <summary>Submitted from an account identified through the national identity provider (TaiKhoanDuocXacThucVoiVNeID).</summary>
+    public bool ElectronicallyIdentified { get; set; }
     public string LastHash { get; set; } = HistoryChain.Genesis;
     public DateTime UpdatedAtUtc { get; set; }
 

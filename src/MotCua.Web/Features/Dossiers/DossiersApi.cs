@@ -143,7 +143,12 @@ public static class DossiersApi
     }
 
     /// <summary>Public tracking: the code plus the last 4 digits of the applicant's ID or phone; personal data masked.</summary>
-    private static async Task<Results<Ok<TrackingDto>, NotFound>> Track(
-        string code, string? verifier, AppDbContext db, CalendarService calendars, CancellationToken ct) =>
-        await ReadDossiers.TrackAsync(db, calendars, code, verifier, ct) is { } found ? TypedResults.Ok(found) : TypedResults.NotFound();
+    private static async Task<Results<Ok<TrackingDto>, NotFound, ProblemHttpResult>> Track(
+        string code, string? verifier, string? token, Portal.TrackingGuard guard, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
+        await guard.TrackAsync(code, verifier, token, ct) switch
+        {
+            { Locked: true } => TypedResults.Problem(t["Nhập sai quá nhiều lần. Vui lòng thử lại sau."], statusCode: StatusCodes.Status429TooManyRequests),
+            { Found: { } found } => TypedResults.Ok(found),
+            _ => TypedResults.NotFound(),
+        };
 }

@@ -28,7 +28,13 @@ public sealed record DossierRow(string Code, string Status, string StatusLabel, 
 
 public sealed record Page<T>(T[] Items, int PageNumber, int PageSize, int Total);
 
-public sealed record TrackingDto(string Code, string Status, string StatusLabel, string ProcedureName, string CurrentUnitName, DateOnly ReceivedOn, DateOnly? AppointmentDate, bool DueDateEstimated, string[] Explanation, string ApplicantName, TrackingStep[] Steps);
+public sealed record TrackingDto(string Code, string Status, string StatusLabel, string ProcedureName, string CurrentUnitName, DateOnly ReceivedOn, DateOnly? AppointmentDate, bool DueDateEstimated, string[] Explanation, string ApplicantName, TrackingStep[] Steps)
+{
+    /// <summary>The public processing steps (template step, unit, due date, state as text); no officer names or notes.</summary>
+    public TrackingPlanStep[] Plan { get; init; } = [];
+}
+
+public sealed record TrackingPlanStep(int Order, string Name, string UnitName, DateOnly? DueDate, string State);
 
 public sealed record TrackingStep(DateTime At, string Action, string Status);
 
@@ -132,12 +138,13 @@ public static class ReadDossiers
             page, PageSize, total);
     }
 
-    public static async Task<TrackingDto?> TrackAsync(AppDbContext db, CalendarService calendars, string code, string? verifier, CancellationToken ct)
+    public static async Task<TrackingDto?> TrackAsync(AppDbContext db, CalendarService calendars, string code, string? verifier, CancellationToken ct, bool verified = false)
     {
         var d = await db.Dossiers.AsNoTracking().Include(x => x.CurrentUnit).Include(x => x.ReceivingUnit).Include(x => x.Pauses)
+            .Include(x => x.Steps).ThenInclude(s => s.Unit)
             .AsSplitQuery().SingleOrDefaultAsync(x => x.Code == code, ct);
         // One answer for "no such code" and "wrong verifier", so that codes cannot be probed.
-        if (d is null || !Verifies(d, verifier))
+        if (d is null || (!verified && !Verifies(d, verifier)))
         {
             return null;
         }
@@ -150,7 +157,22 @@ public static class ReadDossiers
         return new TrackingDto(
             d.Code, d.Status.ToString(), d.Status.Label(), d.ProcedureName, d.CurrentUnit!.Name, d.ReceivedOn, d.AppointmentDate, d.DueDateEstimated,
             explanation, Masking.Name(d.Applicant.FullName),
-            [.. events.Select(e => new TrackingStep(e.AtUtc, ActionLabel(e.Action), e.StateAfter.Label()))]);
+            [.. events.Select(e => new TrackingStep(e.AtUtc, ActionLabel(e.Action), e.StateAfter.Label()))])
+        {
+            Plan = PublicPlan(d),
+        };
+    }
+
+    /// <summary>Steps done, the one in hand (the first open step while the dossier is being processed) and those to come.</summary>
+    private static TrackingPlanStep[] PublicPlan(Dossier d)
+    {
+        var steps = d.Steps.OrderBy(s => s.Order).ToList();
+        var finished = d.FinishedOn is not null || !d.Status.IsPending();
+        var processing = !finished && d.Status != DossierStatus.AwaitingReception;
+        var current = processing ? steps.FirstOrDefault(s => s.CompletedAtUtc is null) : null;
+        return [.. steps.Select(s => new TrackingPlanStep(
+            s.Order, s.Name, s.Unit?.Name ?? "", s.DueDate,
+            finished || s.CompletedAtUtc is not null ? "Đã xong" : s == current ? "Đang thực hiện" : "Chưa đến bước này"))];
     }
 
     internal static bool Verifies(Dossier d, string? verifier) =>

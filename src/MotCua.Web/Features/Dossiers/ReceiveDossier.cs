@@ -114,7 +114,7 @@ public sealed partial class ReceiveDossier(AppDbContext db, CalendarService cale
 
         try
         {
-            return new Received(await CreateAsync(body, actor, unit, competent, procedure, channel, today, ct));
+            return new Received(await CreateAsync(body, user, actor, unit, competent, procedure, channel, today, ct));
         }
         catch (DbUpdateException ex) when (body.IdempotencyKey is not null && DbErrors.IsUniqueViolation(ex))
         {
@@ -125,7 +125,7 @@ public sealed partial class ReceiveDossier(AppDbContext db, CalendarService cale
     }
 
     private async Task<Dossier> CreateAsync(
-        ReceiveRequest body, Actor actor, OrgUnit unit, OrgUnit competent, Procedure procedure, Channel channel, DateOnly today, CancellationToken ct)
+        ReceiveRequest body, ClaimsPrincipal user, Actor actor, OrgUnit unit, OrgUnit competent, Procedure procedure, Channel channel, DateOnly today, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var calendar = await calendars.ForUnitAsync(unit, ct);
@@ -158,6 +158,7 @@ public sealed partial class ReceiveDossier(AppDbContext db, CalendarService cale
                 Address = Blank(a.Address),
             },
             ApplicantUserId = actor.Role == ActorRole.Applicant ? actor.Id : null,
+            ElectronicallyIdentified = actor.Role == ActorRole.Applicant && user.HasClaim(Accounts.AppClaims.ElectronicId, "true"),
             ReceivedAtUtc = now,
             ReceivedOn = today,
             LegalWorkingDays = days,

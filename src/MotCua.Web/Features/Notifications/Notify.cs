@@ -20,6 +20,7 @@ public static class Notify
             "request-supplement" => NotificationKind.SupplementRequest,
             "apologize" => NotificationKind.Apology,
             "record-result" => NotificationKind.ResultReady,
+            "submit" => NotificationKind.Submitted,
             _ => null,
         };
         if (kind is { } k)
@@ -69,6 +70,9 @@ public static class Notify
             NotificationKind.SupplementRequest => (
                 $"Yêu cầu bổ sung hồ sơ {d.Code}",
                 $"Hồ sơ {d.Code} ({d.ProcedureName}) cần bổ sung, hoàn thiện.{reason} Thời hạn giải quyết tạm dừng đến khi nhận đủ hồ sơ bổ sung."),
+            NotificationKind.Submitted => (
+                $"Đã nhận hồ sơ trực tuyến {d.Code}",
+                $"Hồ sơ trực tuyến {d.Code} ({d.ProcedureName}) đã được gửi lúc {TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(d.ReceivedAtUtc, DateTimeKind.Utc), VietnamTime.Zone).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture)}, gồm {d.Documents.Count} thành phần. Bộ phận một cửa sẽ kiểm tra và tiếp nhận trong 8 giờ làm việc; giấy tiếp nhận và hẹn trả kết quả (mẫu 01) được gửi khi hồ sơ được tiếp nhận."),
             NotificationKind.Apology => (
                 $"Thư xin lỗi và hẹn lại ngày trả kết quả hồ sơ {d.Code}",
                 $"Hồ sơ {d.Code} ({d.ProcedureName}) chưa giải quyết kịp thời hạn. Cơ quan xin lỗi và hẹn lại ngày trả kết quả: {date}.{reason}"),

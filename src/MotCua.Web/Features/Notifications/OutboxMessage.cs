@@ -17,6 +17,8 @@ public enum NotificationKind
     Alarm,
     OneTimeCode,
     BookingReminder,
+    VerificationCode,
+    Submitted,
 }
 
 /// <summary>

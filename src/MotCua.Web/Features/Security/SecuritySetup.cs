@@ -53,7 +53,7 @@ public static class SecuritySetup
                 var http = context.HttpContext;
                 var t = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
                 http.Response.Headers.RetryAfter = o.WindowSeconds.ToString(CultureInfo.InvariantCulture);
-                await Results.Problem(
+                await TypedResults.Problem(
                     t["Bạn đã thử quá nhiều lần. Vui lòng đợi {0} giây rồi thử lại.", o.WindowSeconds].Value,
                     statusCode: StatusCodes.Status429TooManyRequests, title: t["Quá nhiều yêu cầu"]).ExecuteAsync(http);
             };
@@ -84,7 +84,7 @@ public static class SecuritySetup
             if (ctx.Request.ContentLength > max)
             {
                 var t = ctx.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-                return Results.Problem(
+                return TypedResults.Problem(
                     t["Nội dung gửi lên vượt quá giới hạn cho phép ({0} byte).", max].Value,
                     statusCode: StatusCodes.Status413PayloadTooLarge).ExecuteAsync(ctx);
             }

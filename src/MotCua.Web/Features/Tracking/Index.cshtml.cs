@@ -1,18 +1,22 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.Tracking;
 
 /// <summary>Public tracking without an account: code + last 4 digits; personal data masked.</summary>
-public sealed class IndexModel(AppDbContext db, CalendarService calendars) : PageModel
+public sealed class IndexModel(Portal.TrackingGuard guard) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Code { get; set; }
     [BindProperty(SupportsGet = true)] public string? Verifier { get; set; }
+
+    /// <summary>The receipt QR's token: opens the dossier without the 4 digits.</summary>
+    [BindProperty(SupportsGet = true, Name = "k")] public string? Token { get; set; }
+
     public TrackingDto? Result { get; private set; }
     public bool Missing { get; private set; }
+    public bool Locked { get; private set; }
 
     public string Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), VietnamTime.Zone).ToString("dd/MM/yyyy HH:mm");
 
@@ -23,7 +27,9 @@ public sealed class IndexModel(AppDbContext db, CalendarService calendars) : Pag
             return;
         }
 
-        Result = await ReadDossiers.TrackAsync(db, calendars, Code.Trim(), Verifier?.Trim(), ct);
-        Missing = Result is null;
+        var answer = await guard.TrackAsync(Code, Verifier, Token, ct);
+        Result = answer.Found;
+        Locked = answer.Locked;
+        Missing = Result is null && !Locked;
     }
 }

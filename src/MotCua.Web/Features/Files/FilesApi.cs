@@ -1,0 +1,102 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Infrastructure;
+
+namespace MotCua.Web.Features.Files;
+
+public sealed record UploadResponse(string FileId, string FileName, string ContentType, long Size);
+
+public static class FilesApi
+{
+    public static IHostApplicationBuilder AddFiles(this IHostApplicationBuilder builder)
+    {
+        builder.Services.TryAddSingleton<IFileStore, DiskFileStore>();
+        builder.Services.TryAddSingleton<IUploadScanner, AcceptingScanner>();
+        builder.Services.AddScoped<SaveUpload>();
+        return builder;
+    }
+
+    public static RouteGroupBuilder MapFilesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/files").WithTags("Files").RequireAuthorization();
+        // Bearer-token clients; the portal's pages post files through their own antiforgery-checked forms.
+        group.MapPost("/", Upload).DisableAntiforgery();
+        // 32-hex ids; the reform plan's content-addressed downloads share the prefix with 64-hex hashes.
+        group.MapGet("/{id:length(32)}", Download);
+        return group;
+    }
+
+    private static async Task<Results<Created<UploadResponse>, ProblemHttpResult>> Upload(
+        HttpRequest request, SaveUpload save, AppDbContext db, ClaimsPrincipal user, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t, CancellationToken ct)
+    {
+        if (!request.HasFormContentType)
+        {
+            return TypedResults.Problem(t["Gửi tệp dạng multipart/form-data, trường 'file'."], statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(ct);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
+        {
+            return TypedResults.Problem(t["Tệp lớn hơn giới hạn {0} MB.", save.MaxBytes / 1024 / 1024], statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
+        switch (await save.CheckAndStoreAsync(form.Files.GetFile("file"), user.FindFirstValue(ClaimTypes.NameIdentifier)!, ct))
+        {
+            case SaveUpload.Saved(var f):
+                await db.SaveChangesAsync(ct);
+                return TypedResults.Created($"/api/v1/files/{f.Id}", new UploadResponse(f.Id, f.FileName, f.ContentType, f.Size));
+            case SaveUpload.Rejected(var message, var status):
+                return TypedResults.Problem(message, statusCode: status);
+            default:
+                throw new InvalidOperationException();
+        }
+    }
+
+    private static async Task<Results<FileStreamHttpResult, NotFound>> Download(string id, AppDbContext db, IFileStore store, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var file = await FindReadableAsync(db, id, user, ct);
+        if (file is null || store.Open(file.Sha256) is not { } stream)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return TypedResults.File(stream, file.ContentType, file.FileName);
+    }
+
+    /// <summary>The uploader, or staff who can see a dossier that carries the file; anyone else gets the same 404 as a missing id.</summary>
+    public static async Task<UploadedFile?> FindReadableAsync(AppDbContext db, string id, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (id.Length != 32)
+        {
+            return null;
+        }
+
+        var file = await db.UploadedFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id, ct);
+        if (file is null)
+        {
+            return null;
+        }
+
+        if (file.OwnerUserId == user.FindFirstValue(ClaimTypes.NameIdentifier))
+        {
+            return file;
+        }
+
+        if (user.IsInRole(Accounts.Roles.Citizen))
+        {
+            // An electronic result recorded by staff is readable by the applicant whose store holds it.
+            var me = user.FindFirstValue(ClaimTypes.NameIdentifier);
+            return await db.StoredDocuments.AnyAsync(s => s.UserId == me && s.FileId == id, ct) ? file : null;
+        }
+
+        var onVisibleDossier = await db.Dossiers.AsNoTracking().Visible(user).AnyAsync(d => d.Documents.Any(x => x.FileId == id) || d.ResultFileId == id, ct);
+        return onVisibleDossier ? file : null;
+    }
+}

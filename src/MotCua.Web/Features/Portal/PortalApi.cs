@@ -1,0 +1,163 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MotCua.Domain.Dossiers;
+using MotCua.Domain.Portal;
+using MotCua.Web.Features.Accounts;
+using MotCua.Web.Infrastructure;
+
+namespace MotCua.Web.Features.Portal;
+
+public sealed record SignUpStarted(Guid SignUpId, string Channel, string SentTo, DateTime ExpiresAt);
+
+public sealed record VerifyRequest(string? Code);
+
+public sealed record SignUpVerified(string Username);
+
+public sealed record SubmitFormDto(string ProcedureCode, string ProcedureName, string OnlineMode, UnitOption[] Units, FormDocument[] Documents);
+
+public sealed record SubmittedDto(Guid DraftId, string DossierCode, string Status, int ReusedDocuments);
+
+public static class PortalApi
+{
+    public static RouteGroupBuilder MapPortalApi(this IEndpointRouteBuilder app)
+    {
+        var portal = app.MapGroup("/api/v1/portal").WithTags("Portal");
+        portal.MapPost("/sign-up", StartSignUp).AllowAnonymous();
+        portal.MapPost("/sign-up/{id:guid}/verify", Verify).AllowAnonymous();
+        portal.MapPost("/sign-up/{id:guid}/resend", Resend).AllowAnonymous();
+        portal.MapGet("/procedures/{code}/form", Form).RequireAuthorization(p => p.RequireRole(Roles.Citizen));
+
+        var me = app.MapGroup("/api/v1/me").WithTags("Portal").RequireAuthorization(p => p.RequireRole(Roles.Citizen));
+        me.MapGet("/documents", Documents);
+        me.MapGet("/drafts", ListDrafts);
+        me.MapPost("/drafts", CreateDraft);
+        me.MapGet("/drafts/{id:guid}", GetDraft);
+        me.MapPut("/drafts/{id:guid}", UpdateDraft);
+        me.MapDelete("/drafts/{id:guid}", DeleteDraft);
+        me.MapPost("/drafts/{id:guid}/submit", Submit);
+        return portal;
+    }
+
+    private static async Task<Results<Accepted<SignUpStarted>, ValidationProblem>> StartSignUp(SignUpRequest body, SignUp signUp, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
+        await signUp.StartAsync(body, ct) switch
+        {
+            SignUp.Started(var p) => TypedResults.Accepted((string?)null, Started(p)),
+            SignUp.Invalid(var e) => TypedResults.ValidationProblem(e, title: t["Thông tin đăng ký không hợp lệ"]),
+            _ => throw new InvalidOperationException(),
+        };
+
+    private static async Task<Results<Accepted<SignUpStarted>, NotFound, ProblemHttpResult>> Resend(Guid id, SignUp signUp, CancellationToken ct) =>
+        await signUp.ResendAsync(id, ct) switch
+        {
+            SignUp.Started(var p) => TypedResults.Accepted((string?)null, Started(p)),
+            SignUp.Refused(_, var message, _) => TypedResults.Problem(message, statusCode: StatusCodes.Status429TooManyRequests),
+            _ => TypedResults.NotFound(),
+        };
+
+    private static async Task<Results<Ok<SignUpVerified>, NotFound, ValidationProblem, ProblemHttpResult>> Verify(
+        Guid id, VerifyRequest body, SignUp signUp, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
+        await signUp.VerifyAsync(id, body.Code, ct) switch
+        {
+            SignUp.Verified(var u) => TypedResults.Ok(new SignUpVerified(u.UserName!)),
+            SignUp.Refused(CodeCheck.Expired, var message, _) => TypedResults.Problem(message, statusCode: StatusCodes.Status410Gone, title: t["Mã đã hết hạn"]),
+            SignUp.Refused(CodeCheck.TooManyAttempts, var message, _) => TypedResults.Problem(message, statusCode: StatusCodes.Status429TooManyRequests, title: t["Quá số lần thử"]),
+            SignUp.Refused(_, var message, var left) => TypedResults.Problem(message, statusCode: StatusCodes.Status400BadRequest, title: t["Mã không đúng"],
+                extensions: new Dictionary<string, object?> { ["attemptsLeft"] = left }),
+            SignUp.Invalid(var e) => TypedResults.ValidationProblem(e),
+            _ => TypedResults.NotFound(),
+        };
+
+    internal static SignUpStarted Started(PendingSignUp p) => new(
+        p.Id, p.Channel, p.Channel == "sms" ? Masking.Phone(p.Phone) : Masking.Email(p.Email), p.ExpiresAtUtc);
+
+    private static async Task<Ok<StoredDocumentDto[]>> Documents(AppDbContext db, ClaimsPrincipal user, TimeProvider time, CancellationToken ct) =>
+        TypedResults.Ok(await PersonalStore.ListAsync(db, UserId(user), VietnamTime.Today(time), ct));
+
+    private static async Task<Results<Ok<SubmitFormDto>, NotFound>> Form(string code, Drafts drafts, AppDbContext db, ClaimsPrincipal user, TimeProvider time, CancellationToken ct)
+    {
+        if (await drafts.OnlineProcedureAsync(code, ct) is not { } p)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return TypedResults.Ok(new SubmitFormDto(p.Code, p.Name, p.OnlineMode.ToString(), await drafts.UnitsAsync(p.Code, ct),
+            await PersonalStore.FormAsync(db, p, UserId(user), VietnamTime.Today(time), ct)));
+    }
+
+    private static async Task<Ok<DraftDto[]>> ListDrafts(AppDbContext db, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var id = UserId(user);
+        var rows = await db.PortalDrafts.AsNoTracking().Where(d => d.UserId == id).OrderByDescending(d => d.CreatedAtUtc).Take(100).ToListAsync(ct);
+        return TypedResults.Ok(rows.Select(Drafts.ToDto).ToArray());
+    }
+
+    private static async Task<Results<Created<DraftDto>, ValidationProblem>> CreateDraft(DraftInput body, Drafts drafts, ClaimsPrincipal user, IStringLocalizer<SharedResource> t, CancellationToken ct)
+    {
+        if (await drafts.OnlineProcedureAsync(body.ProcedureCode, ct) is not { } p)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["procedureCode"] = [t["Thủ tục '{0}' chưa cung cấp dịch vụ công trực tuyến.", body.ProcedureCode ?? ""]] });
+        }
+
+        var draft = await drafts.NewAsync(p, user, ct);
+        return await drafts.SaveAsync(draft, body, isNew: true, ct) switch
+        {
+            Drafts.Saved(var d) => TypedResults.Created($"/api/v1/me/drafts/{d.Id}", Drafts.ToDto(d)),
+            Drafts.Invalid(var e) => TypedResults.ValidationProblem(e, title: t["Hồ sơ nháp không hợp lệ"]),
+            _ => throw new InvalidOperationException(),
+        };
+    }
+
+    private static async Task<Results<Ok<DraftDto>, NotFound>> GetDraft(Guid id, Drafts drafts, ClaimsPrincipal user, CancellationToken ct) =>
+        await drafts.FindAsync(id, UserId(user), ct) is { } d ? TypedResults.Ok(Drafts.ToDto(d)) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<DraftDto>, NotFound, ValidationProblem>> UpdateDraft(
+        Guid id, DraftInput body, Drafts drafts, ClaimsPrincipal user, IStringLocalizer<SharedResource> t, CancellationToken ct)
+    {
+        if (await drafts.FindAsync(id, UserId(user), ct) is not { } draft)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return await drafts.SaveAsync(draft, body, isNew: false, ct) switch
+        {
+            Drafts.Saved(var d) => TypedResults.Ok(Drafts.ToDto(d)),
+            Drafts.Invalid(var e) => TypedResults.ValidationProblem(e, title: t["Hồ sơ nháp không hợp lệ"]),
+            _ => throw new InvalidOperationException(),
+        };
+    }
+
+    private static async Task<Results<NoContent, NotFound>> DeleteDraft(Guid id, Drafts drafts, AppDbContext db, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (await drafts.FindAsync(id, UserId(user), ct) is not { DossierCode: null } draft)
+        {
+            return TypedResults.NotFound();
+        }
+
+        db.PortalDrafts.Remove(draft);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Created<SubmittedDto>, NotFound, ValidationProblem, ProblemHttpResult>> Submit(
+        Guid id, Drafts drafts, ClaimsPrincipal user, IStringLocalizer<SharedResource> t, CancellationToken ct)
+    {
+        if (await drafts.FindAsync(id, UserId(user), ct) is not { } draft)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return await drafts.SubmitAsync(draft, user, ct) switch
+        {
+            Drafts.Submitted(var d, var dossier) => TypedResults.Created($"/api/v1/dossiers/{dossier.Code}",
+                new SubmittedDto(d.Id, dossier.Code, dossier.Status.ToString(), dossier.ReusedDocuments)),
+            Drafts.Invalid(var e) => TypedResults.ValidationProblem(e, title: t["Hồ sơ không hợp lệ"]),
+            Drafts.Problem(var title, var detail, var missing) => TypedResults.Problem(detail, statusCode: StatusCodes.Status422UnprocessableEntity, title: title,
+                extensions: new Dictionary<string, object?> { ["missingDocuments"] = missing }),
+            _ => TypedResults.NotFound(),
+        };
+    }
+
+    private static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier)!;
+}

@@ -50,3 +50,14 @@ public sealed class SchemeRulesTests
         Assert.Equal((decimal)gap, TargetProgress.Gap((decimal)target, (decimal)current, atMost));
     }
 }
+
+public sealed class SchemeOrderTests
+{
+    [Fact]
+    public void Display_order_reads_the_tree_depth_first_with_siblings_by_sort_order()
+    {
+        CriterionNode[] tree = [new(1, null, "1", 0), new(2, null, "2", 0), new(3, 1, "1.1", 1), new(4, 1, "1.2", 1), new(5, 2, "2.1", 1)];
+        var sort = new Dictionary<int, int> { [1] = 2, [2] = 1, [3] = 9, [4] = 3, [5] = 4 };
+        Assert.Equal([2, 5, 1, 4, 3], SchemeRules.DepthFirst(tree, sort));
+    }
+}

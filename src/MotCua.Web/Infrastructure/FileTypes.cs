@@ -68,11 +68,23 @@ public static class FileTypes
             return false;
         }
 
-        // A multi-byte character may be cut at the end of the sample: decode up to the last 3 bytes strictly.
+        // The sample may end inside a multi-byte character: leave out the last character when it is one.
+        var end = head.Length;
+        var i = end - 1;
+        while (i > 0 && (head[i] & 0xC0) == 0x80)
+        {
+            i--;
+        }
+
+        if (head[i] >= 0xC0)
+        {
+            end = i;
+        }
+
         var strict = new System.Text.UTF8Encoding(false, true);
         try
         {
-            strict.GetCharCount(head[..Math.Max(0, head.Length - 3)]);
+            strict.GetCharCount(head[..end]);
             return true;
         }
         catch (System.Text.DecoderFallbackException)

@@ -12,14 +12,22 @@ public sealed class DurabilityTests
 {
     private const int Workers = 8;
 
+    // The process runs on the real clock: the district units closed on 30/06/2025, so intake goes to a commune in force today.
+    private const string Unit = "56.BACAITAY";
+    private const string DeskUser = "motcua.bacaitay";
+    private const string DeskPassword = "Ben-vung-2026!";
+
     [Fact]
     public async Task A_server_killed_during_a_burst_of_intakes_keeps_every_acknowledged_dossier_whole_and_unique()
     {
         var ct = TestContext.Current.CancellationToken;
         using var server = new AppProcess();
         await server.StartAsync();
+        var created = await server.RunCommandAsync("create-user", "--username", DeskUser, "--password", DeskPassword, "--role", "desk", "--unit", Unit, "--name", "Cán bộ một cửa (kiểm thử)");
+        Assert.True(created.Exit == 0, created.Output);
         var documents = await DocumentsAsync(server, ct);
-        var deskToken = await TokenAsync(server, "motcua", ct);
+        var deskToken = await TokenAsync(server, DeskUser, ct, DeskPassword);
+        var lastRefusal = "";
 
         var acknowledged = new ConcurrentBag<string>();
         var tried = 0;
@@ -40,6 +48,10 @@ public sealed class DurabilityTests
                         var body = await response.Content.ReadFromJsonAsync<JsonElement>(CancellationToken.None);
                         acknowledged.Add(body.GetProperty("code").GetString()!);
                     }
+                    else
+                    {
+                        lastRefusal = $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync(CancellationToken.None)}";
+                    }
                 }
                 catch (Exception ex) when (ex is HttpRequestException or IOException or TaskCanceledException or JsonException)
                 {
@@ -51,8 +63,10 @@ public sealed class DurabilityTests
         }, ct)).ToArray();
 
         // Kill once the burst is well under way, with requests in flight.
+        var waitUntil = DateTime.UtcNow.AddMinutes(3);
         while (acknowledged.Count < 40)
         {
+            Assert.True(DateTime.UtcNow < waitUntil, $"the burst did not get 40 intakes through in 3 minutes ({acknowledged.Count}); last refusal: {lastRefusal}");
             await Task.Delay(20, ct);
         }
 
@@ -77,7 +91,7 @@ public sealed class DurabilityTests
         Assert.Subset(stored.ToHashSet(), acked.ToHashSet());
 
         // After the restart the counter continues: the next intake gets a new, unique code.
-        using var desk = Client(server, await TokenAsync(server, "motcua", ct));
+        using var desk = Client(server, await TokenAsync(server, DeskUser, ct, DeskPassword));
         var after = await desk.PostAsJsonAsync("/api/v1/dossiers", Intake(documents), ct);
         Assert.Equal(HttpStatusCode.Created, after.StatusCode);
         var next = (await after.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("code").GetString()!;
@@ -91,7 +105,7 @@ public sealed class DurabilityTests
     private static object Intake(JsonElement documents) => new
     {
         procedureCode = "2.000815",
-        unitCode = "584.MC",
+        unitCode = Unit,
         channel = "direct",
         applicant = new { fullName = "Nguyễn Văn Bền", idNumber = "058090001234", phone = "0912345678" },
         documents,
@@ -104,10 +118,10 @@ public sealed class DurabilityTests
         return client;
     }
 
-    private static async Task<string> TokenAsync(AppProcess server, string user, CancellationToken ct)
+    private static async Task<string> TokenAsync(AppProcess server, string user, CancellationToken ct, string password = AppFactory.DemoPassword)
     {
         using var client = new HttpClient { BaseAddress = server.BaseAddress };
-        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { username = user, password = AppFactory.DemoPassword }, ct);
+        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { username = user, password }, ct);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("accessToken").GetString()!;
     }

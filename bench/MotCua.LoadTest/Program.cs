@@ -304,7 +304,7 @@ namespace MotCua.LoadTest
             var workers = Postgres ? o.Clients : 1;
             var me = Process.GetCurrentProcess();
             var cpu0 = me.TotalProcessorTime;
-            var outcome = await raw.RunAsync(workers, o.Warmup, o.Duration, ct);
+            var outcome = await raw.RunAsync(workers, Desks.Length, o.Warmup, o.Duration, ct);
             me.Refresh();
             Add($"reference: raw ADO.NET insert, {raw.RowsPerDossier} rows per dossier, one transaction each", workers, outcome, 0,
                 (me.TotalProcessorTime - cpu0).TotalSeconds / (o.Warmup + o.Duration).TotalSeconds * 100, "in the load-test process");

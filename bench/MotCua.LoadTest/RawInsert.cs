@@ -82,7 +82,8 @@ internal sealed class RawInsert
     }
 
     /// <summary>Runs <paramref name="workers"/> insert loops (each its own connection) for the measured window.</summary>
-    public async Task<ClosedLoop.Outcome> RunAsync(int workers, TimeSpan warmup, TimeSpan duration, CancellationToken ct)
+    /// <remarks>Worker w bumps counter row w % <paramref name="counterRows"/>: as many hot counter rows as the intake had units.</remarks>
+    public async Task<ClosedLoop.Outcome> RunAsync(int workers, int counterRows, TimeSpan warmup, TimeSpan duration, CancellationToken ct)
     {
         var run = Guid.NewGuid().ToString("N")[..6];
         var day = new DateOnly(2099, 1, 1).AddDays(Random.Shared.Next(0, 3000));
@@ -96,7 +97,7 @@ internal sealed class RawInsert
         {
             return await ClosedLoop.RunAsync(workers, warmup, duration, async (w, _, token) =>
             {
-                await InsertOneAsync(connections[w], run, day, token);
+                await InsertOneAsync(connections[w], run, day.AddDays(w % Math.Max(1, counterRows)), token);
                 return null;
             });
         }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc.Razor;
 using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Alarms;
+using MotCua.Web.Features.Assisted;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Demo;
 using MotCua.Web.Features.Dossiers;
@@ -113,6 +114,7 @@ public static class AppSetup
         app.MapDossiersApi();
         app.MapReformPlanApi();
         app.MapAlarmsApi();
+        app.MapAssistedApi();
         return app;
     }
 }

@@ -56,6 +56,7 @@ public abstract class AppDbContext(DbContextOptions options)
         OutboxMessage.Configure(builder);
         DecisionReason.Configure(builder);
         Alarm.Configure(builder);
+        Features.Assisted.AssistedSubmission.Configure(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc.Razor;
 using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Alarms;
+using MotCua.Web.Features.Assisted;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Demo;
 using MotCua.Web.Features.Dossiers;
@@ -149,6 +150,7 @@ public static class AppSetup
         app.MapFeedbackApi();
         app.MapFilesApi();
         app.MapPortalApi();
+        app.MapAssistedApi();
         return app;
     }
 }

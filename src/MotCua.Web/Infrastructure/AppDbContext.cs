@@ -84,6 +84,7 @@ public abstract class AppDbContext(DbContextOptions options)
         SignedResult.Configure(builder);
         FeedbackItem.Configure(builder);
         Features.Portal.PortalModel.Configure(builder);
+        Features.Assisted.AssistedSubmission.Configure(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

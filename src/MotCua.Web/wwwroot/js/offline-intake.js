@@ -33,7 +33,7 @@
   }
 
   function text(name, n) {
-    return (banner.getAttribute("data-text-" + name) || "").replace("{0}", n);
+    return (banner.getAttribute("data-text-" + name) || "").replace("%n", n);
   }
 
   function render(extra) {

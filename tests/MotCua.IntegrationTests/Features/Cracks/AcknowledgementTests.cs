@@ -48,6 +48,7 @@ public sealed class AcknowledgementTests(AppFactory app) : IClassFixture<AppFact
         Assert.Contains("còn 5 giờ 0 phút làm việc", row, StringComparison.Ordinal);
 
         app.Clock.SetUtcNow(Local(2025, 6, 25, 11, 30)); // Wednesday 11:30: deadline was 09:00, 2.5 h over
+        desk = await PageClient.SignedInAsync(app, "motcua.phuocbinh");
         html = await desk.GetStringAsync("/Dossiers?tab=reception", TestContext.Current.CancellationToken);
         row = html[html.IndexOf(code, StringComparison.Ordinal)..];
         row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];

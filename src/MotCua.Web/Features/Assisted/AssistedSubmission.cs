@@ -1,0 +1,142 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MotCua.Web.Features.Accounts;
+using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Notifications;
+using MotCua.Web.Infrastructure;
+
+namespace MotCua.Web.Features.Assisted;
+
+/// <summary>
+/// An online submission a desk officer prepares for a citizen who is present; it becomes a dossier (online, assisted)
+/// only when the citizen types the one-time code sent to their phone. Only the code's hash is stored.
+/// </summary>
+public sealed class AssistedSubmission
+{
+    public long Id { get; set; }
+    public required string OfficerId { get; set; }
+    public required string RequestJson { get; set; }
+    public required string Phone { get; set; }
+    public required string CodeHash { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+    public DateTime ExpiresAtUtc { get; set; }
+    public int Attempts { get; set; }
+    public string? DossierCode { get; set; }
+
+    internal static void Configure(ModelBuilder b) => b.Entity<AssistedSubmission>(e =>
+    {
+        e.ToTable("AssistedSubmissions");
+        e.Property(x => x.OfficerId).HasMaxLength(64);
+        e.Property(x => x.RequestJson).HasMaxLength(200_000);
+        e.Property(x => x.Phone).HasMaxLength(20);
+        e.Property(x => x.CodeHash).HasMaxLength(64);
+        e.Property(x => x.DossierCode).HasMaxLength(64);
+    });
+}
+
+public sealed record AssistedStarted(long Id, DateTime ExpiresAt, string MaskedPhone);
+
+public sealed record ConfirmRequest(string? Code);
+
+public static class AssistedApi
+{
+    public const int MaxAttempts = 5;
+
+    public static RouteGroupBuilder MapAssistedApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/assisted-submissions").WithTags("Dossiers").RequireAuthorization(AccountsSetup.StaffPolicy);
+        group.MapPost("/", StartAsync);
+        group.MapPost("/{id:long}/confirm", ConfirmAsync);
+        return group;
+    }
+
+    private static async Task<Results<Created<AssistedStarted>, ValidationProblem, ForbidHttpResult>> StartAsync(
+        ReceiveRequest body, AppDbContext db, ClaimsPrincipal user, TimeProvider time, IConfiguration config, IStringLocalizer<SharedResource> t, CancellationToken ct)
+    {
+        var actor = Actor.From(user);
+        if (actor?.Role != MotCua.Domain.Dossiers.ActorRole.Desk)
+        {
+            return TypedResults.Forbid();
+        }
+
+        var phone = body.Applicant?.Phone?.Trim();
+        if (string.IsNullOrEmpty(phone) || phone.Length > 20)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["applicant.phone"] = [t["Cần số điện thoại của người nộp để gửi mã xác nhận."]] });
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+        var row = new AssistedSubmission
+        {
+            OfficerId = actor.Id,
+            RequestJson = JsonSerializer.Serialize(body with { Channel = Channel.Online }),
+            Phone = phone,
+            CodeHash = Hash(code),
+            CreatedAtUtc = now,
+            ExpiresAtUtc = now.AddMinutes(config.GetValue("Dossiers:AssistedCodeMinutes", 10)),
+        };
+        db.Add(row);
+        db.OutboxMessages.Add(new OutboxMessage
+        {
+            CreatedAtUtc = now,
+            NextAttemptAtUtc = now,
+            Channel = NotificationChannel.Sms,
+            To = phone,
+            Body = $"Ma xac nhan nop ho so truc tuyen tai Bo phan Mot cua: {code}. Chi doc ma nay cho can bo khi ban dong y nop ho so. Ma het han sau 10 phut.",
+            DossierCode = "",
+            Kind = NotificationKind.OneTimeCode,
+        });
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/assisted-submissions/{row.Id}", new AssistedStarted(row.Id, row.ExpiresAtUtc, Notifications.Masking.Recipient(phone)));
+    }
+
+    private static async Task<Results<Created<ReceiveResponse>, ValidationProblem, NotFound, ProblemHttpResult>> ConfirmAsync(
+        long id, ConfirmRequest body, AppDbContext db, ReceiveDossier receive, ClaimsPrincipal user, TimeProvider time, IStringLocalizer<SharedResource> t, CancellationToken ct)
+    {
+        var actor = Actor.From(user);
+        var row = await db.Set<AssistedSubmission>().SingleOrDefaultAsync(a => a.Id == id, ct);
+        if (row is null || actor is null || row.OfficerId != actor.Id || row.DossierCode is not null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        if (now > row.ExpiresAtUtc || row.Attempts >= MaxAttempts)
+        {
+            return TypedResults.Problem(t["Mã xác nhận đã hết hạn hoặc nhập sai quá số lần cho phép: hãy gửi mã mới."], statusCode: StatusCodes.Status410Gone);
+        }
+
+        row.Attempts++;
+        if (body.Code is null || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(body.Code.Trim())), Encoding.ASCII.GetBytes(row.CodeHash)))
+        {
+            await db.SaveChangesAsync(ct);
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["code"] = [t["Mã xác nhận không đúng."]] });
+        }
+
+        await db.SaveChangesAsync(ct);
+        var request = JsonSerializer.Deserialize<ReceiveRequest>(row.RequestJson)! with { IdempotencyKey = $"assisted-{row.Id:D8}" };
+        switch (await receive.HandleAsync(request, user, ct))
+        {
+            case ReceiveDossier.Received(var d):
+                await db.Dossiers.Where(x => x.Id == d.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Assisted, true), ct);
+                await db.Set<AssistedSubmission>().Where(a => a.Id == row.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.DossierCode, d.Code), ct);
+                return TypedResults.Created($"/api/v1/dossiers/{d.Code}", new ReceiveResponse(d.Code, d.ReceivedAtUtc, d.AppointmentDate, d.Status.ToString(), d.DueDateEstimated, d.CurrentUnit?.Code));
+            case ReceiveDossier.Invalid(var errors):
+                return TypedResults.ValidationProblem(errors);
+            case ReceiveDossier.Incomplete(_, _, var missing):
+                return TypedResults.Problem(t["Hồ sơ chưa đầy đủ: cần bổ sung {0} thành phần (phiếu yêu cầu bổ sung, hoàn thiện hồ sơ — mẫu 02).", missing.Length], statusCode: StatusCodes.Status422UnprocessableEntity);
+            case ReceiveDossier.Refused(var reason, _):
+                return TypedResults.Problem(reason, statusCode: StatusCodes.Status422UnprocessableEntity);
+            default:
+                return TypedResults.NotFound();
+        }
+    }
+
+    private static string Hash(string code) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("motcua-assisted:" + code)));
+}

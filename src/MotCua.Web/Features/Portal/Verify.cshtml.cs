@@ -23,7 +23,7 @@ public sealed class VerifyModel(SignUp signUp, SignInManager<AppUser> signIn, Ap
         {
             case SignUp.Verified(var user):
                 await signIn.SignInAsync(user, isPersistent: false);
-                return Redirect("/Portal?welcome=1");
+                return Redirect("/Portal?welcome=true");
             case SignUp.Refused(_, var message, _):
                 Error = message;
                 break;

@@ -19,9 +19,9 @@ using MotCua.Web.Features.Payments;
 using MotCua.Web.Features.Portal;
 using MotCua.Web.Features.Procedures;
 using MotCua.Web.Features.ReformPlan;
+using MotCua.Web.Features.Results;
 using MotCua.Web.Features.Security;
 using MotCua.Web.Features.Statistics;
-using MotCua.Web.Features.Results;
 using MotCua.Web.Infrastructure;
 using Scalar.AspNetCore;
 

@@ -149,6 +149,6 @@ public sealed class PaymentReconciliationTests(PaymentsFactory app) : IClassFixt
         Assert.NotNull(takenOver);
         var lease = app.InScope(db => db.JobLeases.AsNoTracking().Single(l => l.Name == PaymentReconciler.JobName));
         Assert.Null(lease.Owner);
-        Assert.NotNull(lease.LastRunAtUtc);
+        Assert.NotNull(lease.LastRunFinishedUtc);
     }
 }

@@ -20,7 +20,7 @@ public sealed class SecurityApp : AppFactory
     }
 
     /// <summary>Tables whose rows change by design on any request: the audit trail, job runs, key ring.</summary>
-    public static readonly HashSet<string> VolatileTables = ["AuditRecords", "ScheduledRuns", "DataProtectionKeys"];
+    public static readonly HashSet<string> VolatileTables = ["AuditRecords", "ScheduledRuns", "DataProtectionKeys", "JobLeases", "TrackingAttempts"];
 
     public HttpClient Raw() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
 

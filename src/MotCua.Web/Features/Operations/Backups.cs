@@ -37,7 +37,7 @@ public static class Backups
         {
             await source.OpenAsync(ct);
             await destination.OpenAsync(ct);
-            source.BackupDatabase(destination);
+            await RetryWhileBusyAsync(() => source.BackupDatabase(destination), ct);
             // The copy is a single file: no -wal beside it to lose.
             await using var cmd = destination.CreateCommand();
             cmd.CommandText = "PRAGMA journal_mode=DELETE;";
@@ -82,7 +82,7 @@ public static class Backups
             await source.OpenAsync(ct);
             await destination.OpenAsync(ct);
             // The backup API swaps the pages in one transaction: a crash mid-restore leaves the old database.
-            source.BackupDatabase(destination);
+            await RetryWhileBusyAsync(() => source.BackupDatabase(destination), ct);
             await using var cmd = destination.CreateCommand();
             cmd.CommandText = "PRAGMA journal_mode=WAL;";
             await cmd.ExecuteNonQueryAsync(ct);
@@ -95,6 +95,23 @@ public static class Backups
         var broken = string.Concat(report.Broken.Select(b => $"{Environment.NewLine}BROKEN {b.Code} at event {b.Sequence}"));
         return new(report.Broken.Length == 0 ? 0 : 1,
             $"Restored from {file}. History verified: {report.Checked} dossier(s), {report.Broken.Length} broken.{broken}");
+    }
+
+    /// <summary>A background pass still finishing its write holds the lock briefly; the backup API does not wait by itself.</summary>
+    private static async Task RetryWhileBusyAsync(Action copy, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                copy();
+                return;
+            }
+            catch (SqliteException ex) when (ex.SqliteErrorCode is 5 or 6 && attempt < 50)
+            {
+                await Task.Delay(100, ct);
+            }
+        }
     }
 
     /// <summary>Null when the file is a SQLite database that passes integrity_check and holds the dossier tables.</summary>

@@ -122,7 +122,7 @@ public static class ReadDossiers
             q = q.Where(d => open.Contains(d.Status) && d.AppointmentDate < today);
         }
 
-        var page = Math.Max(f.Page ?? 1, 1);
+        var page = Math.Clamp(f.Page ?? 1, 1, 100_000); // page × size must not overflow the OFFSET (PostgreSQL rejects a negative one)
         var total = await q.CountAsync(ct);
         // Plain (AppointmentDate, Id) so the index gives the order and LIMIT stops early; intake always sets the appointment.
         var rows = await q.OrderBy(d => d.AppointmentDate).ThenBy(d => d.Id)

@@ -141,7 +141,8 @@
 
   form.addEventListener("submit", function (event) {
     var submitter = event.submitter;
-    if (form.getAttribute("data-native") === "1" || (submitter && submitter.hasAttribute("formaction"))) {
+    // Online, the browser posts the form itself (the server's pages answer); only a dropped link queues it here.
+    if (navigator.onLine !== false || form.getAttribute("data-native") === "1" || (submitter && submitter.hasAttribute("formaction"))) {
       return;
     }
     event.preventDefault();

@@ -4,6 +4,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
+#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
+
 namespace MotCua.Web.Migrations.Postgres
 {
     /// <inheritdoc />
@@ -12,6 +14,33 @@ namespace MotCua.Web.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "Alarms",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DossierId = table.Column<long>(type: "bigint", nullable: false),
+                    DossierCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    NextAction = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    SinceUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DueUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RaisedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    UnitPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Level = table.Column<int>(type: "integer", nullable: false),
+                    NotifiedUnitId = table.Column<int>(type: "integer", nullable: false),
+                    NotifiedUnitPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    LevelSinceUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    NextEscalationUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ResolvedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Alarms", x => x.Id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
@@ -24,6 +53,44 @@ namespace MotCua.Web.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AspNetRoles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AssistedSubmissions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OfficerId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    RequestJson = table.Column<string>(type: "character varying(200000)", maxLength: 200000, nullable: false),
+                    Phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    DossierCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AssistedSubmissions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AuditRecords",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Detail = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ClientIp = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditRecords", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -59,6 +126,23 @@ namespace MotCua.Web.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "DecisionReasons",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Actions = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Active = table.Column<bool>(type: "boolean", nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DecisionReasons", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DossierCounters",
                 columns: table => new
                 {
@@ -69,6 +153,114 @@ namespace MotCua.Web.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DossierCounters", x => new { x.UnitId, x.Day });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DossierRatings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DossierId = table.Column<long>(type: "bigint", nullable: false),
+                    DossierCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UnitPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Overall = table.Column<int>(type: "integer", nullable: false),
+                    Time = table.Column<int>(type: "integer", nullable: false),
+                    Contacts = table.Column<int>(type: "integer", nullable: false),
+                    Attitude = table.Column<int>(type: "integer", nullable: false),
+                    Transparency = table.Column<int>(type: "integer", nullable: false),
+                    Comment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Channel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    RatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DossierRatings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FeedbackItems",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Number = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Content = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    SenderName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SenderPhone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    SenderEmail = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    SenderUserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    DossierCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    UnitPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    UnitName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    ReceivedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReceivedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RefuseBy = table.Column<DateOnly>(type: "date", nullable: false),
+                    AskMoreBy = table.Column<DateOnly>(type: "date", nullable: false),
+                    ResolveBy = table.Column<DateOnly>(type: "date", nullable: false),
+                    InfoRequest = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    InfoRequestedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Answer = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AnsweredBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Late = table.Column<bool>(type: "boolean", nullable: false),
+                    Published = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FeedbackItems", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IndicatorAggregates",
+                columns: table => new
+                {
+                    ProcedureCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Grain = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    UnitPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Received = table.Column<long>(type: "bigint", nullable: false),
+                    ReceivedOnline = table.Column<long>(type: "bigint", nullable: false),
+                    ReceivedPostal = table.Column<long>(type: "bigint", nullable: false),
+                    FeeBearing = table.Column<long>(type: "bigint", nullable: false),
+                    FeeBearingPaidOnline = table.Column<long>(type: "bigint", nullable: false),
+                    Digitized = table.Column<long>(type: "bigint", nullable: false),
+                    Reused = table.Column<long>(type: "bigint", nullable: false),
+                    Finished = table.Column<long>(type: "bigint", nullable: false),
+                    FinishedOnTime = table.Column<long>(type: "bigint", nullable: false),
+                    ElectronicResult = table.Column<long>(type: "bigint", nullable: false),
+                    RoutedElectronically = table.Column<long>(type: "bigint", nullable: false),
+                    Returned = table.Column<long>(type: "bigint", nullable: false),
+                    Rated = table.Column<long>(type: "bigint", nullable: false),
+                    RatedGood = table.Column<long>(type: "bigint", nullable: false),
+                    ReturnedDissatisfied = table.Column<long>(type: "bigint", nullable: false),
+                    OpenIn = table.Column<long>(type: "bigint", nullable: false),
+                    OpenOut = table.Column<long>(type: "bigint", nullable: false),
+                    OnTimeIn = table.Column<long>(type: "bigint", nullable: false),
+                    OnTimeOut = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IndicatorAggregates", x => new { x.ProcedureCode, x.Grain, x.Day, x.UnitPath });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "JobLeases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Owner = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LeaseUntilUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastRunStartedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastRunFinishedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Runs = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobLeases", x => x.Name);
                 });
 
             migrationBuilder.CreateTable(
@@ -95,6 +287,104 @@ namespace MotCua.Web.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PaymentIssues",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Reference = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    DossierCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Detail = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    DetectedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ResolvedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ResolvedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ResolutionNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PaymentIssues", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Payments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Reference = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    DossierId = table.Column<long>(type: "bigint", nullable: false),
+                    DossierCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    AmountVnd = table.Column<long>(type: "bigint", nullable: false),
+                    Gateway = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    StartedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    GatewayTransactionNo = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    BankCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    ResponseCode = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    CompletedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ConfirmedBy = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    ReceiptNo = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Payments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PendingSignUps",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    FullName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    IdNumber = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
+                    TaxCode = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: true),
+                    Phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Email = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Channel = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    PasswordHash = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    CodeSalt = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    FailedAttempts = table.Column<int>(type: "integer", nullable: false),
+                    Sends = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CompletedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PendingSignUps", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PortalDrafts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ProcedureCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    UnitCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    FullName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    IdNumber = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
+                    TaxCode = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: true),
+                    Phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Email = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Address = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DossierCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Documents = table.Column<string>(type: "jsonb", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PortalDrafts", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -154,6 +444,69 @@ namespace MotCua.Web.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ResultDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DossierId = table.Column<long>(type: "bigint", nullable: false),
+                    DossierCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UnitPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    RecipientName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Address = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    RequestedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReturnedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ResultDeliveries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SandboxGatewayTransactions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TxnRef = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    AmountVnd = table.Column<long>(type: "bigint", nullable: false),
+                    OrderInfo = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    ReturnUrl = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    TransactionNo = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ResponseCode = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    BankCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    PaidAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    IpnHeld = table.Column<bool>(type: "boolean", nullable: false),
+                    IpnAttempts = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SandboxGatewayTransactions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ScheduledRuns",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Job = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    StartedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    FinishedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Processed = table.Column<int>(type: "integer", nullable: false),
+                    Error = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Instance = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScheduledRuns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ScoringSchemes",
                 columns: table => new
                 {
@@ -168,6 +521,63 @@ namespace MotCua.Web.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "SignedResults",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DossierId = table.Column<long>(type: "bigint", nullable: false),
+                    DossierCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ResultCode = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CertificateThumbprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SignedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignedResults", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SigningCertificates",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Thumbprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ProtectedPfx = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    NotAfterUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SigningCertificates", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StoredDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Name = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    FileId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    Source = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    DossierCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ValidFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    ValidUntil = table.Column<DateOnly>(type: "date", nullable: true),
+                    AddedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoredDocuments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "StoredFiles",
                 columns: table => new
                 {
@@ -179,6 +589,19 @@ namespace MotCua.Web.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_StoredFiles", x => x.Sha256);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TrackingAttempts",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Failures = table.Column<int>(type: "integer", nullable: false),
+                    WindowStartUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TrackingAttempts", x => x.Code);
                 });
 
             migrationBuilder.CreateTable(
@@ -213,6 +636,23 @@ namespace MotCua.Web.Migrations.Postgres
                         principalTable: "Units",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UploadedFiles",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    OwnerUserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UploadedFiles", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -271,6 +711,7 @@ namespace MotCua.Web.Migrations.Postgres
                     IdNumber = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
                     TaxCode = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: true),
                     HasDemoPassword = table.Column<bool>(type: "boolean", nullable: false),
+                    ElectronicallyIdentified = table.Column<bool>(type: "boolean", nullable: false),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -365,6 +806,22 @@ namespace MotCua.Web.Migrations.Postgres
                     ReturnChannel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
                     ResultCount = table.Column<int>(type: "integer", nullable: false),
                     EventCount = table.Column<int>(type: "integer", nullable: false),
+                    FinishKind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    ReturnedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    FeeVnd = table.Column<long>(type: "bigint", nullable: false),
+                    PaidOnline = table.Column<bool>(type: "boolean", nullable: false),
+                    Digitized = table.Column<bool>(type: "boolean", nullable: false),
+                    ElectronicResult = table.Column<bool>(type: "boolean", nullable: false),
+                    ReusedDocuments = table.Column<int>(type: "integer", nullable: false),
+                    RoutedElectronically = table.Column<bool>(type: "boolean", nullable: false),
+                    Rating = table.Column<int>(type: "integer", nullable: true),
+                    Complaint = table.Column<bool>(type: "boolean", nullable: false),
+                    Assisted = table.Column<bool>(type: "boolean", nullable: false),
+                    SubmittedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AckDeadlineUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AcknowledgedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    IdempotencyKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ElectronicallyIdentified = table.Column<bool>(type: "boolean", nullable: false),
                     LastHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
@@ -651,6 +1108,7 @@ namespace MotCua.Web.Migrations.Postgres
                     DueDateAfter = table.Column<DateOnly>(type: "date", nullable: true),
                     UnitCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     ToUnitCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    ReasonCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
                 },
@@ -758,10 +1216,6 @@ namespace MotCua.Web.Migrations.Postgres
                     BaseYear = table.Column<int>(type: "integer", nullable: true),
                     Scope = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     IndicatorKey = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
-                    ManualValue = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
-                    ManualNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    EvidenceSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    EvidenceName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: true),
                     Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
@@ -828,6 +1282,31 @@ namespace MotCua.Web.Migrations.Postgres
                         name: "FK_UnitReportFiles_UnitReports_ReportId",
                         column: x => x.ReportId,
                         principalTable: "UnitReports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanTargetMeasurements",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TargetId = table.Column<int>(type: "integer", nullable: false),
+                    Value = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    EvidenceSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    EvidenceName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
+                    EnteredBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    EnteredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanTargetMeasurements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanTargetMeasurements_PlanTargets_TargetId",
+                        column: x => x.TargetId,
+                        principalTable: "PlanTargets",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -913,6 +1392,34 @@ namespace MotCua.Web.Migrations.Postgres
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.InsertData(
+                table: "DecisionReasons",
+                columns: new[] { "Id", "Actions", "Active", "Code", "Order", "Text" },
+                values: new object[,]
+                {
+                    { 1, "refuse", true, "KHONG-THAM-QUYEN", 10, "Không thuộc thẩm quyền giải quyết của cơ quan" },
+                    { 2, "refuse,send-back", true, "GIAY-TO-KHONG-HOP-LE", 20, "Giấy tờ trong hồ sơ không hợp lệ hoặc không đúng quy định" },
+                    { 3, "refuse,stop", true, "GIAY-TO-GIA-MAO", 30, "Giấy tờ giả mạo, tẩy xóa, sửa chữa" },
+                    { 4, "refuse", true, "KHONG-DU-DIEU-KIEN", 40, "Không đủ điều kiện theo quy định của pháp luật" },
+                    { 5, "refuse,stop", true, "KHONG-BO-SUNG", 50, "Quá thời hạn mà người nộp không bổ sung, hoàn thiện hồ sơ" },
+                    { 6, "stop", true, "DANG-TRANH-CHAP", 60, "Đối tượng của thủ tục đang có tranh chấp, khiếu nại" },
+                    { 7, "stop", true, "CO-QUAN-YEU-CAU-DUNG", 70, "Theo yêu cầu của cơ quan có thẩm quyền" },
+                    { 8, "send-back", true, "SAI-NOI-DUNG", 80, "Nội dung thẩm định hoặc dự thảo kết quả chưa đúng" },
+                    { 9, "send-back", true, "THIEU-Y-KIEN-PHOI-HOP", 90, "Thiếu ý kiến của cơ quan phối hợp" },
+                    { 10, "refuse,stop,send-back", true, "KHAC", 100, "Lý do khác (ghi rõ trong nội dung)" }
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Alarms_DossierId_Kind_SinceUtc",
+                table: "Alarms",
+                columns: new[] { "DossierId", "Kind", "SinceUtc" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Alarms_ResolvedAtUtc_NotifiedUnitPath",
+                table: "Alarms",
+                columns: new[] { "ResolvedAtUtc", "NotifiedUnitPath" });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -972,6 +1479,21 @@ namespace MotCua.Web.Migrations.Postgres
                 column: "UnitId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditRecords_AtUtc",
+                table: "AuditRecords",
+                column: "AtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditRecords_Subject_AtUtc",
+                table: "AuditRecords",
+                columns: new[] { "Subject", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditRecords_UserName_AtUtc",
+                table: "AuditRecords",
+                columns: new[] { "UserName", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CalendarDays_Date_National",
                 table: "CalendarDays",
                 column: "Date",
@@ -990,6 +1512,12 @@ namespace MotCua.Web.Migrations.Postgres
                 column: "UnitId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_DecisionReasons_Code",
+                table: "DecisionReasons",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DossierDocuments_DossierId",
                 table: "DossierDocuments",
                 column: "DossierId");
@@ -1006,6 +1534,17 @@ namespace MotCua.Web.Migrations.Postgres
                 column: "DossierId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_DossierRatings_DossierId",
+                table: "DossierRatings",
+                column: "DossierId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DossierRatings_UnitPath_RatedAtUtc",
+                table: "DossierRatings",
+                columns: new[] { "UnitPath", "RatedAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Dossiers_Code",
                 table: "Dossiers",
                 column: "Code",
@@ -1020,6 +1559,12 @@ namespace MotCua.Web.Migrations.Postgres
                 name: "IX_Dossiers_CurrentUnitPath_Status",
                 table: "Dossiers",
                 columns: new[] { "CurrentUnitPath", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Dossiers_IdempotencyKey",
+                table: "Dossiers",
+                column: "IdempotencyKey",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Dossiers_ReceivedOn",
@@ -1052,6 +1597,21 @@ namespace MotCua.Web.Migrations.Postgres
                 column: "UnitId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_FeedbackItems_Number",
+                table: "FeedbackItems",
+                column: "Number");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackItems_Published_ClosedOn",
+                table: "FeedbackItems",
+                columns: new[] { "Published", "ClosedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackItems_UnitPath_Status",
+                table: "FeedbackItems",
+                columns: new[] { "UnitPath", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_InspectionFollowUps_InspectionId",
                 table: "InspectionFollowUps",
                 column: "InspectionId");
@@ -1077,6 +1637,44 @@ namespace MotCua.Web.Migrations.Postgres
                 columns: new[] { "SentAtUtc", "FailedPermanently", "NextAttemptAtUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PaymentIssues_Reference_Kind",
+                table: "PaymentIssues",
+                columns: new[] { "Reference", "Kind" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaymentIssues_ResolvedAtUtc",
+                table: "PaymentIssues",
+                column: "ResolvedAtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payments_CreatedAtUtc",
+                table: "Payments",
+                column: "CreatedAtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payments_DossierId",
+                table: "Payments",
+                column: "DossierId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payments_ReceiptNo",
+                table: "Payments",
+                column: "ReceiptNo",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payments_Reference",
+                table: "Payments",
+                column: "Reference",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PendingSignUps_UserName",
+                table: "PendingSignUps",
+                column: "UserName");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Plans_IssuingUnitId",
                 table: "Plans",
                 column: "IssuingUnitId");
@@ -1085,6 +1683,11 @@ namespace MotCua.Web.Migrations.Postgres
                 name: "IX_Plans_ParentPlanId",
                 table: "Plans",
                 column: "ParentPlanId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanTargetMeasurements_TargetId_EnteredAt",
+                table: "PlanTargetMeasurements",
+                columns: new[] { "TargetId", "EnteredAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_PlanTargets_PlanId_Code",
@@ -1125,6 +1728,11 @@ namespace MotCua.Web.Migrations.Postgres
                 column: "UnitId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PortalDrafts_UserId",
+                table: "PortalDrafts",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Procedures_Code_ValidTo",
                 table: "Procedures",
                 columns: new[] { "Code", "ValidTo" });
@@ -1147,10 +1755,60 @@ namespace MotCua.Web.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ResultDeliveries_DossierId",
+                table: "ResultDeliveries",
+                column: "DossierId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResultDeliveries_UnitPath_ReturnedAtUtc",
+                table: "ResultDeliveries",
+                columns: new[] { "UnitPath", "ReturnedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SandboxGatewayTransactions_CreatedAtUtc",
+                table: "SandboxGatewayTransactions",
+                column: "CreatedAtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SandboxGatewayTransactions_TxnRef",
+                table: "SandboxGatewayTransactions",
+                column: "TxnRef",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScheduledRuns_Job_StartedAtUtc",
+                table: "ScheduledRuns",
+                columns: new[] { "Job", "StartedAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ScoringCriteria_SchemeId_Code",
                 table: "ScoringCriteria",
                 columns: new[] { "SchemeId", "Code" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScoringSchemes_Year",
+                table: "ScoringSchemes",
+                column: "Year",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignedResults_DossierId",
+                table: "SignedResults",
+                column: "DossierId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SigningCertificates_Name",
+                table: "SigningCertificates",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredDocuments_UserId_Kind",
+                table: "StoredDocuments",
+                columns: new[] { "UserId", "Kind" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_UnitProcedures_ProcedureCode",
@@ -1193,11 +1851,19 @@ namespace MotCua.Web.Migrations.Postgres
                 name: "IX_Units_SuccessorId",
                 table: "Units",
                 column: "SuccessorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UploadedFiles_OwnerUserId",
+                table: "UploadedFiles",
+                column: "OwnerUserId");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "Alarms");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -1217,6 +1883,12 @@ namespace MotCua.Web.Migrations.Postgres
                 name: "Assessments");
 
             migrationBuilder.DropTable(
+                name: "AssistedSubmissions");
+
+            migrationBuilder.DropTable(
+                name: "AuditRecords");
+
+            migrationBuilder.DropTable(
                 name: "CalendarChanges");
 
             migrationBuilder.DropTable(
@@ -1224,6 +1896,9 @@ namespace MotCua.Web.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "DecisionReasons");
 
             migrationBuilder.DropTable(
                 name: "DossierCounters");
@@ -1238,16 +1913,37 @@ namespace MotCua.Web.Migrations.Postgres
                 name: "DossierPauses");
 
             migrationBuilder.DropTable(
+                name: "DossierRatings");
+
+            migrationBuilder.DropTable(
                 name: "DossierSteps");
+
+            migrationBuilder.DropTable(
+                name: "FeedbackItems");
+
+            migrationBuilder.DropTable(
+                name: "IndicatorAggregates");
 
             migrationBuilder.DropTable(
                 name: "InspectionFollowUps");
 
             migrationBuilder.DropTable(
+                name: "JobLeases");
+
+            migrationBuilder.DropTable(
                 name: "OutboxMessages");
 
             migrationBuilder.DropTable(
-                name: "PlanTargets");
+                name: "PaymentIssues");
+
+            migrationBuilder.DropTable(
+                name: "Payments");
+
+            migrationBuilder.DropTable(
+                name: "PendingSignUps");
+
+            migrationBuilder.DropTable(
+                name: "PlanTargetMeasurements");
 
             migrationBuilder.DropTable(
                 name: "PlanTaskOccurrenceEntries");
@@ -1256,19 +1952,46 @@ namespace MotCua.Web.Migrations.Postgres
                 name: "PlanTaskUnits");
 
             migrationBuilder.DropTable(
+                name: "PortalDrafts");
+
+            migrationBuilder.DropTable(
                 name: "Procedures");
 
             migrationBuilder.DropTable(
                 name: "ReportObligations");
 
             migrationBuilder.DropTable(
+                name: "ResultDeliveries");
+
+            migrationBuilder.DropTable(
+                name: "SandboxGatewayTransactions");
+
+            migrationBuilder.DropTable(
+                name: "ScheduledRuns");
+
+            migrationBuilder.DropTable(
+                name: "SignedResults");
+
+            migrationBuilder.DropTable(
+                name: "SigningCertificates");
+
+            migrationBuilder.DropTable(
+                name: "StoredDocuments");
+
+            migrationBuilder.DropTable(
                 name: "StoredFiles");
+
+            migrationBuilder.DropTable(
+                name: "TrackingAttempts");
 
             migrationBuilder.DropTable(
                 name: "UnitProcedures");
 
             migrationBuilder.DropTable(
                 name: "UnitReportFiles");
+
+            migrationBuilder.DropTable(
+                name: "UploadedFiles");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -1284,6 +2007,9 @@ namespace MotCua.Web.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Inspections");
+
+            migrationBuilder.DropTable(
+                name: "PlanTargets");
 
             migrationBuilder.DropTable(
                 name: "PlanTaskOccurrences");

@@ -182,8 +182,9 @@ namespace MotCua.LoadTest
                 ["Demo:Enabled"] = "true",
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
-                // Load from one address: rate limits (when the app has them) are switched off for the run.
-                ["RateLimiting:Enabled"] = "false",
+                // All load comes from one address: the per-IP limits on sign-in and tracking are lifted for the run.
+                ["Security:SignInPermitLimit"] = "1000000000",
+                ["Security:TrackingPermitLimit"] = "1000000000",
             };
             if (!Postgres)
             {

@@ -113,4 +113,19 @@ public static class TargetProgress
 
         return Math.Round(Math.Clamp(p, 0, 100), 1, MidpointRounding.AwayFromZero);
     }
+
+    /// <summary>
+    /// Compound growth per year, in percent with two decimals, from <paramref name="then"/> to <paramref name="now"/> over
+    /// <paramref name="years"/> years ("tăng bình quân x%/năm"); unknown when the base is zero.
+    /// </summary>
+    public static decimal? AverageYearlyGrowthPercent(long then, long now, int years)
+    {
+        if (then <= 0 || years <= 0)
+        {
+            return null;
+        }
+
+        var factor = Math.Pow((double)now / then, 1.0 / years);
+        return Math.Round((decimal)((factor - 1) * 100), 2, MidpointRounding.AwayFromZero);
+    }
 }

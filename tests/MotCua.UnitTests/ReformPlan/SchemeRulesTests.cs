@@ -49,6 +49,20 @@ public sealed class SchemeRulesTests
         Assert.Equal((decimal)percent, TargetProgress.Percent((decimal)target, (decimal)current, atMost));
         Assert.Equal((decimal)gap, TargetProgress.Gap((decimal)target, (decimal)current, atMost));
     }
+
+    [Theory]
+    [InlineData(100, 121, 2, 10.0)]
+    [InlineData(1, 2, 2, 41.42)]
+    [InlineData(200, 100, 1, -50.0)]
+    [InlineData(100, 100, 5, 0.0)]
+    public void Average_yearly_growth_is_compound(long then, long now, int years, double percent) =>
+        Assert.Equal((decimal)percent, TargetProgress.AverageYearlyGrowthPercent(then, now, years));
+
+    [Theory]
+    [InlineData(0, 5, 2)]
+    [InlineData(5, 5, 0)]
+    public void Growth_from_nothing_or_over_no_time_is_unknown(long then, long now, int years) =>
+        Assert.Null(TargetProgress.AverageYearlyGrowthPercent(then, now, years));
 }
 
 public sealed class SchemeOrderTests

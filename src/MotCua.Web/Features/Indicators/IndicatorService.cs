@@ -96,7 +96,7 @@ public sealed class IndicatorService(AppDbContext db)
         new(key, name, c.Received, c.Population, IndicatorSet.From(c).ByKey());
 
     /// <summary>The procedures offered in the subtree today: fully online ones, and fee-bearing ones offered online (payable online).</summary>
-    private async Task<List<ProcedureFacts>> ProcedureFactsAsync(string unitPath, DateOnly today, CancellationToken ct)
+    internal async Task<List<ProcedureFacts>> ProcedureFactsAsync(string unitPath, DateOnly today, CancellationToken ct)
     {
         var codes = await db.UnitProcedures.AsNoTracking()
             .Where(up => up.Unit!.Path.StartsWith(unitPath) && up.ValidFrom <= today && (up.ValidTo == null || up.ValidTo >= today))

@@ -22,7 +22,7 @@ public sealed class PlanModel(AppDbContext db, TimeProvider time) : PageModel
         var today = VietnamTime.Today(time);
         Plan = plan;
         Tasks = await PlansApi.LoadTasksAsync(db, id, today, ct);
-        Targets = await PlansApi.LoadTargetsAsync(db, id, today.Year, ct);
+        Targets = await PlansApi.LoadTargetsAsync(db, id, today, ct);
         return Page();
     }
 }

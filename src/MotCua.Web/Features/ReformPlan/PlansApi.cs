@@ -98,35 +98,28 @@ public static class PlansApi
             return TypedResults.NotFound();
         }
 
-        return TypedResults.Ok(await LoadTargetsAsync(db, id, VietnamTime.Today(time).Year, ct));
+        return TypedResults.Ok(await LoadTargetsAsync(db, id, VietnamTime.Today(time), ct));
     }
 
-    /// <summary>Live values by indicator key for the plan's unit; issue 7's dossier indicators are not connected yet, only the inspection count is measured here.</summary>
-    internal static async Task<Dictionary<string, decimal?>> LiveValuesAsync(AppDbContext db, int planId, int year, CancellationToken ct)
-    {
-        var scope = await db.Plans.Where(p => p.Id == planId).Select(p => p.IssuingUnit!.Path).SingleAsync(ct);
-        return new Dictionary<string, decimal?>
-        {
-            [InspectionsApi.IndicatorKey] = await InspectionsApi.MinimumPerDeskAsync(db, scope, year, ct),
-        };
-    }
-
-    internal static async Task<TargetDto[]> LoadTargetsAsync(AppDbContext db, int planId, int year, CancellationToken ct)
+    internal static async Task<TargetDto[]> LoadTargetsAsync(AppDbContext db, int planId, DateOnly today, CancellationToken ct)
     {
         var targets = await db.PlanTargets.AsNoTracking().Include(t => t.Measurements).Where(t => t.PlanId == planId).ToListAsync(ct);
-        var live = await LiveValuesAsync(db, planId, year, ct);
-        return [.. targets.OrderBy(t => t.Id).Select(t =>
+        var live = await LiveTargets.LoadAsync(db, planId, today, ct);
+        List<TargetDto> result = [];
+        foreach (var t in targets.OrderBy(t => t.Id))
         {
             var latest = t.Measurements.OrderByDescending(m => m.EnteredAt).ThenByDescending(m => m.Id).FirstOrDefault();
-            var (current, source) = t.IndicatorKey is { } key && live.TryGetValue(key, out var v) && v is not null
-                ? (v, "indicator")
-                : latest is not null ? (latest.Value, "manual") : ((decimal?)null, "none");
+            var (current, source) = await live.ValueAsync(t, ct) is { } v
+                ? ((decimal?)v, "indicator")
+                : latest is not null ? (latest.Value, "manual") : (null, "none");
             var atMost = t.Comparison == TargetComparison.AtMost;
-            return new TargetDto(t.Id, t.Code, t.Text, t.Value, t.Unit, t.Comparison, t.Year, t.BaseYear, t.Scope, t.IndicatorKey, current, source,
+            result.Add(new TargetDto(t.Id, t.Code, t.Text, t.Value, t.Unit, t.Comparison, t.Year, t.BaseYear, t.Scope, t.IndicatorKey, current, source,
                 current is { } c ? TargetProgress.Gap(t.Value, c, atMost) : null,
                 current is { } c2 ? TargetProgress.Percent(t.Value, c2, atMost) : null,
-                source == "manual" ? TargetMeasurementsApi.ToDto(planId, latest!) : null, t.Measurements.Count, t.Note);
-        })];
+                source == "manual" ? TargetMeasurementsApi.ToDto(planId, latest!) : null, t.Measurements.Count, t.Note));
+        }
+
+        return [.. result];
     }
 
     private static async Task<Results<Created<PlanDto>, ValidationProblem, ForbidHttpResult>> CreatePlan(
@@ -340,7 +333,7 @@ public static class PlansApi
 
         db.PlanTargets.Add(target);
         await db.SaveChangesAsync(ct);
-        var dto = (await LoadTargetsAsync(db, id, VietnamTime.Today(time).Year, ct)).Single(x => x.Id == target.Id);
+        var dto = (await LoadTargetsAsync(db, id, VietnamTime.Today(time), ct)).Single(x => x.Id == target.Id);
         return TypedResults.Created($"/api/v1/plans/{id}/targets/{target.Id}", dto);
     }
 
@@ -363,7 +356,7 @@ public static class PlansApi
         }
 
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok((await LoadTargetsAsync(db, id, VietnamTime.Today(time).Year, ct)).Single(x => x.Id == target.Id));
+        return TypedResults.Ok((await LoadTargetsAsync(db, id, VietnamTime.Today(time), ct)).Single(x => x.Id == target.Id));
     }
 
     internal static async Task<ValidationProblem?> ApplyAsync(PlanTarget target, TargetRequest body, AppDbContext db, IStringLocalizer<SharedResource> t, CancellationToken ct)
@@ -444,6 +437,7 @@ public static class Indicators
     public static readonly HashSet<string> Known =
     [
         "onTimeRate", "onlineRate", "digitizationRate", "onlinePaymentRate", "satisfactionRate", "reuseRate",
-        "electronicRoutingRate", "electronicResultRate", "postalGrowth", "nationalSatisfactionRate", InspectionsApi.IndicatorKey,
+        "electronicRoutingRate", "electronicResultRate", "postalGrowth", "nationalSatisfactionRate",
+        "fullyOnlineProcedureShare", "payableOnlineProcedureShare", InspectionsApi.IndicatorKey,
     ];
 }

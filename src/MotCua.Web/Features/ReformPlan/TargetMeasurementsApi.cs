@@ -47,7 +47,7 @@ public static class TargetMeasurementsApi
         }
 
         if (target.IndicatorKey is { } key && target.Id != 0
-            && (await PlansApi.LiveValuesAsync(db, target.PlanId, VietnamTime.Today(time).Year, ct)).GetValueOrDefault(key) is not null)
+            && await (await LiveTargets.LoadAsync(db, target.PlanId, VietnamTime.Today(time), ct)).ValueAsync(target, ct) is not null)
         {
             errors["manualValue"] = [t["Chỉ tiêu này được đo tự động bằng chỉ số {0}; không nhập số liệu tay.", key]];
         }

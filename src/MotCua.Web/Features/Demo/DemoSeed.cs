@@ -59,6 +59,8 @@ public static class DemoSeed
 
             await users.AddToRoleAsync(user, account.Role);
         }
+
+        await Indicators.DemoHistory.SeedAsync(sp, sp.GetRequiredService<IConfiguration>().GetValue("Demo:HistoryDossiers", 0), ct);
     }
 
     public static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using MotCua.IntegrationTests.Features.Cracks;
+using MotCua.IntegrationTests.Features.Dossiers;
 using MotCua.Testing;
 using static MotCua.IntegrationTests.Features.Queue.QueueApi;
 
@@ -106,5 +108,37 @@ public sealed class TicketTests(AppFactory app) : IClassFixture<AppFactory>
 
         Assert.Equal(HttpStatusCode.NotFound, call.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, close.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_intake_started_from_a_ticket_records_the_dossier_code_on_the_ticket()
+    {
+        var api = await app.ClientFor("motcua.phuocbinh");
+        var counter = await CounterAsync(api, "22783", "B");
+        var ticket = await IssueAsync(api, new { counterId = counter });
+        var id = ticket.GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var desk = await PageClient.SignedInAsync(app, "motcua.phuocbinh");
+        var page = $"/Dossiers/Receive?ticket={id}&procedure={DossierApi.Certification}";
+        var html = await desk.GetStringAsync(page, TestContext.Current.CancellationToken);
+        Assert.Contains($"name=\"ticket\" value=\"{id}\"", html, StringComparison.Ordinal);
+        var token = await PageClient.TokenAsync(desk, page);
+        var procedure = await DossierApi.ProcedureAsync(api, DossierApi.Certification);
+        var form = new List<KeyValuePair<string, string>>
+        {
+            new("ProcedureCode", DossierApi.Certification),
+            new("ticket", id),
+            new("Applicant.FullName", "Katơr Văn Có Số"),
+            new("Applicant.IdNumber", "058190008888"),
+            new("Applicant.Phone", "0912000888"),
+            new("__RequestVerificationToken", token),
+        };
+        form.AddRange(procedure.GetProperty("documents").EnumerateArray().Select(d => new KeyValuePair<string, string>("Documents", d.GetProperty("name").GetString()!)));
+
+        var received = await desk.PostAsync(page, new FormUrlEncodedContent(form), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, received.StatusCode);
+        var code = Uri.UnescapeDataString(System.Text.RegularExpressions.Regex.Match(received.Headers.Location!.ToString(), "code=([^&]+)").Groups[1].Value);
+        var after = await api.GetFromJsonAsync<JsonElement>($"/api/v1/queue/tickets/{id}", TestContext.Current.CancellationToken);
+        Assert.Equal(code, after.GetProperty("dossierCode").GetString());
     }
 }

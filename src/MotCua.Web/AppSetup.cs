@@ -18,6 +18,7 @@ using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Payments;
 using MotCua.Web.Features.Portal;
 using MotCua.Web.Features.Procedures;
+using MotCua.Web.Features.Queue;
 using MotCua.Web.Features.ReformPlan;
 using MotCua.Web.Features.Results;
 using MotCua.Web.Features.Security;
@@ -61,6 +62,7 @@ public static class AppSetup
         builder.AddFeedback();
         builder.AddFiles();
         builder.AddPortal();
+        builder.AddQueue();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o =>
@@ -84,6 +86,10 @@ public static class AppSetup
                 o.Conventions.AuthorizePage("/Results/Postal", AccountsSetup.StaffPolicy);
                 o.Conventions.AuthorizePage("/Feedback/Staff", AccountsSetup.StaffPolicy);
                 o.Conventions.AuthorizePage("/Feedback/Kiosk", AccountsSetup.StaffPolicy);
+                o.Conventions.AuthorizePage("/Queue/Kiosk", AccountsSetup.StaffPolicy);
+                o.Conventions.AuthorizePage("/Queue/Desk", AccountsSetup.StaffPolicy);
+                o.Conventions.AuthorizePage("/Queue/Stats", AccountsSetup.StaffPolicy);
+                o.Conventions.AuthorizeFolder("/Assisted", AccountsSetup.StaffPolicy);
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
@@ -151,6 +157,7 @@ public static class AppSetup
         app.MapFilesApi();
         app.MapPortalApi();
         app.MapAssistedApi();
+        app.MapQueueApi();
         return app;
     }
 }

@@ -63,6 +63,10 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Features.Portal.PortalDraft> PortalDrafts => Set<Features.Portal.PortalDraft>();
     public DbSet<Features.Portal.StoredDocument> StoredDocuments => Set<Features.Portal.StoredDocument>();
     public DbSet<Features.Portal.TrackingAttempt> TrackingAttempts => Set<Features.Portal.TrackingAttempt>();
+    public DbSet<Features.Queue.ServiceCounter> ServiceCounters => Set<Features.Queue.ServiceCounter>();
+    public DbSet<Features.Queue.BookingSlot> BookingSlots => Set<Features.Queue.BookingSlot>();
+    public DbSet<Features.Queue.Booking> Bookings => Set<Features.Queue.Booking>();
+    public DbSet<Features.Queue.QueueTicket> QueueTickets => Set<Features.Queue.QueueTicket>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -85,6 +89,7 @@ public abstract class AppDbContext(DbContextOptions options)
         FeedbackItem.Configure(builder);
         Features.Portal.PortalModel.Configure(builder);
         Features.Assisted.AssistedSubmission.Configure(builder);
+        Features.Queue.QueueModel.Configure(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

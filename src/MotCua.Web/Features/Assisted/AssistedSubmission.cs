@@ -55,7 +55,7 @@ public static class AssistedApi
         return group;
     }
 
-    private static async Task<Results<Created<AssistedStarted>, ValidationProblem, ForbidHttpResult>> StartAsync(
+    internal static async Task<Results<Created<AssistedStarted>, ValidationProblem, ForbidHttpResult>> StartAsync(
         ReceiveRequest body, AppDbContext db, ClaimsPrincipal user, TimeProvider time, IConfiguration config, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         var actor = Actor.From(user);
@@ -96,7 +96,7 @@ public static class AssistedApi
         return TypedResults.Created($"/api/v1/assisted-submissions/{row.Id}", new AssistedStarted(row.Id, row.ExpiresAtUtc, Notifications.Masking.Recipient(phone)));
     }
 
-    private static async Task<Results<Created<ReceiveResponse>, ValidationProblem, NotFound, ProblemHttpResult>> ConfirmAsync(
+    internal static async Task<Results<Created<ReceiveResponse>, ValidationProblem, NotFound, ProblemHttpResult>> ConfirmAsync(
         long id, ConfirmRequest body, AppDbContext db, ReceiveDossier receive, ClaimsPrincipal user, TimeProvider time, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         var actor = Actor.From(user);

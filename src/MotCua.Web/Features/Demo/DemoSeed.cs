@@ -39,6 +39,7 @@ public static class DemoSeed
         await CalendarSeed.SeedAsync(sp, DataFolder, ct);
         await ProcedureSeed.SeedAsync(db, DataFolder, sp.GetRequiredService<TimeProvider>(), ct);
         await ReformSeed.SeedAsync(db, DataFolder, ct);
+        await Queue.QueueSeed.SeedAsync(db, sp.GetRequiredService<TimeProvider>(), ct);
         await EnsureRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole>>());
 
         var users = sp.GetRequiredService<UserManager<AppUser>>();

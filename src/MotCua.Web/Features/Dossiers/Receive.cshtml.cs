@@ -11,8 +11,11 @@ namespace MotCua.Web.Features.Dossiers;
 
 /// <summary>The desk officer's intake form: choose the procedure, tick the documents received, enter the applicant.</summary>
 [Authorize(Roles = Roles.Desk)]
-public sealed class ReceiveModel(AppDbContext db, ReceiveDossier receive, TimeProvider time) : PageModel
+public sealed class ReceiveModel(AppDbContext db, ReceiveDossier receive, TimeProvider time, Queue.QueueService queue) : PageModel
 {
+    /// <summary>The queue ticket the officer is serving: its dossier code is recorded on it (issue 11 item 4).</summary>
+    [BindProperty(SupportsGet = true, Name = "ticket")] public long? TicketId { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "procedure")] public string? ProcedureCode { get; set; }
     [BindProperty] public Channel? Channel { get; set; }
     [BindProperty] public string? PostalTrackingNumber { get; set; }
@@ -55,6 +58,12 @@ public sealed class ReceiveModel(AppDbContext db, ReceiveDossier receive, TimePr
     public async Task OnGetAsync(CancellationToken ct)
     {
         IdempotencyKey = Guid.NewGuid().ToString();
+        if (TicketId is { } ticket && await queue.ApplicantForTicketAsync(ticket, User, ct) is { } booked)
+        {
+            Applicant.FullName ??= booked.Name;
+            Applicant.Phone ??= booked.Phone;
+        }
+
         await LoadAsync(ct);
     }
 
@@ -69,6 +78,11 @@ public sealed class ReceiveModel(AppDbContext db, ReceiveDossier receive, TimePr
         switch (await receive.HandleAsync(body, User, ct))
         {
             case ReceiveDossier.Received(var dossier):
+                if (TicketId is { } ticket)
+                {
+                    await queue.AttachDossierAsync(ticket, dossier.Code, User, ct);
+                }
+
                 return Redirect($"/Dossiers/Details?code={Uri.EscapeDataString(dossier.Code)}&received=1");
             case ReceiveDossier.Invalid(var errors):
                 Errors = errors;

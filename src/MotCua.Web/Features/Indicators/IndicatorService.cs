@@ -20,7 +20,11 @@ public sealed record BreakdownRow(string Key, string Name, long Received, long P
 
 public sealed record IndicatorReport(
     UnitRef Unit, DateOnly From, DateOnly To, long Received, IndicatorCounts Counts, IReadOnlyDictionary<string, double?> Indicators,
-    IReadOnlyDictionary<string, TargetView> Targets, int? BaseYear, IReadOnlyList<MonthPoint>? Series, IReadOnlyList<BreakdownRow>? Breakdown);
+    IReadOnlyDictionary<string, TargetView> Targets, int? BaseYear, IReadOnlyList<MonthPoint>? Series, IReadOnlyList<BreakdownRow>? Breakdown)
+{
+    /// <summary>Online dossiers a desk officer filed for a citizen who was present (issue 11 item 5); already inside the online counts.</summary>
+    public long AssistedCount { get; init; }
+}
 
 public enum Breakdown
 {
@@ -50,7 +54,9 @@ public sealed class IndicatorService(AppDbContext db)
         var targets = await TargetsAsync(unit, to.Year, set, ct);
         var series = monthly ? await SeriesAsync(unit.Path, from, to, ct) : null;
         var rows = breakdown is { } b ? await BreakdownAsync(unit, from, to, b, today, ct) : null;
-        return new(new(unit.Code, unit.Name, unit.Path), from, to, counts.Received, counts, set, targets, baseYear, series, rows);
+        // The assisted flag is set after the intake transaction, so it is counted from the dossiers (an indexed subtree prefix), not the aggregates.
+        var assisted = await db.Dossiers.LongCountAsync(d => d.Assisted && d.ReceivingUnitPath.StartsWith(unit.Path) && d.ReceivedOn >= from && d.ReceivedOn <= to, ct);
+        return new(new(unit.Code, unit.Name, unit.Path), from, to, counts.Received, counts, set, targets, baseYear, series, rows) { AssistedCount = assisted };
     }
 
     public async Task<List<MonthPoint>> SeriesAsync(string unitPath, DateOnly from, DateOnly to, CancellationToken ct)

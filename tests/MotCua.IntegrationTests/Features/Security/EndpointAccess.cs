@@ -124,6 +124,19 @@ public static class EndpointAccess
         new("POST /api/v1/reform/evaluation/schemes/{id:int}/self-assessments", "/api/v1/reform/evaluation/schemes/{scheme}/self-assessments", Staff, Form),
         new("PUT /api/v1/reform/evaluation/schemes/{id:int}/appraisals", "/api/v1/reform/evaluation/schemes/{scheme}/appraisals", ReformEdit),
 
+        // Queue and bookings at the desk ({counter} is counter A of 584.MC, {ticket} a ticket issued there)
+        new("GET /api/v1/queue/units/{code}/slots", "/api/v1/queue/units/584.MC/slots?date=2025-06-05", Public),
+        new("POST /api/v1/queue/bookings", "/api/v1/queue/bookings", Public),
+        new("POST /api/v1/queue/bookings/{code}/cancel", "/api/v1/queue/bookings/DEMO0001/cancel", Public, new { phoneLast4 = "9999" }),
+        new("GET /api/v1/queue/units/{code}/display", "/api/v1/queue/units/584.MC/display", Public),
+        new("GET /api/v1/queue/counters", "/api/v1/queue/counters", Staff),
+        new("GET /api/v1/queue/counters/{id:int}/tickets", "/api/v1/queue/counters/{counter}/tickets", "NNYYYNNN"),
+        new("POST /api/v1/queue/counters/{id:int}/call-next", "/api/v1/queue/counters/{counter}/call-next", "NNYYYNNN"),
+        new("POST /api/v1/queue/tickets", "/api/v1/queue/tickets", Staff),
+        new("GET /api/v1/queue/tickets/{id:long}", "/api/v1/queue/tickets/{ticket}", "NNYYYNNN"),
+        new("POST /api/v1/queue/tickets/{id:long}/actions", "/api/v1/queue/tickets/{ticket}/actions", "NNYYYNNN"),
+        new("GET /api/v1/queue/stats", "/api/v1/queue/stats", Staff),
+
         // Operations
         new("GET /api/v1/admin/jobs", "/api/v1/admin/jobs", AdminOnly),
 
@@ -158,6 +171,12 @@ public static class EndpointAccess
         new("PAGE /ReformPlan/Overview", "/ReformPlan/Overview", Staff),
         new("PAGE /Security/Index", "/Security", AdminOnly),
         new("PAGE /Operations/Index", "/Operations", AdminOnly),
+        new("PAGE /Queue/Book", "/Queue/Book?unit=584.MC", Public),
+        new("PAGE /Queue/Display", "/Queue/Display?unit=584.MC", Public),
+        new("PAGE /Queue/Kiosk", "/Queue/Kiosk", Staff),
+        new("PAGE /Queue/Desk", "/Queue/Desk", Staff),
+        new("PAGE /Queue/Stats", "/Queue/Stats", Staff),
+        new("PAGE /Assisted/Desk", "/Assisted/Desk", "NNNNYNNY"),
     ];
 
 

@@ -87,6 +87,11 @@ public static class EndpointCatalog
         values["report"] = await db.UnitReports.OrderBy(p => p.Id).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct) is { } r
             ? Id(r) : throw new InvalidOperationException("no report: " + await report.Content.ReadAsStringAsync(ct));
         values["sha"] = await db.StoredFiles.OrderBy(f => f.Sha256).Select(f => f.Sha256).FirstAsync(ct);
+        var counters = await desk.GetFromJsonAsync<JsonElement>("/api/v1/queue/counters?unit=584.MC", ct);
+        var counter = counters.EnumerateArray().First(c => c.GetProperty("letter").GetString() == "A").GetProperty("id").GetInt32();
+        values["counter"] = Id(counter);
+        var ticket = await desk.PostAsJsonAsync("/api/v1/queue/tickets", new { counterId = counter }, ct);
+        values["ticket"] = (await ticket.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
         values["documents"] = JsonSerializer.Serialize(DossierApi.AllDocuments(await DossierApi.ProcedureAsync(desk, DossierApi.Certification)));
         return values;
     }

@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace MotCua.Web.Features.Queue;
+
+/// <summary>Waiting and service times per counter and day in the officer's subtree.</summary>
+public sealed class StatsModel(QueueService queue) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+
+    public CounterDayStats[] Rows { get; private set; } = [];
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var (rows, error) = await queue.StatsAsync(User, From, To, ct);
+        Rows = rows ?? [];
+        Error = error?.Message;
+    }
+}

@@ -9,7 +9,7 @@ namespace MotCua.BrowserTests;
 /// <summary>The app on a real Kestrel port and Debian's Chromium driven by Playwright (no browser download).</summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    public AppFactory App { get; } = new();
+    public AppFactory App { get; } = new() { Captured = new CapturedMessages() };
     public string BaseUrl { get; private set; } = "";
     public IBrowser Browser { get; private set; } = null!;
     private IPlaywright? _playwright;
@@ -30,14 +30,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context with a phone-sized or desktop viewport, Vietnamese locale.</summary>
-    public async Task<IPage> NewPageAsync(bool phone = false)
+    public Task<IPage> NewPageAsync(bool phone = false) =>
+        NewPageAsync(phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 800 });
+
+    public async Task<IPage> NewPageAsync(ViewportSize viewport)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = BaseUrl,
-            Locale = "vi-VN",
-            ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 800 },
-        });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "vi-VN", ViewportSize = viewport });
         return await context.NewPageAsync();
     }
 

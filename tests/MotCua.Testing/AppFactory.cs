@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using MotCua.Web.Features.Notifications;
 using Npgsql;
 
 namespace MotCua.Testing;
@@ -25,6 +26,9 @@ public class AppFactory : WebApplicationFactory<Program>
     public static bool UsePostgres => string.Equals(Environment.GetEnvironmentVariable("MOTCUA_TEST_DB"), "postgres", StringComparison.OrdinalIgnoreCase);
 
     public static string ProviderName => UsePostgres ? "Postgres" : "Sqlite";
+
+    /// <summary>When set before the host starts, SMS and e-mail go to this fake instead of files or SMTP.</summary>
+    public CapturedMessages? Captured { get; set; }
 
     /// <summary>Extra settings a test needs (Demo:Enabled=false, …), applied on top of the defaults.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
@@ -59,6 +63,13 @@ public class AppFactory : WebApplicationFactory<Program>
         {
             s.RemoveAll<TimeProvider>();
             s.AddSingleton<TimeProvider>(Clock);
+            if (Captured is { } captured)
+            {
+                s.RemoveAll<ISmsGateway>();
+                s.RemoveAll<IEmailSender>();
+                s.AddSingleton<ISmsGateway>(captured);
+                s.AddSingleton<IEmailSender>(captured);
+            }
         });
     }
 

@@ -78,6 +78,7 @@ public abstract class AppDbContext(DbContextOptions options)
         Dossier.Configure(builder);
         ReformModel.Configure(builder);
         OutboxMessage.Configure(builder);
+        OneTimeCodeRecord.Configure(builder);
         JobLease.Configure(builder);
         IndicatorAggregate.Configure(builder);
         Features.Security.AuditRecord.Configure(builder);

@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +12,7 @@ namespace MotCua.Web.Features.Assisted;
 
 /// <summary>
 /// An online submission a desk officer prepares for a citizen who is present; it becomes a dossier (online, assisted)
-/// only when the citizen types the one-time code sent to their phone. Only the code's hash is stored.
+/// only when the citizen types the one-time code sent to their phone (<see cref="OneTimeCodes"/>: only its salted hash is stored).
 /// </summary>
 public sealed class AssistedSubmission
 {
@@ -22,10 +20,8 @@ public sealed class AssistedSubmission
     public required string OfficerId { get; set; }
     public required string RequestJson { get; set; }
     public required string Phone { get; set; }
-    public required string CodeHash { get; set; }
+    public Guid CodeId { get; set; }
     public DateTime CreatedAtUtc { get; set; }
-    public DateTime ExpiresAtUtc { get; set; }
-    public int Attempts { get; set; }
     public string? DossierCode { get; set; }
 
     internal static void Configure(ModelBuilder b) => b.Entity<AssistedSubmission>(e =>
@@ -34,7 +30,6 @@ public sealed class AssistedSubmission
         e.Property(x => x.OfficerId).HasMaxLength(64);
         e.Property(x => x.RequestJson).HasMaxLength(200_000);
         e.Property(x => x.Phone).HasMaxLength(20);
-        e.Property(x => x.CodeHash).HasMaxLength(64);
         e.Property(x => x.DossierCode).HasMaxLength(64);
     });
 }
@@ -45,7 +40,7 @@ public sealed record ConfirmRequest(string? Code);
 
 public static class AssistedApi
 {
-    public const int MaxAttempts = 5;
+    public const string Purpose = "assisted-submission";
 
     public static RouteGroupBuilder MapAssistedApi(this IEndpointRouteBuilder app)
     {
@@ -56,7 +51,7 @@ public static class AssistedApi
     }
 
     internal static async Task<Results<Created<AssistedStarted>, ValidationProblem, ForbidHttpResult>> StartAsync(
-        ReceiveRequest body, AppDbContext db, ClaimsPrincipal user, TimeProvider time, IConfiguration config, IStringLocalizer<SharedResource> t, CancellationToken ct)
+        ReceiveRequest body, AppDbContext db, OneTimeCodes codes, ClaimsPrincipal user, TimeProvider time, IConfiguration config, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         var actor = Actor.From(user);
         if (actor?.Role != MotCua.Domain.Dossiers.ActorRole.Desk)
@@ -70,34 +65,25 @@ public static class AssistedApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["applicant.phone"] = [t["Cần số điện thoại của người nộp để gửi mã xác nhận."]] });
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
-        var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+        var minutes = config.GetValue("Dossiers:AssistedCodeMinutes", 10);
+        var code = codes.Issue(Purpose, new CodeMessage(NotificationChannel.Sms, phone, null,
+            "Ma xac nhan nop ho so truc tuyen tai Bo phan Mot cua: {0}. Chi doc ma nay cho can bo khi ban dong y nop ho so. Ma het han sau "
+            + minutes.ToString(System.Globalization.CultureInfo.InvariantCulture) + " phut."), NotificationKind.OneTimeCode, TimeSpan.FromMinutes(minutes));
         var row = new AssistedSubmission
         {
             OfficerId = actor.Id,
             RequestJson = JsonSerializer.Serialize(body with { Channel = Channel.Online }),
             Phone = phone,
-            CodeHash = Hash(code),
-            CreatedAtUtc = now,
-            ExpiresAtUtc = now.AddMinutes(config.GetValue("Dossiers:AssistedCodeMinutes", 10)),
+            CodeId = code.Id,
+            CreatedAtUtc = time.GetUtcNow().UtcDateTime,
         };
         db.Add(row);
-        db.OutboxMessages.Add(new OutboxMessage
-        {
-            CreatedAtUtc = now,
-            NextAttemptAtUtc = now,
-            Channel = NotificationChannel.Sms,
-            To = phone,
-            Body = $"Ma xac nhan nop ho so truc tuyen tai Bo phan Mot cua: {code}. Chi doc ma nay cho can bo khi ban dong y nop ho so. Ma het han sau 10 phut.",
-            DossierCode = "",
-            Kind = NotificationKind.OneTimeCode,
-        });
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/assisted-submissions/{row.Id}", new AssistedStarted(row.Id, row.ExpiresAtUtc, Notifications.Masking.Recipient(phone)));
+        return TypedResults.Created($"/api/v1/assisted-submissions/{row.Id}", new AssistedStarted(row.Id, code.ExpiresAtUtc, Notifications.Masking.Recipient(phone)));
     }
 
     internal static async Task<Results<Created<ReceiveResponse>, ValidationProblem, NotFound, ProblemHttpResult>> ConfirmAsync(
-        long id, ConfirmRequest body, AppDbContext db, ReceiveDossier receive, ClaimsPrincipal user, TimeProvider time, IStringLocalizer<SharedResource> t, CancellationToken ct)
+        long id, ConfirmRequest body, AppDbContext db, OneTimeCodes codes, ReceiveDossier receive, ClaimsPrincipal user, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         var actor = Actor.From(user);
         var row = await db.Set<AssistedSubmission>().SingleOrDefaultAsync(a => a.Id == id, ct);
@@ -106,20 +92,14 @@ public static class AssistedApi
             return TypedResults.NotFound();
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
-        if (now > row.ExpiresAtUtc || row.Attempts >= MaxAttempts)
+        switch ((await codes.VerifyAsync(row.CodeId, Purpose, body.Code, ct)).Check)
         {
-            return TypedResults.Problem(t["Mã xác nhận đã hết hạn hoặc nhập sai quá số lần cho phép: hãy gửi mã mới."], statusCode: StatusCodes.Status410Gone);
+            case MotCua.Domain.Portal.CodeCheck.Expired or MotCua.Domain.Portal.CodeCheck.TooManyAttempts:
+                return TypedResults.Problem(t["Mã xác nhận đã hết hạn hoặc nhập sai quá số lần cho phép: hãy gửi mã mới."], statusCode: StatusCodes.Status410Gone);
+            case MotCua.Domain.Portal.CodeCheck.Wrong:
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["code"] = [t["Mã xác nhận không đúng."]] });
         }
 
-        row.Attempts++;
-        if (body.Code is null || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(body.Code.Trim())), Encoding.ASCII.GetBytes(row.CodeHash)))
-        {
-            await db.SaveChangesAsync(ct);
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["code"] = [t["Mã xác nhận không đúng."]] });
-        }
-
-        await db.SaveChangesAsync(ct);
         var request = JsonSerializer.Deserialize<ReceiveRequest>(row.RequestJson)! with { IdempotencyKey = $"assisted-{row.Id:D8}" };
         switch (await receive.HandleAsync(request, user, ct))
         {
@@ -137,6 +117,4 @@ public static class AssistedApi
                 return TypedResults.NotFound();
         }
     }
-
-    private static string Hash(string code) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("motcua-assisted:" + code)));
 }

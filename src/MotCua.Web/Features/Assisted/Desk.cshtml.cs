@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Procedures;
 using MotCua.Web.Infrastructure;
@@ -14,7 +15,7 @@ namespace MotCua.Web.Features.Assisted;
 
 /// <summary>The desk page for an assisted online submission: prepare it, send the code to the citizen's phone, type the code the citizen reads out.</summary>
 [Authorize(Roles = Roles.Desk)]
-public sealed class DeskModel(AppDbContext db, ReceiveDossier receive, TimeProvider time, IConfiguration config, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class DeskModel(AppDbContext db, OneTimeCodes codes, ReceiveDossier receive, TimeProvider time, IConfiguration config, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "procedure")] public string? ProcedureCode { get; set; }
     [BindProperty] public string? FullName { get; set; }
@@ -38,7 +39,7 @@ public sealed class DeskModel(AppDbContext db, ReceiveDossier receive, TimeProvi
         var body = new ReceiveRequest(ProcedureCode, User.UnitPath()?.TrimEnd('/').Split('/')[^1], Channel.Online,
             new ApplicantInput(FullName, IdNumber, null, null, Phone, Email, Address),
             [.. Documents.Select(d => new Dossiers.DocumentInput(d, "original", null, 1, false))]);
-        var result = await AssistedApi.StartAsync(body, db, User, time, config, t, ct);
+        var result = await AssistedApi.StartAsync(body, db, codes, User, time, config, t, ct);
         switch (result.Result)
         {
             case Created<AssistedStarted> created:
@@ -62,7 +63,7 @@ public sealed class DeskModel(AppDbContext db, ReceiveDossier receive, TimeProvi
             return RedirectToPage();
         }
 
-        var result = await AssistedApi.ConfirmAsync(id, new ConfirmRequest(Code), db, receive, User, time, t, ct);
+        var result = await AssistedApi.ConfirmAsync(id, new ConfirmRequest(Code), db, codes, receive, User, t, ct);
         switch (result.Result)
         {
             case Created<ReceiveResponse> created:

@@ -34,12 +34,13 @@ public static class DossierForms
 
     /// <summary>GET …/forms/01.pdf or …/forms/01.html; 404 when the dossier has no event the form records (e.g. 03 before a refusal).</summary>
     private static async Task<Results<FileContentHttpResult, ContentHttpResult, NotFound>> Render(
-        string code, string form, AppDbContext db, ClaimsPrincipal user, TimeProvider time, HttpContext http, CancellationToken ct)
+        string code, string form, AppDbContext db, ClaimsPrincipal user, TimeProvider time, Portal.TrackingTokens tokens, HttpContext http, CancellationToken ct)
     {
         var number = Path.GetFileNameWithoutExtension(form);
         var extension = Path.GetExtension(form);
         var d = await ReadDossiers.LoadAsync(db, code, user, ct);
-        if (d is null || extension is not (".pdf" or ".html") || await BuildAsync(db, d, number, VietnamTime.Today(time), ct) is not { } printable)
+        var trackingUrl = d is null ? null : tokens.Link(Portal.TrackingTokens.Origin(http.Request), d.Code);
+        if (d is null || extension is not (".pdf" or ".html") || await BuildAsync(db, d, number, VietnamTime.Today(time), ct, trackingUrl) is not { } printable)
         {
             return TypedResults.NotFound();
         }
@@ -50,7 +51,7 @@ public static class DossierForms
             : TypedResults.Content(FormHtml.Render(printable), "text/html; charset=utf-8");
     }
 
-    public static async Task<IPrintableForm?> BuildAsync(AppDbContext db, Dossier d, string number, DateOnly today, CancellationToken ct)
+    public static async Task<IPrintableForm?> BuildAsync(AppDbContext db, Dossier d, string number, DateOnly today, CancellationToken ct, string? trackingUrl = null)
     {
         var events = await db.DossierEvents.AsNoTracking().Where(e => e.DossierId == d.Id).OrderBy(e => e.Sequence).ToListAsync(ct);
         var header = await HeaderAsync(db, d.ReceivingUnit!, today, ct);
@@ -66,7 +67,7 @@ public static class DossierForms
                 header, reference, d.ReceivingUnit!.Name, applicant,
                 [.. d.Documents.Select(x => new SubmittedDocument(x.Name, Kind(x.Kind), x.Count))],
                 d.LegalWorkingDays, received, due, d.ReceivingUnit.Name,
-                d.ReceivedOn.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), sequence, first?.ActorName ?? ""),
+                d.ReceivedOn.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), sequence, first?.ActorName ?? "", trackingUrl),
             "02" when last("request-supplement") is { } e => new SupplementRequestForm(
                 header with { Date = VietnamTime.LocalDate(e.AtUtc) }, $"{e.Sequence}/PYCBS", reference, applicant, received,
                 [e.Note ?? ""], e.Note ?? "", e.ActorName),

@@ -22,7 +22,7 @@ public enum DocumentKind { Original, CertifiedCopy, Photocopy }
 
 public sealed record SubmittedDocument(string Name, DocumentKind Kind, int Count);
 
-/// <summary>Form 01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả.</summary>
+/// <summary>Form 01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả; its QR carries <paramref name="TrackingUrl"/> when given.</summary>
 public sealed record ReceiptForm(
     FormHeader Header,
     DossierRef Dossier,
@@ -35,7 +35,8 @@ public sealed record ReceiptForm(
     string ResultReturnPlace,
     string TrackingBookVolume,
     int TrackingBookNumber,
-    string ReceivingOfficer) : IPrintableForm;
+    string ReceivingOfficer,
+    string? TrackingUrl = null) : IPrintableForm;
 
 /// <summary>Form 02: Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ.</summary>
 public sealed record SupplementRequestForm(

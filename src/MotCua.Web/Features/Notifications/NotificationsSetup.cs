@@ -25,11 +25,14 @@ public static class NotificationsSetup
             builder.Services.AddSingleton<IEmailSender, SmtpEmailSender>();
         }
 
+        builder.Services.AddSingleton<SensitiveBodies>();
+        builder.Services.Configure<OtpOptions>(builder.Configuration.GetSection("Portal:Otp"));
+        builder.Services.AddScoped<OneTimeCodes>();
         var owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
         builder.Services.AddSingleton(sp => new OutboxDispatcher(
             sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<IEmailSender>(), sp.GetRequiredService<ISmsGateway>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<NotificationOptions>>(),
-            sp.GetRequiredService<ILogger<OutboxDispatcher>>(), owner));
+            sp.GetRequiredService<ILogger<OutboxDispatcher>>(), sp.GetRequiredService<SensitiveBodies>(), owner));
         builder.Services.AddSingleton(new Operations.ScheduledJob(
             OutboxDispatcher.JobName, "Gửi thông báo (outbox)", TimeSpan.FromSeconds(Math.Max(1, settings.Dispatcher.IntervalSeconds)), settings.Dispatcher.Enabled));
         if (settings.Dispatcher.Enabled)

@@ -10,7 +10,7 @@ namespace MotCua.Web.Features.Notifications;
 /// </summary>
 public sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopes, IEmailSender email, ISmsGateway sms, TimeProvider time,
-    IOptions<NotificationOptions> options, ILogger<OutboxDispatcher> log, string ownerId)
+    IOptions<NotificationOptions> options, ILogger<OutboxDispatcher> log, SensitiveBodies sensitive, string ownerId)
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromDays(1);
 
@@ -99,19 +99,20 @@ public sealed partial class OutboxDispatcher(
         string? error = null;
         try
         {
+            var text = m.Sensitive ? sensitive.Open(m.Body) : m.Body;
             if (m.Channel == NotificationChannel.Email)
             {
-                await email.SendAsync(m.To, m.Subject ?? m.DossierCode, m.Body, ct);
+                await email.SendAsync(m.To, m.Subject ?? m.DossierCode, text, ct);
             }
             else
             {
-                await sms.SendAsync(m.To, m.Body, ct);
+                await sms.SendAsync(m.To, text, ct);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            // Provider errors may quote the address: keep them out of the row shown to admins.
-            error = $"{ex.GetType().Name}: {ex.Message}".Replace(m.To, Masking.Recipient(m.To), StringComparison.OrdinalIgnoreCase);
+            // Provider errors may quote the address (masked) or the text (a sensitive one's is not kept at all).
+            error = m.Sensitive ? ex.GetType().Name : $"{ex.GetType().Name}: {ex.Message}".Replace(m.To, Masking.Recipient(m.To), StringComparison.OrdinalIgnoreCase);
             if (error.Length > 1000)
             {
                 error = error[..1000];
@@ -123,8 +124,10 @@ public sealed partial class OutboxDispatcher(
         var mine = db.OutboxMessages.Where(x => x.Id == m.Id && x.LeaseOwner == OwnerId);
         if (error is null)
         {
+            // A delivered secret has no reason to stay: the row keeps a placeholder.
+            var kept = m.Sensitive ? SensitiveBodies.Placeholder : m.Body;
             await mine.ExecuteUpdateAsync(s => s
-                .SetProperty(x => x.SentAtUtc, now).SetProperty(x => x.Attempts, attempts).SetProperty(x => x.LastError, (string?)null)
+                .SetProperty(x => x.SentAtUtc, now).SetProperty(x => x.Body, kept).SetProperty(x => x.Attempts, attempts).SetProperty(x => x.LastError, (string?)null)
                 .SetProperty(x => x.LeaseOwner, (string?)null).SetProperty(x => x.LeaseUntilUtc, (DateTime?)null), CancellationToken.None);
             LogSent(m.Id, m.Kind, m.Channel);
             return;
@@ -132,8 +135,9 @@ public sealed partial class OutboxDispatcher(
 
         var failed = attempts >= o.MaxAttempts;
         var next = now + Backoff(attempts, o);
+        var body = failed && m.Sensitive ? SensitiveBodies.Placeholder : m.Body;
         await mine.ExecuteUpdateAsync(s => s
-            .SetProperty(x => x.Attempts, attempts).SetProperty(x => x.LastError, error).SetProperty(x => x.NextAttemptAtUtc, next)
+            .SetProperty(x => x.Body, body).SetProperty(x => x.Attempts, attempts).SetProperty(x => x.LastError, error).SetProperty(x => x.NextAttemptAtUtc, next)
             .SetProperty(x => x.FailedPermanently, failed)
             .SetProperty(x => x.LeaseOwner, (string?)null).SetProperty(x => x.LeaseUntilUtc, (DateTime?)null), CancellationToken.None);
         LogFailed(m.Id, m.Kind, m.Channel, attempts, failed);

@@ -36,6 +36,9 @@ public sealed class OutboxMessage
 
     public string? Subject { get; set; }
     public required string Body { get; set; }
+
+    /// <summary>The body holds a secret (a one-time code): sealed while waiting, erased once delivered, never shown to staff.</summary>
+    public bool Sensitive { get; set; }
     public required string DossierCode { get; set; }
     public NotificationKind Kind { get; set; }
     public int Attempts { get; set; }

@@ -43,7 +43,7 @@ public static class PortalApi
     private static async Task<Results<Accepted<SignUpStarted>, ValidationProblem>> StartSignUp(SignUpRequest body, SignUp signUp, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
         await signUp.StartAsync(body, ct) switch
         {
-            SignUp.Started(var p) => TypedResults.Accepted((string?)null, Started(p)),
+            SignUp.Started(var p, var expires) => TypedResults.Accepted((string?)null, Started(p, expires)),
             SignUp.Invalid(var e) => TypedResults.ValidationProblem(e, title: t["Thông tin đăng ký không hợp lệ"]),
             _ => throw new InvalidOperationException(),
         };
@@ -51,7 +51,7 @@ public static class PortalApi
     private static async Task<Results<Accepted<SignUpStarted>, NotFound, ProblemHttpResult>> Resend(Guid id, SignUp signUp, CancellationToken ct) =>
         await signUp.ResendAsync(id, ct) switch
         {
-            SignUp.Started(var p) => TypedResults.Accepted((string?)null, Started(p)),
+            SignUp.Started(var p, var expires) => TypedResults.Accepted((string?)null, Started(p, expires)),
             SignUp.Refused(_, var message, _) => TypedResults.Problem(message, statusCode: StatusCodes.Status429TooManyRequests),
             _ => TypedResults.NotFound(),
         };
@@ -69,8 +69,9 @@ public static class PortalApi
             _ => TypedResults.NotFound(),
         };
 
-    internal static SignUpStarted Started(PendingSignUp p) => new(
-        p.Id, p.Channel, p.Channel == "sms" ? Masking.Phone(p.Phone) : Masking.Email(p.Email), p.ExpiresAtUtc);
+    internal static SignUpStarted Started(PendingSignUp p, DateTime expiresAtUtc) => new(p.Id, p.Channel, SentTo(p), expiresAtUtc);
+
+    internal static string SentTo(PendingSignUp p) => p.Channel == "sms" ? Masking.Phone(p.Phone) : Masking.Email(p.Email);
 
     private static async Task<Ok<StoredDocumentDto[]>> Documents(AppDbContext db, ClaimsPrincipal user, TimeProvider time, CancellationToken ct) =>
         TypedResults.Ok(await PersonalStore.ListAsync(db, UserId(user), VietnamTime.Today(time), ct));

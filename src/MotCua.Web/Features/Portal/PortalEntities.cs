@@ -20,11 +20,9 @@ public sealed class PendingSignUp
     public required string Channel { get; set; }
 
     public required string PasswordHash { get; set; }
-    public required string CodeSalt { get; set; }
-    public required string CodeHash { get; set; }
-    public DateTime ExpiresAtUtc { get; set; }
-    public int FailedAttempts { get; set; }
-    public int Sends { get; set; } = 1;
+
+    /// <summary>The one-time code proving the phone or e-mail (<see cref="Notifications.OneTimeCodes"/>).</summary>
+    public Guid CodeId { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public DateTime? CompletedAtUtc { get; set; }
 
@@ -39,8 +37,6 @@ public sealed class PendingSignUp
         e.Property(x => x.Email).HasMaxLength(200);
         e.Property(x => x.Channel).HasMaxLength(8);
         e.Property(x => x.PasswordHash).HasMaxLength(400);
-        e.Property(x => x.CodeSalt).HasMaxLength(32);
-        e.Property(x => x.CodeHash).HasMaxLength(64);
         e.HasIndex(x => x.UserName);
     });
 }

@@ -27,10 +27,10 @@ public static class PortalSetup
     public static IHostApplicationBuilder AddPortal(this IHostApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection("Portal");
-        builder.Services.Configure<OtpOptions>(section.GetSection("Otp"));
         builder.Services.AddScoped<SignUp>();
         builder.Services.AddScoped<Drafts>();
         builder.Services.AddScoped<TrackingGuard>();
+        builder.Services.AddSingleton<TrackingTokens>();
         PersonalStore.ComponentValidityMonths = section.GetValue("Store:ComponentValidityMonths", 60);
 
         var oidc = section.GetSection("Oidc").Get<OidcOptions>() ?? new OidcOptions();

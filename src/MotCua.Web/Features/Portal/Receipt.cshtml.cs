@@ -12,7 +12,7 @@ namespace MotCua.Web.Features.Portal;
 /// the desk has accepted (there is no legal appointment before that).
 /// </summary>
 [Authorize(Roles = Roles.Citizen)]
-public sealed class ReceiptModel(AppDbContext db, TrackingGuard guard) : PageModel
+public sealed class ReceiptModel(AppDbContext db, TrackingTokens tokens) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Code { get; set; }
     public Dossier? Dossier { get; private set; }
@@ -26,7 +26,7 @@ public sealed class ReceiptModel(AppDbContext db, TrackingGuard guard) : PageMod
             return NotFound();
         }
 
-        TrackingLink = $"/Tracking?code={Uri.EscapeDataString(Dossier.Code)}&k={Uri.EscapeDataString(guard.QrToken(Dossier.Code))}";
+        TrackingLink = tokens.Link(TrackingTokens.Origin(Request), Dossier.Code);
         return Page();
     }
 }

@@ -12,25 +12,17 @@ namespace MotCua.Web.Features.Portal;
 
 public sealed record SignUpRequest(string? AccountType, string? FullName, string? IdNumber, string? TaxCode, string? Phone, string? Email, string? Channel, string? Password);
 
-/// <summary>The <c>Portal:Otp</c> configuration section.</summary>
-public sealed class OtpOptions
-{
-    public int LifetimeMinutes { get; set; } = 10;
-    public int MaxAttempts { get; set; } = 5;
-    public int MaxSends { get; set; } = 3;
-}
-
 /// <summary>
 /// Citizen and business sign-up: personal ID structure or tax-code checksum, then a one-time code to the phone or
 /// e-mail through the notification outbox; the account exists only once the code is proven.
 /// </summary>
 public sealed partial class SignUp(
-    AppDbContext db, UserManager<AppUser> users, IPasswordHasher<AppUser> hasher, Microsoft.Extensions.Options.IOptions<OtpOptions> options,
+    AppDbContext db, UserManager<AppUser> users, IPasswordHasher<AppUser> hasher, OneTimeCodes codes,
     TimeProvider time, IStringLocalizer<SharedResource> t)
 {
     public abstract record Outcome;
 
-    public sealed record Started(PendingSignUp Pending) : Outcome;
+    public sealed record Started(PendingSignUp Pending, DateTime ExpiresAtUtc) : Outcome;
 
     public sealed record Invalid(Dictionary<string, string[]> Errors) : Outcome;
 
@@ -40,7 +32,9 @@ public sealed partial class SignUp(
 
     public sealed record Missing : Outcome;
 
-    private OtpOptions O => options.Value;
+    public const string Purpose = "sign-up";
+
+    private OtpOptions O => codes.Options;
 
     public async Task<Outcome> StartAsync(SignUpRequest r, CancellationToken ct)
     {
@@ -134,8 +128,6 @@ public sealed partial class SignUp(
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var code = OneTimeCode.NewCode();
-        var salt = OneTimeCode.NewSalt();
         var pending = new PendingSignUp
         {
             Id = Guid.NewGuid(),
@@ -147,15 +139,13 @@ public sealed partial class SignUp(
             Email = email,
             Channel = channel!,
             PasswordHash = hasher.HashPassword(new AppUser { UserName = userName }, r.Password!),
-            CodeSalt = salt,
-            CodeHash = OneTimeCode.Hash(code, salt),
-            ExpiresAtUtc = now.AddMinutes(O.LifetimeMinutes),
             CreatedAtUtc = now,
         };
+        var code = codes.Issue(Purpose, Message(pending), NotificationKind.VerificationCode);
+        pending.CodeId = code.Id;
         db.PendingSignUps.Add(pending);
-        SendCode(pending, code, now);
         await db.SaveChangesAsync(ct);
-        return new Started(pending);
+        return new Started(pending, code.ExpiresAtUtc);
     }
 
     /// <summary>A fresh code (the old one stops working); limited to <see cref="OtpOptions.MaxSends"/> per sign-up.</summary>
@@ -167,21 +157,12 @@ public sealed partial class SignUp(
             return new Missing();
         }
 
-        if (pending.Sends >= O.MaxSends)
+        if (await codes.ResendAsync(pending.CodeId, Message(pending), NotificationKind.VerificationCode, ct) is not { } code)
         {
             return new Refused(CodeCheck.TooManyAttempts, t["Đã gửi lại mã quá số lần cho phép. Vui lòng đăng ký lại."], 0);
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
-        var code = OneTimeCode.NewCode();
-        pending.CodeSalt = OneTimeCode.NewSalt();
-        pending.CodeHash = OneTimeCode.Hash(code, pending.CodeSalt);
-        pending.ExpiresAtUtc = now.AddMinutes(O.LifetimeMinutes);
-        pending.FailedAttempts = 0;
-        pending.Sends++;
-        SendCode(pending, code, now);
-        await db.SaveChangesAsync(ct);
-        return new Started(pending);
+        return new Started(pending, code.ExpiresAtUtc);
     }
 
     public async Task<Outcome> VerifyAsync(Guid id, string? code, CancellationToken ct)
@@ -193,27 +174,14 @@ public sealed partial class SignUp(
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        if (pending.FailedAttempts < O.MaxAttempts && now < pending.ExpiresAtUtc)
-        {
-            // Count the attempt atomically before checking it, so that parallel guesses cannot exceed the limit.
-            var claimed = await db.PendingSignUps.Where(p => p.Id == id && p.FailedAttempts < O.MaxAttempts)
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.FailedAttempts, p => p.FailedAttempts + 1), ct);
-            if (claimed == 0)
-            {
-                pending.FailedAttempts = O.MaxAttempts;
-            }
-        }
-
-        var before = Math.Max(pending.FailedAttempts, 0);
-        var check = OneTimeCode.Check(code, pending.CodeSalt, pending.CodeHash, pending.ExpiresAtUtc, before, O.MaxAttempts, now);
+        var (check, left) = await codes.VerifyAsync(pending.CodeId, Purpose, code, ct);
         switch (check)
         {
             case CodeCheck.TooManyAttempts:
                 return new Refused(check, t["Đã nhập sai quá {0} lần. Hãy yêu cầu gửi mã mới.", O.MaxAttempts], 0);
             case CodeCheck.Expired:
-                return new Refused(check, t["Mã xác thực đã hết hạn. Hãy yêu cầu gửi mã mới."], O.MaxAttempts - pending.FailedAttempts);
+                return new Refused(check, t["Mã xác thực đã hết hạn. Hãy yêu cầu gửi mã mới."], 0);
             case CodeCheck.Wrong:
-                var left = O.MaxAttempts - before - 1;
                 return new Refused(check, left > 0 ? t["Mã xác thực không đúng. Còn {0} lần thử.", left] : t["Đã nhập sai quá {0} lần. Hãy yêu cầu gửi mã mới.", O.MaxAttempts], left);
         }
 
@@ -253,21 +221,12 @@ public sealed partial class SignUp(
             ? db.Users.AnyAsync(u => u.UserName == userName || u.TaxCode == userName, ct)
             : db.Users.AnyAsync(u => u.UserName == userName || u.IdNumber == userName, ct);
 
-    private void SendCode(PendingSignUp p, string code, DateTime now)
-    {
-        var text = $"Mã xác thực đăng ký tài khoản Một cửa: {code}. Mã có hiệu lực {O.LifetimeMinutes} phút. Không cung cấp mã này cho người khác.";
-        db.OutboxMessages.Add(new OutboxMessage
-        {
-            CreatedAtUtc = now,
-            NextAttemptAtUtc = now,
-            Channel = p.Channel == "sms" ? NotificationChannel.Sms : NotificationChannel.Email,
-            To = p.Channel == "sms" ? p.Phone! : p.Email!,
-            Subject = p.Channel == "sms" ? null : "Mã xác thực tài khoản Một cửa",
-            Body = text,
-            DossierCode = "",
-            Kind = NotificationKind.VerificationCode,
-        });
-    }
+    private CodeMessage Message(PendingSignUp p) => new(
+        p.Channel == "sms" ? NotificationChannel.Sms : NotificationChannel.Email,
+        p.Channel == "sms" ? p.Phone! : p.Email!,
+        p.Channel == "sms" ? null : "Mã xác thực tài khoản Một cửa",
+        "Mã xác thực đăng ký tài khoản Một cửa: {0}. Mã có hiệu lực " + O.LifetimeMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            + " phút. Không cung cấp mã này cho người khác.");
 
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 

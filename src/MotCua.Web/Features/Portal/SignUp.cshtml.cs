@@ -24,7 +24,7 @@ public sealed class SignUpModel(SignUp signUp, OidcOptions oidc) : PageModel
     {
         switch (await signUp.StartAsync(new SignUpRequest(AccountType, FullName, IdNumber, TaxCode, Phone, Email, Channel, Password), ct))
         {
-            case SignUp.Started(var p):
+            case SignUp.Started(var p, _):
                 return RedirectToPage("/Portal/Verify", new { id = p.Id });
             case SignUp.Invalid(var errors):
                 Errors = errors;

@@ -1,22 +1,25 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.Portal;
 
 /// <summary>
-/// Public tracking's two guards: a limit on wrong verifiers per dossier code (4 digits are only 10,000 guesses), and the
-/// receipt QR's token, which opens tracking without the digits for whoever holds the paper.
+/// Public tracking's two guards: a limit on wrong verifiers or tokens per dossier code (4 digits are only 10,000 guesses),
+/// and the receipt QR's token (<see cref="TrackingTokens"/>), which opens tracking without the digits for whoever holds the paper.
 /// </summary>
-public sealed class TrackingGuard(AppDbContext db, Calendar.CalendarService calendars, IDataProtectionProvider protection, IConfiguration config, TimeProvider time)
+public sealed class TrackingGuard(AppDbContext db, Calendar.CalendarService calendars, TrackingTokens tokens, IConfiguration config, TimeProvider time)
 {
     public sealed record Answer(Dossiers.TrackingDto? Found, bool Locked);
 
-    /// <summary>By code and the last 4 digits of the ID or phone, or by code and the receipt QR's token.</summary>
+    /// <summary>
+    /// By code and the last 4 digits of the ID or phone, or by code and the receipt QR's token. A wrong token is a wrong
+    /// verifier: same answer, counted toward the lock. A right token opens even a locked code (128 bits are not guessed).
+    /// </summary>
     public async Task<Answer> TrackAsync(string code, string? verifier, string? token, CancellationToken ct)
     {
         code = code.Trim();
-        if (QrTokenOpens(code, token))
+        var byToken = !string.IsNullOrWhiteSpace(token);
+        if (byToken && tokens.Opens(code, token))
         {
             return new Answer(await Dossiers.ReadDossiers.TrackAsync(db, calendars, code, null, ct, verified: true), false);
         }
@@ -26,7 +29,7 @@ public sealed class TrackingGuard(AppDbContext db, Calendar.CalendarService cale
             return new Answer(null, true);
         }
 
-        var found = await Dossiers.ReadDossiers.TrackAsync(db, calendars, code, verifier?.Trim(), ct);
+        var found = byToken ? null : await Dossiers.ReadDossiers.TrackAsync(db, calendars, code, verifier?.Trim(), ct);
         if (found is null && await db.Dossiers.AnyAsync(d => d.Code == code, ct))
         {
             await RecordFailureAsync(code, ct);
@@ -34,8 +37,6 @@ public sealed class TrackingGuard(AppDbContext db, Calendar.CalendarService cale
 
         return new Answer(found, false);
     }
-
-    private readonly IDataProtector _qr = protection.CreateProtector("MotCua.Tracking.ReceiptQr");
 
     private int MaxFailures => config.GetValue("Portal:Tracking:MaxFailures", 10);
 
@@ -78,26 +79,6 @@ public sealed class TrackingGuard(AppDbContext db, Calendar.CalendarService cale
         {
             // Two first failures at once: one row wins, the count is off by one at most.
             db.ChangeTracker.Clear();
-        }
-    }
-
-    /// <summary>The token printed in the receipt's QR link; it names the dossier and cannot be forged without the app's keys.</summary>
-    public string QrToken(string code) => _qr.Protect(code);
-
-    public bool QrTokenOpens(string code, string? token)
-    {
-        if (string.IsNullOrWhiteSpace(token))
-        {
-            return false;
-        }
-
-        try
-        {
-            return _qr.Unprotect(token) == code;
-        }
-        catch (System.Security.Cryptography.CryptographicException)
-        {
-            return false;
         }
     }
 }

@@ -5,14 +5,14 @@ using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.Tracking;
 
-/// <summary>Public tracking without an account: code + last 4 digits; personal data masked.</summary>
+/// <summary>Public tracking without an account: code + last 4 digits, or code + the receipt's token; personal data masked.</summary>
 public sealed class IndexModel(Portal.TrackingGuard guard) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Code { get; set; }
     [BindProperty(SupportsGet = true)] public string? Verifier { get; set; }
 
-    /// <summary>The receipt QR's token: opens the dossier without the 4 digits.</summary>
-    [BindProperty(SupportsGet = true, Name = "k")] public string? Token { get; set; }
+    /// <summary>The token of form 01's QR and the receipt's link: opens the dossier without the 4 digits.</summary>
+    [BindProperty(SupportsGet = true, Name = "t")] public string? Token { get; set; }
 
     public TrackingDto? Result { get; private set; }
     public bool Missing { get; private set; }

@@ -14,7 +14,7 @@ using static MotCua.IntegrationTests.Features.Dossiers.DossierApi;
 namespace MotCua.IntegrationTests.Features.Assisted;
 
 /// <summary>Issue 11 item 5: the desk page for an assisted online submission, and its count in the indicators.</summary>
-public sealed class AssistedDeskPageTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class AssistedDeskPageTests(AssistedSubmissionTests.Factory app) : IClassFixture<AssistedSubmissionTests.Factory>
 {
     [Fact]
     public async Task The_desk_page_files_an_online_assisted_dossier_once_the_citizen_reads_out_the_code_and_the_indicators_count_it()
@@ -41,7 +41,7 @@ public sealed class AssistedDeskPageTests(AppFactory app) : IClassFixture<AppFac
         var id = Regex.Match(html, "name=\"SubmissionId\" value=\"(\\d+)\"").Groups[1].Value;
         Assert.True(id.Length > 0, html);
         Assert.Contains("*******777", html, StringComparison.Ordinal);
-        var code = Regex.Match(await SmsBodyAsync("0915000777"), @"\b\d{6}\b").Value;
+        var code = await app.Captured!.LatestCodeAsync(app.Services, "0915000777");
 
         var wrong = await desk.PostAsync("/Assisted/Desk?handler=Confirm", new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -71,12 +71,5 @@ public sealed class AssistedDeskPageTests(AppFactory app) : IClassFixture<AppFac
     {
         var report = await api.GetFromJsonAsync<JsonElement>("/api/v1/indicators?unit=22783&from=2025-01-01&to=2025-12-31", TestContext.Current.CancellationToken);
         return report.GetProperty("assistedCount").GetInt64();
-    }
-
-    private async Task<string> SmsBodyAsync(string phone)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return (await scope.ServiceProvider.GetRequiredService<AppDbContext>().OutboxMessages.AsNoTracking()
-            .Where(m => m.To == phone && m.Kind == NotificationKind.OneTimeCode).OrderByDescending(m => m.Id).FirstAsync(TestContext.Current.CancellationToken)).Body;
     }
 }

@@ -35,6 +35,10 @@ public static class FormReading
     {
         var image = ImageResult.FromMemory(png, ColorComponents.RedGreenBlueAlpha);
         var source = new RGBLuminanceSource(image.Data, image.Width, image.Height, RGBLuminanceSource.BitmapFormat.RGBA32);
-        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)))?.Text;
+        var bitmap = new BinaryBitmap(new HybridBinarizer(source));
+        // The default detector now and then misses a finder pattern in a perfect synthetic image; a scanner would retry too.
+        return new QRCodeReader().decode(bitmap)?.Text
+            ?? new QRCodeReader().decode(bitmap, new Dictionary<DecodeHintType, object> { [DecodeHintType.PURE_BARCODE] = true })?.Text
+            ?? new QRCodeReader().decode(bitmap, new Dictionary<DecodeHintType, object> { [DecodeHintType.TRY_HARDER] = true })?.Text;
     }
 }

@@ -284,7 +284,7 @@ public sealed class NotificationOutboxTests(NotificationsFactory app) : IClassFi
 
     private OutboxDispatcher Dispatcher(string owner, ISmsGateway sms, IOptions<NotificationOptions> options) =>
         new(app.Services.GetRequiredService<IServiceScopeFactory>(), app.Services.GetRequiredService<IEmailSender>(), sms, app.Clock, options,
-            NullLogger<OutboxDispatcher>.Instance, owner);
+            NullLogger<OutboxDispatcher>.Instance, app.Services.GetRequiredService<SensitiveBodies>(), owner);
 
     private static async Task<int> DrainAsync(OutboxDispatcher dispatcher)
     {

@@ -1,17 +1,14 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Testing;
-using MotCua.Web.Features.Notifications;
 using MotCua.Web.Infrastructure;
 
 namespace MotCua.IntegrationTests.Features.Portal;
 
-/// <summary>The app with its own file folder, a small upload limit and the dispatcher off (codes are read from the outbox).</summary>
-public sealed partial class PortalFactory : AppFactory
+/// <summary>The app with its own file folder, a small upload limit and the dispatcher timer off (codes are read from the fake SMS/e-mail sender).</summary>
+public sealed class PortalFactory : AppFactory
 {
     public const int MaxUploadBytes = 64 * 1024;
 
@@ -21,6 +18,7 @@ public sealed partial class PortalFactory : AppFactory
         Settings["Files:Folder"] = FilesFolder;
         Settings["Files:MaxUploadBytes"] = MaxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Settings["Notifications:Dispatcher:Enabled"] = "false";
+        Captured = new CapturedMessages();
     }
 
     public string FilesFolder { get; }
@@ -34,13 +32,8 @@ public sealed partial class PortalFactory : AppFactory
         return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
-    /// <summary>The latest one-time code the outbox holds for this phone or e-mail.</summary>
-    public Task<string> LatestCodeAsync(string to) => WithDbAsync(async db =>
-    {
-        var body = await db.OutboxMessages.Where(m => m.To == to && m.Kind == NotificationKind.VerificationCode)
-            .OrderByDescending(m => m.Id).Select(m => m.Body).FirstAsync();
-        return SixDigits().Match(body).Value;
-    });
+    /// <summary>Delivers the outbox and returns the latest one-time code the fake phone or mailbox received.</summary>
+    public Task<string> LatestCodeAsync(string to) => Captured!.LatestCodeAsync(Services, to);
 
     /// <summary>Signs a new citizen up through the API and returns a client with a bearer token.</summary>
     public async Task<HttpClient> NewCitizenAsync(string idNumber, string phone, string password = "Cong@dan2025")
@@ -92,7 +85,4 @@ public sealed partial class PortalFactory : AppFactory
             Directory.Delete(FilesFolder, recursive: true);
         }
     }
-
-    [GeneratedRegex(@"\b\d{6}\b")]
-    private static partial Regex SixDigits();
 }

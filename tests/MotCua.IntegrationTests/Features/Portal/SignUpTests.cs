@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Features.Notifications;
 
 namespace MotCua.IntegrationTests.Features.Portal;
 
@@ -55,9 +56,10 @@ public sealed class SignUpTests(PortalFactory app) : IClassFixture<PortalFactory
         var code = await app.LatestCodeAsync("0905222222");
 
         var pending = await app.WithDbAsync(db => db.PendingSignUps.SingleAsync(p => p.Id == Guid.Parse(id), Ct));
+        var stored = await app.WithDbAsync(db => db.Set<OneTimeCodeRecord>().SingleAsync(c => c.Id == pending.CodeId, Ct));
 
-        Assert.DoesNotContain(code, pending.CodeHash, StringComparison.Ordinal);
-        Assert.Equal(64, pending.CodeHash.Length);
+        Assert.DoesNotContain(code, stored.Hash, StringComparison.Ordinal);
+        Assert.Equal(64, stored.Hash.Length);
         Assert.DoesNotContain("Son@2025abc", pending.PasswordHash, StringComparison.Ordinal);
     }
 
@@ -80,9 +82,10 @@ public sealed class SignUpTests(PortalFactory app) : IClassFixture<PortalFactory
     {
         var (client, id) = await StartAsync("058095004444", "0905444444");
         var code = await app.LatestCodeAsync("0905444444");
-        var created = await app.WithDbAsync(db => db.PendingSignUps.Where(p => p.Id == Guid.Parse(id)).Select(p => p.ExpiresAtUtc).SingleAsync(Ct));
-        await app.WithDbAsync(db => db.PendingSignUps.Where(p => p.Id == Guid.Parse(id))
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.ExpiresAtUtc, created.AddMinutes(-11)), Ct));
+        var codeId = await app.WithDbAsync(db => db.PendingSignUps.Where(p => p.Id == Guid.Parse(id)).Select(p => p.CodeId).SingleAsync(Ct));
+        var created = await app.WithDbAsync(db => db.Set<OneTimeCodeRecord>().Where(c => c.Id == codeId).Select(c => c.ExpiresAtUtc).SingleAsync(Ct));
+        await app.WithDbAsync(db => db.Set<OneTimeCodeRecord>().Where(c => c.Id == codeId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.ExpiresAtUtc, created.AddMinutes(-11)), Ct));
 
         var response = await VerifyAsync(client, id, code);
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using static MotCua.IntegrationTests.Features.Portal.PortalFactory;
 using static MotCua.IntegrationTests.Features.Portal.PortalFlow;
@@ -57,23 +56,53 @@ public sealed class TrackingTests(PortalFactory app) : IClassFixture<PortalFacto
     }
 
     [Fact]
-    public async Task The_receipt_link_token_opens_tracking_without_digits_and_a_forged_one_does_not()
+    public async Task Form_01_QR_carries_the_receipt_link_that_opens_the_masked_dossier_without_an_account()
     {
         var code = await AcceptedDossierAsync("058098001003", "0908001003");
-        var other = await AcceptedDossierAsync("058098001004", "0908001004");
-        var guard = app.Services.CreateScope().ServiceProvider.GetRequiredService<MotCua.Web.Features.Portal.TrackingGuard>();
-        var token = guard.QrToken(code);
+        var citizen = await app.NewCitizenAsync("058098001005", "0908001005");
+        var desk = await app.ClientFor("motcua.phuocbinh");
+        var pdf = await desk.GetByteArrayAsync($"/api/v1/dossiers/{code}/forms/01.pdf", Ct);
+
+        var url = Forms.FormReading.QrInPdf(pdf);
+
+        Assert.NotNull(url);
+        Assert.StartsWith($"http://localhost/Tracking?code={code}&t=", url, StringComparison.Ordinal);
         var anonymous = app.CreateClient();
-
-        var opened = await anonymous.GetAsync($"/api/v1/tracking/{code}?token={Uri.EscapeDataString(token)}", Ct);
-        var otherCode = await anonymous.GetAsync($"/api/v1/tracking/{other}?token={Uri.EscapeDataString(token)}", Ct);
-        var forged = await anonymous.GetAsync($"/api/v1/tracking/{code}?token=abc{Uri.EscapeDataString(token[3..])}", Ct);
-        var page = await anonymous.GetStringAsync($"/Tracking?code={code}&k={Uri.EscapeDataString(token)}", Ct);
-
-        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, otherCode.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
+        var page = WebUtility.HtmlDecode(await anonymous.GetStringAsync(new Uri(url).PathAndQuery, Ct));
         Assert.Contains("data-testid=\"tracking-result\"", page, StringComparison.Ordinal);
-        _ = app.Services.GetRequiredService<IDataProtectionProvider>();
+        Assert.Contains("Đã tiếp nhận", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Mấu Thị Hoa", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("058098001003", page, StringComparison.Ordinal);
+        var token = new Uri(url).Query.Split("&t=")[1];
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/api/v1/tracking/{code}?t={token}", Ct)).StatusCode);
+        var owner = await app.ClientFor("058098001003", "Cong@dan2025");
+        var receipt = WebUtility.HtmlDecode(await owner.GetStringAsync($"/Portal/Receipt?code={code}", Ct));
+        Assert.Contains($"href=\"{url}\"", receipt, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await citizen.GetAsync($"/api/v1/dossiers/{code}/forms/01.pdf", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_wrong_token_gets_the_wrong_verifier_answer_and_counts_toward_the_lock()
+    {
+        var code = await AcceptedDossierAsync("058098001006", "0908001006");
+        var other = await AcceptedDossierAsync("058098001007", "0908001007");
+        var tokens = app.Services.GetRequiredService<MotCua.Web.Features.Portal.TrackingTokens>();
+        var anonymous = app.CreateClient();
+        var wrongVerifierPage = await anonymous.GetStringAsync($"/Tracking?code={code}&verifier=9999", Ct);
+
+        var otherToken = await anonymous.GetAsync($"/api/v1/tracking/{code}?t={tokens.For(other)}", Ct);
+        var wrongTokenPage = await anonymous.GetStringAsync($"/Tracking?code={code}&t={tokens.For(other)}", Ct);
+        for (var i = 0; i < 7; i++)
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/api/v1/tracking/{code}?t=AAAAAAAAAAAAAAAAAAAA{i:D2}", Ct)).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, otherToken.StatusCode);
+        Assert.Contains("data-testid=\"tracking-error\"", wrongVerifierPage, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"tracking-error\"", wrongTokenPage, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await anonymous.GetAsync($"/api/v1/tracking/{code}?verifier=1006", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await anonymous.GetAsync($"/api/v1/tracking/{code}?t={tokens.For(other)}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/api/v1/tracking/{code}?t={tokens.For(code)}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/api/v1/tracking/{other}?verifier=1007", Ct)).StatusCode);
     }
 }

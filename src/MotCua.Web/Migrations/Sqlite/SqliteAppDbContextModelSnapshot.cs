@@ -1210,6 +1210,15 @@ namespace MotCua.Web.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("AckDue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AckLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AckOnTime")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Digitized")
                         .HasColumnType("INTEGER");
 

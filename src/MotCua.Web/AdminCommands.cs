@@ -25,6 +25,7 @@ public static class AdminCommands
         ["restore"] = (RestoreCommand, "restore FILE                  replace the SQLite database with a backup (app stopped), then verify every history chain"),
         ["import-dossiers"] = (Features.Indicators.IndicatorCommands.ImportDossiersAsync, "import-dossiers FILE [--batch N]  load historical dossiers (ndjson, one a line); skips codes already present"),
         ["generate-dossiers"] = (Features.Indicators.IndicatorCommands.GenerateDossiersAsync, "generate-dossiers N FILE --seed S [--from 2021-01-01 --to 2025-06-30]  write invented dossiers (ndjson) for benchmarks and demos"),
+        ["aggregate-dossiers"] = (Features.Indicators.IndicatorCommands.AggregateDossiersAsync, "aggregate-dossiers FILE       benchmarks: add a file's dossiers to the indicator aggregates only (no dossier rows)"),
         ["rebuild-indicators"] = (Features.Indicators.IndicatorCommands.RebuildAsync, "rebuild-indicators            recompute the indicator aggregates from the dossiers"),
         ["measure-indicators"] = (Features.Indicators.IndicatorCommands.MeasureAsync, "measure-indicators [--unit CODE] [--runs N]  time the indicator report against COUNT(*) over the dossiers"),
         ["help"] = (Help, "help                          list the commands"),

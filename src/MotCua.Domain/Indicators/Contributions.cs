@@ -116,4 +116,25 @@ public static class Contributions
 
         return byDay;
     }
+
+    /// <summary>What one online submission adds to the acknowledgement counts: due on its submission date, and how it was answered.</summary>
+    public static (DateOnly Day, MeasureVector Counts) Of(AcknowledgementFacts a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        var v = new MeasureVector();
+        v[Measure.AckDue] = 1;
+        if (a.OnTime is { } onTime)
+        {
+            v[onTime ? Measure.AckOnTime : Measure.AckLate] = 1;
+        }
+
+        return (a.SubmittedOn, v);
+    }
 }
+
+/// <summary>
+/// One online submission as the 8-working-hour acknowledgement rate counts it (issue 11, item 2): its receiving unit,
+/// procedure and local submission date; <see cref="OnTime"/> is null until it is acknowledged. A submission withdrawn
+/// before anyone answered has none.
+/// </summary>
+public sealed record AcknowledgementFacts(string UnitPath, string ProcedureCode, DateOnly SubmittedOn, bool? OnTime);

@@ -19,6 +19,18 @@ public sealed record IndicatorCounts
     public long RatedGood { get; init; }
     public long ReturnedDissatisfied { get; init; }
 
+    /// <summary>Online submissions of the period to acknowledge, acknowledged on time, acknowledged late.</summary>
+    public long AckDue { get; init; }
+
+    public long AckOnTime { get; init; }
+    public long AckLate { get; init; }
+
+    /// <summary>Of <see cref="AckDue"/>, those not yet acknowledged whose deadline has not passed: they count in neither part of the rate.</summary>
+    public long AckPendingInTime { get; init; }
+
+    /// <summary>Acknowledged, or unanswered with the 8 working hours run out.</summary>
+    public long AckDecided => AckDue - AckPendingInTime;
+
     /// <summary>Received by the period end and neither decided nor withdrawn by then.</summary>
     public long InProcess { get; init; }
 
@@ -103,5 +115,8 @@ public sealed record IndicatorCounts
         Rated = v[Measure.Rated],
         RatedGood = v[Measure.RatedGood],
         ReturnedDissatisfied = v[Measure.ReturnedDissatisfied],
+        AckDue = v[Measure.AckDue],
+        AckOnTime = v[Measure.AckOnTime],
+        AckLate = v[Measure.AckLate],
     };
 }

@@ -20,6 +20,9 @@ public sealed record IndicatorSet
     public double? ElectronicRoutingRate { get; init; }
     public double? SatisfactionRate { get; init; }
     public double? NationalSatisfactionRate { get; init; }
+    /// <summary>Online submissions acknowledged within 8 working hours / those acknowledged or whose 8 hours have run out.</summary>
+    public double? AcknowledgedOnTimeRate { get; init; }
+
     public double? FullyOnlineProcedureShare { get; init; }
     public double? PayableOnlineProcedureShare { get; init; }
 
@@ -41,6 +44,7 @@ public sealed record IndicatorSet
             ElectronicRoutingRate = Rate(c.RoutedElectronically, c.Finished),
             SatisfactionRate = Rate(c.RatedGood, c.Rated),
             NationalSatisfactionRate = NationalSatisfaction(c),
+            AcknowledgedOnTimeRate = Rate(c.AckOnTime, c.AckDecided),
             FullyOnlineProcedureShare = procedures is null ? null : Rate(procedures.Count(p => p.FullyOnline), procedures.Count),
             PayableOnlineProcedureShare = procedures is null ? null
                 : Rate(procedures.Count(p => p.FeeBearing && p.PayableOnline), procedures.Count(p => p.FeeBearing)),
@@ -75,6 +79,7 @@ public sealed record IndicatorSet
         ["electronicRoutingRate"] = ElectronicRoutingRate,
         ["satisfactionRate"] = SatisfactionRate,
         ["nationalSatisfactionRate"] = NationalSatisfactionRate,
+        ["acknowledgedOnTimeRate"] = AcknowledgedOnTimeRate,
         ["fullyOnlineProcedureShare"] = FullyOnlineProcedureShare,
         ["payableOnlineProcedureShare"] = PayableOnlineProcedureShare,
     };

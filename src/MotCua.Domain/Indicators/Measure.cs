@@ -22,6 +22,15 @@ public enum Measure
     RatedGood,
     ReturnedDissatisfied,
 
+    /// <summary>Online submissions that must be acknowledged within 8 working hours, on their local submission date.</summary>
+    AckDue,
+
+    /// <summary>Of those, acknowledged (accepted, supplement asked, refused) by the deadline.</summary>
+    AckOnTime,
+
+    /// <summary>Of those, acknowledged after the deadline.</summary>
+    AckLate,
+
     /// <summary>Enters the in-process population on its receipt date.</summary>
     OpenIn,
 

@@ -86,8 +86,9 @@ public sealed class DeskModel(AppDbContext db, OneTimeCodes codes, ReceiveDossie
     }
 
     private async Task<AssistedStarted?> StartedAsync(long id, CancellationToken ct) =>
-        await db.Set<AssistedSubmission>().AsNoTracking().Where(a => a.Id == id).Select(a => new { a.Id, a.ExpiresAtUtc, a.Phone }).SingleOrDefaultAsync(ct) is { } a
-            ? new AssistedStarted(a.Id, a.ExpiresAtUtc, Notifications.Masking.Recipient(a.Phone)) : null;
+        await db.Set<AssistedSubmission>().AsNoTracking().Where(a => a.Id == id).Select(a => new { a.Id, a.CodeId, a.Phone }).SingleOrDefaultAsync(ct) is { } a
+            && await codes.ExpiresAtAsync(a.CodeId, ct) is { } expires
+            ? new AssistedStarted(a.Id, expires, Notifications.Masking.Recipient(a.Phone)) : null;
 
     private async Task LoadAsync(CancellationToken ct)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using MotCua.Domain.Indicators;
 using MotCua.Web.Infrastructure;
 
@@ -34,6 +35,23 @@ public sealed class AggregateDelta
         }
     }
 
+    /// <summary>Adds or removes what one online submission contributes to the acknowledgement counts.</summary>
+    public void Add(AcknowledgementFacts? ack, int sign)
+    {
+        if (ack is null)
+        {
+            return;
+        }
+
+        var (day, v) = Contributions.Of(ack);
+        foreach (var grain in GrainsAll)
+        {
+            var key = Grains.KeyOf(grain, day);
+            Bump((ack.ProcedureCode, grain, key, ack.UnitPath), v, sign);
+            Bump((IndicatorAggregate.AllProcedures, grain, key, ack.UnitPath), v, sign);
+        }
+    }
+
     public void Clear() => _rows.Clear();
 
     private static readonly Grain[] GrainsAll = Enum.GetValues<Grain>();
@@ -56,6 +74,12 @@ public sealed class AggregateDelta
         var rows = _rows.Where(r => !r.Value.IsZero)
             .OrderBy(r => r.Key.Procedure, StringComparer.Ordinal).ThenBy(r => r.Key.Grain).ThenBy(r => r.Key.Day).ThenBy(r => r.Key.Unit, StringComparer.Ordinal)
             .ToList();
+        if (!db.Database.IsNpgsql())
+        {
+            await ApplySqliteAsync(db, rows, ct);
+            return;
+        }
+
         foreach (var chunk in rows.Chunk(RowsPerStatement))
         {
             var sql = new StringBuilder();
@@ -91,6 +115,48 @@ public sealed class AggregateDelta
             sql.Append(" ON CONFLICT (\"ProcedureCode\", \"Grain\", \"Day\", \"UnitPath\") DO UPDATE SET ");
             sql.AppendJoin(", ", IndicatorAggregate.MeasureColumns.Select(c => $"\"{c}\" = \"IndicatorAggregates\".\"{c}\" + excluded.\"{c}\""));
             await db.Database.ExecuteSqlRawAsync(sql.ToString(), args, ct);
+        }
+    }
+
+    /// <summary>
+    /// SQLite: one prepared single-row upsert reused for every row. SQLite looks a named parameter up by a linear scan, so the
+    /// multi-row statement (9,200 parameters) cost O(n²) per statement and dominated import and rebuild (docs/benchmarks.md).
+    /// </summary>
+    private static async Task ApplySqliteAsync(AppDbContext db, List<KeyValuePair<(string Procedure, Grain Grain, DateOnly Day, string Unit), MeasureVector>> rows, CancellationToken ct)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var tx = db.Database.CurrentTransaction ?? throw new InvalidOperationException("Aggregates are written inside the caller's transaction.");
+        await using var cmd = db.Database.GetDbConnection().CreateCommand();
+        cmd.Transaction = tx.GetDbTransaction();
+        var columns = new[] { "ProcedureCode", "Grain", "Day", "UnitPath" }.Concat(IndicatorAggregate.MeasureColumns).ToArray();
+        cmd.CommandText = $"INSERT INTO \"IndicatorAggregates\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})"
+            + " ON CONFLICT (\"ProcedureCode\", \"Grain\", \"Day\", \"UnitPath\") DO UPDATE SET "
+            + string.Join(", ", IndicatorAggregate.MeasureColumns.Select(c => $"\"{c}\" = \"IndicatorAggregates\".\"{c}\" + excluded.\"{c}\""));
+        var parameters = new System.Data.Common.DbParameter[columns.Length];
+        for (var i = 0; i < columns.Length; i++)
+        {
+            parameters[i] = cmd.CreateParameter();
+            parameters[i].ParameterName = $"@p{i}";
+            cmd.Parameters.Add(parameters[i]);
+        }
+
+        await cmd.PrepareAsync(ct);
+        foreach (var ((procedure, grain, day, unit), v) in rows)
+        {
+            parameters[0].Value = procedure;
+            parameters[1].Value = grain.ToString();
+            parameters[2].Value = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            parameters[3].Value = unit;
+            for (var m = 0; m < MeasureVector.Length; m++)
+            {
+                parameters[4 + m].Value = v[m];
+            }
+
+            await cmd.ExecuteNonQueryAsync(ct);
         }
     }
 }

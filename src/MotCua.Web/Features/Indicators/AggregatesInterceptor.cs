@@ -4,6 +4,9 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
 using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Organisation;
+using MotCua.Web.Features.Procedures;
+using MotCua.Web.Features.ReformPlan;
 using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.Indicators;
@@ -15,6 +18,7 @@ namespace MotCua.Web.Features.Indicators;
 public sealed class AggregatesInterceptor : SaveChangesInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, IDbContextTransaction> _owned = [];
+    private readonly ConditionalWeakTable<DbContext, DbContext> _referenceChanged = [];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -61,6 +65,13 @@ public sealed class AggregatesInterceptor : SaveChangesInterceptor
         }
 
         context.ChangeTracker.DetectChanges();
+        if (db.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+            && e.Entity is OrgUnit or Procedure or UnitProcedure or Plan or PlanTarget))
+        {
+            IndicatorReferenceCache.Invalidate();
+            _referenceChanged.AddOrUpdate(db, db);
+        }
+
         var entries = db.ChangeTracker.Entries<Dossier>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
         if (entries.Count == 0)
@@ -75,11 +86,13 @@ public sealed class AggregatesInterceptor : SaveChangesInterceptor
             if (e.State is EntityState.Modified or EntityState.Deleted)
             {
                 delta.Add(DossierFactsMap.FromOriginal(e.OriginalValues, OriginalPausedSince(db, e)), -1);
+                delta.Add(DossierFactsMap.AckFromOriginal(e.OriginalValues), -1);
             }
 
             if (e.State is EntityState.Added or EntityState.Modified)
             {
                 delta.Add(DossierFactsMap.From(e.Entity, CurrentPausedSince(e.Entity)), +1);
+                delta.Add(DossierFactsMap.Ack(e.Entity), +1);
             }
         }
 
@@ -98,6 +111,12 @@ public sealed class AggregatesInterceptor : SaveChangesInterceptor
 
     private async Task EndAsync(DbContext? context, bool commit, CancellationToken ct)
     {
+        if (context is not null && _referenceChanged.Remove(context))
+        {
+            // Again after the write: a report that reloaded during the save must not keep the old values.
+            IndicatorReferenceCache.Invalidate();
+        }
+
         if (context is null || !_owned.TryGetValue(context, out var tx))
         {
             return;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using MotCua.Domain.Dossiers;
 using MotCua.Domain.Indicators;
 using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.Indicators;
 
@@ -31,6 +32,21 @@ public static class DossierFactsMap
             Rating = d.Rating,
             Complaint = d.Complaint,
         };
+
+    public static AcknowledgementFacts? Ack(Dossier d) =>
+        Ack(d.Channel, d.Status, d.SubmittedAtUtc, d.AckDeadlineUtc, d.AcknowledgedAtUtc, d.ReceivingUnitPath, d.ProcedureCode);
+
+    public static AcknowledgementFacts? AckFromOriginal(PropertyValues v) => Ack(
+        (Channel)v[nameof(Dossier.Channel)]!, (DossierStatus)v[nameof(Dossier.Status)]!, (DateTime?)v[nameof(Dossier.SubmittedAtUtc)],
+        (DateTime?)v[nameof(Dossier.AckDeadlineUtc)], (DateTime?)v[nameof(Dossier.AcknowledgedAtUtc)],
+        (string)v[nameof(Dossier.ReceivingUnitPath)]!, (string)v[nameof(Dossier.ProcedureCode)]!);
+
+    /// <summary>An online submission with a deadline; none once withdrawn before anyone answered (as <see cref="Acknowledgements.RateAsync"/>).</summary>
+    private static AcknowledgementFacts? Ack(
+        Channel channel, DossierStatus status, DateTime? submittedUtc, DateTime? deadlineUtc, DateTime? acknowledgedUtc, string unitPath, string procedureCode) =>
+        channel != Channel.Online || submittedUtc is not { } s || deadlineUtc is not { } deadline || (status == DossierStatus.Withdrawn && acknowledgedUtc is null)
+            ? null
+            : new AcknowledgementFacts(unitPath, procedureCode, VietnamTime.LocalDate(s), acknowledgedUtc is { } at ? at <= deadline : null);
 
     /// <summary>The facts as they were when the row was loaded (before this SaveChanges).</summary>
     public static DossierFacts? FromOriginal(PropertyValues v, DateOnly? pausedSince)

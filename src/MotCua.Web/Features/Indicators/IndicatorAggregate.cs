@@ -34,6 +34,9 @@ public sealed class IndicatorAggregate
     public long Rated { get; set; }
     public long RatedGood { get; set; }
     public long ReturnedDissatisfied { get; set; }
+    public long AckDue { get; set; }
+    public long AckOnTime { get; set; }
+    public long AckLate { get; set; }
     public long OpenIn { get; set; }
     public long OpenOut { get; set; }
     public long OnTimeIn { get; set; }
@@ -57,6 +60,9 @@ public sealed class IndicatorAggregate
             Rated,
             RatedGood,
             ReturnedDissatisfied,
+            AckDue,
+            AckOnTime,
+            AckLate,
             OpenIn,
             OpenOut,
             OnTimeIn,

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Domain.Indicators;
 using MotCua.Web.Infrastructure;
@@ -14,16 +13,45 @@ public static class IndicatorQueries
     {
         var period = Grains.Cover(from, to);
         var prefix = Grains.Cover(Grains.Origin, to);
-        var rows = await db.Set<IndicatorAggregate>().AsNoTracking()
-            .Where(byProcedure ? a => a.ProcedureCode != IndicatorAggregate.AllProcedures : a => a.ProcedureCode == IndicatorAggregate.AllProcedures)
-            .Where(a => a.UnitPath.StartsWith(unitPath))
-            .Where(InAny([.. period, .. prefix]))
-            .ToListAsync(ct);
+        var rows = await RowsAsync(db, unitPath, [.. period, .. prefix], byProcedure, ct);
+        return Sum(rows, period, prefix, groupBy);
+    }
 
+    public static async Task<IndicatorCounts> TotalAsync(AppDbContext db, string unitPath, DateOnly from, DateOnly to, CancellationToken ct) =>
+        (await CountsAsync(db, unitPath, from, to, _ => "", byProcedure: false, ct)).GetValueOrDefault("") ?? new IndicatorCounts();
+
+    /// <summary>
+    /// The rows of the ranges, one parameterised index-range query per merged run of one grain: constant-free, so EF Core
+    /// compiles it once, and each query reads only the (grain, day) range it needs.
+    /// </summary>
+    public static async Task<List<IndicatorAggregate>> RowsAsync(
+        AppDbContext db, string unitPath, IEnumerable<GrainRange> ranges, bool byProcedure, CancellationToken ct)
+    {
+        var rows = new List<IndicatorAggregate>();
+        foreach (var r in Merge(ranges))
+        {
+            var grain = r.Grain;
+            var first = r.First;
+            var last = r.Last;
+            var q = db.Set<IndicatorAggregate>().AsNoTracking()
+                .Where(a => a.Grain == grain && a.Day >= first && a.Day <= last && a.UnitPath.StartsWith(unitPath));
+            q = byProcedure ? q.Where(a => a.ProcedureCode != IndicatorAggregate.AllProcedures) : q.Where(a => a.ProcedureCode == IndicatorAggregate.AllProcedures);
+            rows.AddRange(await q.ToListAsync(ct));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Sums fetched rows into the period and up-to-end vectors of each group.</summary>
+    public static Dictionary<string, IndicatorCounts> Sum(
+        IEnumerable<IndicatorAggregate> rows, IReadOnlyList<GrainRange> period, IReadOnlyList<GrainRange> prefix, Func<IndicatorAggregate, string?> groupBy)
+    {
         var sums = new Dictionary<string, (MeasureVector Period, MeasureVector UpToEnd)>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
-            if (groupBy(row) is not { } key)
+            var inPeriod = period.Any(r => r.Contains(row.Grain, row.Day));
+            var inPrefix = prefix.Any(r => r.Contains(row.Grain, row.Day));
+            if ((!inPeriod && !inPrefix) || groupBy(row) is not { } key)
             {
                 continue;
             }
@@ -34,12 +62,12 @@ public static class IndicatorQueries
             }
 
             var v = row.ToVector();
-            if (period.Any(r => r.Contains(row.Grain, row.Day)))
+            if (inPeriod)
             {
                 s.Period.Add(v);
             }
 
-            if (prefix.Any(r => r.Contains(row.Grain, row.Day)))
+            if (inPrefix)
             {
                 s.UpToEnd.Add(v);
             }
@@ -48,25 +76,43 @@ public static class IndicatorQueries
         return sums.ToDictionary(s => s.Key, s => IndicatorCounts.FromSums(s.Value.Period, s.Value.UpToEnd), StringComparer.Ordinal);
     }
 
-    public static async Task<IndicatorCounts> TotalAsync(AppDbContext db, string unitPath, DateOnly from, DateOnly to, CancellationToken ct) =>
-        (await CountsAsync(db, unitPath, from, to, _ => "", byProcedure: false, ct)).GetValueOrDefault("") ?? new IndicatorCounts();
-
-    private static Expression<Func<IndicatorAggregate, bool>> InAny(IEnumerable<GrainRange> ranges)
+    /// <summary>Overlapping or adjacent ranges of one grain become one, so a monthly series reads each grain once.</summary>
+    internal static List<GrainRange> Merge(IEnumerable<GrainRange> ranges)
     {
-        var a = Expression.Parameter(typeof(IndicatorAggregate), "a");
-        var grain = Expression.Property(a, nameof(IndicatorAggregate.Grain));
-        var day = Expression.Property(a, nameof(IndicatorAggregate.Day));
-        Expression body = Expression.Constant(false);
-        foreach (var r in ranges)
+        List<GrainRange> merged = [];
+        foreach (var g in ranges.GroupBy(r => r.Grain))
         {
-            var one = Expression.AndAlso(
-                Expression.Equal(grain, Expression.Constant(r.Grain)),
-                Expression.AndAlso(
-                    Expression.GreaterThanOrEqual(day, Expression.Constant(r.First)),
-                    Expression.LessThanOrEqual(day, Expression.Constant(r.Last))));
-            body = Expression.OrElse(body, one);
+            GrainRange? run = null;
+            foreach (var r in g.OrderBy(r => r.First))
+            {
+                if (run is { } x && r.First <= Next(x.Grain, x.Last))
+                {
+                    run = x with { Last = r.Last > x.Last ? r.Last : x.Last };
+                }
+                else
+                {
+                    if (run is { } done)
+                    {
+                        merged.Add(done);
+                    }
+
+                    run = r;
+                }
+            }
+
+            if (run is { } end)
+            {
+                merged.Add(end);
+            }
         }
 
-        return Expression.Lambda<Func<IndicatorAggregate, bool>>(body, a);
+        return merged;
     }
+
+    private static DateOnly Next(Grain grain, DateOnly key) => grain switch
+    {
+        Grain.Year => key.AddYears(1),
+        Grain.Month => key.AddMonths(1),
+        _ => key.AddDays(1),
+    };
 }

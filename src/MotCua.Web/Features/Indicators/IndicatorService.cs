@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using MotCua.Domain.Dossiers;
 using MotCua.Domain.Indicators;
+using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Procedures;
 using MotCua.Web.Features.ReformPlan;
@@ -34,15 +36,19 @@ public enum Breakdown
 }
 
 /// <summary>Builds the indicator report of a unit subtree from the aggregate rows, the catalogue and the plan targets.</summary>
-public sealed class IndicatorService(AppDbContext db)
+public sealed class IndicatorService(AppDbContext db, IndicatorReferenceCache cache, TimeProvider time)
 {
+    private readonly Dictionary<string, List<(string UnitPath, string ProcedureCode, DateOnly On)>> _pending = new(StringComparer.Ordinal);
+
     /// <summary>The longest period one request may cover: the aggregates answer it, but a series would be pointless.</summary>
     public const int MaxYears = 15;
 
     public async Task<IndicatorReport> ReportAsync(
         OrgUnit unit, DateOnly from, DateOnly to, int? baseYear, bool monthly, Breakdown? breakdown, DateOnly today, CancellationToken ct)
     {
+        var pending = await PendingAsync(unit.Path, ct);
         var counts = await IndicatorQueries.TotalAsync(db, unit.Path, from, to, ct);
+        counts = counts with { AckPendingInTime = pending.Count(p => p.On >= from && p.On <= to) };
         long? basePostal = null;
         if (baseYear is { } by && ShiftYear(from, by) is { } bf && ShiftYear(to, by + (to.Year - from.Year)) is { } bt)
         {
@@ -61,17 +67,24 @@ public sealed class IndicatorService(AppDbContext db)
 
     public async Task<List<MonthPoint>> SeriesAsync(string unitPath, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        List<MonthPoint> points = [];
+        List<(DateOnly Month, DateOnly From, DateOnly To, IReadOnlyList<GrainRange> Period, IReadOnlyList<GrainRange> Prefix)> months = [];
         for (var m = new DateOnly(from.Year, from.Month, 1); m <= to; m = m.AddMonths(1))
         {
             var a = m < from ? from : m;
             var end = m.AddMonths(1).AddDays(-1);
             var z = end > to ? to : end;
-            var c = await IndicatorQueries.TotalAsync(db, unitPath, a, z, ct);
-            points.Add(new($"{m.Year:D4}-{m.Month:D2}", a, z, c.Received, IndicatorSet.From(c).ByKey()));
+            months.Add((m, a, z, Grains.Cover(a, z), Grains.Cover(Grains.Origin, z)));
         }
 
-        return points;
+        var pending = await PendingAsync(unitPath, ct);
+        // One read for the whole series: the months' ranges overlap and merge into a few runs per grain.
+        var rows = await IndicatorQueries.RowsAsync(db, unitPath, months.SelectMany(x => x.Period.Concat(x.Prefix)), byProcedure: false, ct);
+        return [.. months.Select(x =>
+        {
+            var c = IndicatorQueries.Sum(rows, x.Period, x.Prefix, _ => "").GetValueOrDefault("") ?? new IndicatorCounts();
+            c = c with { AckPendingInTime = pending.Count(p => p.On >= x.From && p.On <= x.To) };
+            return new MonthPoint($"{x.Month.Year:D4}-{x.Month.Month:D2}", x.From, x.To, c.Received, IndicatorSet.From(c).ByKey());
+        })];
     }
 
     public async Task<List<BreakdownRow>> BreakdownAsync(OrgUnit unit, DateOnly from, DateOnly to, Breakdown kind, DateOnly today, CancellationToken ct)
@@ -83,7 +96,10 @@ public sealed class IndicatorService(AppDbContext db)
                 a => children.FirstOrDefault(c => a.UnitPath.StartsWith(c.Path, StringComparison.Ordinal))?.Code ?? unit.Code, byProcedure: false, ct);
             var names = children.ToDictionary(c => c.Code, c => c.Name);
             names[unit.Code] = unit.Name;
-            return [.. byChild.Select(kv => Row(kv.Key, names.GetValueOrDefault(kv.Key, kv.Key), kv.Value))
+            var pendingByChild = (await PendingAsync(unit.Path, ct)).Where(p => p.On >= from && p.On <= to)
+                .GroupBy(p => children.FirstOrDefault(c => p.UnitPath.StartsWith(c.Path, StringComparison.Ordinal))?.Code ?? unit.Code)
+                .ToDictionary(g => g.Key, g => (long)g.Count());
+            return [.. byChild.Select(kv => Row(kv.Key, names.GetValueOrDefault(kv.Key, kv.Key), kv.Value with { AckPendingInTime = pendingByChild.GetValueOrDefault(kv.Key) }))
                 .OrderByDescending(r => r.Indicators["onTimeRate"] ?? -1).ThenBy(r => r.Key, StringComparer.Ordinal)];
         }
 
@@ -94,15 +110,43 @@ public sealed class IndicatorService(AppDbContext db)
         var byProcedure = await IndicatorQueries.CountsAsync(db, unit.Path, from, to,
             a => kind == Breakdown.Procedure ? a.ProcedureCode : latest.TryGetValue(a.ProcedureCode, out var p) && p.Field.Length > 0 ? p.Field : "—",
             byProcedure: true, ct);
-        return [.. byProcedure.Select(kv => Row(kv.Key, kind == Breakdown.Procedure && latest.TryGetValue(kv.Key, out var p) ? p.Name : kv.Key, kv.Value))
+        string KeyOf(string code) => kind == Breakdown.Procedure ? code : latest.TryGetValue(code, out var p) && p.Field.Length > 0 ? p.Field : "—";
+        var pendingByKey = (await PendingAsync(unit.Path, ct)).Where(p => p.On >= from && p.On <= to)
+            .GroupBy(p => KeyOf(p.ProcedureCode)).ToDictionary(g => g.Key, g => (long)g.Count());
+        return [.. byProcedure.Select(kv => Row(
+                kv.Key, kind == Breakdown.Procedure && latest.TryGetValue(kv.Key, out var p) ? p.Name : kv.Key,
+                kv.Value with { AckPendingInTime = pendingByKey.GetValueOrDefault(kv.Key) }))
             .OrderByDescending(r => r.Received).ThenBy(r => r.Key, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// Online submissions of the period still unanswered within their 8 working hours: they leave the acknowledgement rate's
+    /// denominator until answered or overdue. Only dossiers awaiting reception can be unanswered (Workflow), a small indexed set.
+    /// </summary>
+    private async Task<List<(string UnitPath, string ProcedureCode, DateOnly On)>> PendingAsync(string unitPath, CancellationToken ct)
+    {
+        if (!_pending.TryGetValue(unitPath, out var list))
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            var rows = await db.Dossiers.AsNoTracking()
+                .Where(d => d.Status == DossierStatus.AwaitingReception && d.Channel == Channel.Online && d.AcknowledgedAtUtc == null
+                    && d.AckDeadlineUtc > now && d.SubmittedAtUtc != null && d.ReceivingUnitPath.StartsWith(unitPath))
+                .Select(d => new { d.ReceivingUnitPath, d.ProcedureCode, Submitted = d.SubmittedAtUtc!.Value })
+                .ToListAsync(ct);
+            _pending[unitPath] = list = [.. rows.Select(r => (r.ReceivingUnitPath, r.ProcedureCode, VietnamTime.LocalDate(r.Submitted)))];
+        }
+
+        return list;
     }
 
     private static BreakdownRow Row(string key, string name, IndicatorCounts c) =>
         new(key, name, c.Received, c.Population, IndicatorSet.From(c).ByKey());
 
     /// <summary>The procedures offered in the subtree today: fully online ones, and fee-bearing ones offered online (payable online).</summary>
-    internal async Task<List<ProcedureFacts>> ProcedureFactsAsync(string unitPath, DateOnly today, CancellationToken ct)
+    private Task<List<ProcedureFacts>> ProcedureFactsAsync(string unitPath, DateOnly today, CancellationToken ct) =>
+        cache.GetAsync("procedures", unitPath, today, () => LoadProcedureFactsAsync(db, unitPath, today, ct));
+
+    internal static async Task<List<ProcedureFacts>> LoadProcedureFactsAsync(AppDbContext db, string unitPath, DateOnly today, CancellationToken ct)
     {
         var codes = await db.UnitProcedures.AsNoTracking()
             .Where(up => up.Unit!.Path.StartsWith(unitPath) && up.ValidFrom <= today && (up.ValidTo == null || up.ValidTo >= today))
@@ -116,13 +160,14 @@ public sealed class IndicatorService(AppDbContext db)
     /// <summary>The plan targets that measure a dossier indicator, from plans issued by the unit or one of its ancestors.</summary>
     private async Task<Dictionary<string, TargetView>> TargetsAsync(OrgUnit unit, int year, IReadOnlyDictionary<string, double?> current, CancellationToken ct)
     {
-        var plans = await db.Plans.AsNoTracking().Select(p => new { p.Id, Path = p.IssuingUnit!.Path }).ToListAsync(ct);
-        var planIds = plans.Where(p => unit.Path.StartsWith(p.Path, StringComparison.Ordinal) || p.Path.StartsWith(unit.Path, StringComparison.Ordinal))
-            .OrderByDescending(p => p.Path.Length).Select(p => p.Id).ToList();
         var level = unit.Kind == UnitKind.Commune ? "commune" : "district";
-        var targets = await db.PlanTargets.AsNoTracking()
-            .Where(t => planIds.Contains(t.PlanId) && t.IndicatorKey != null)
-            .ToListAsync(ct);
+        var targets = await cache.GetAsync("targets", unit.Path, default, async () =>
+        {
+            var plans = await db.Plans.AsNoTracking().Select(p => new { p.Id, Path = p.IssuingUnit!.Path }).ToListAsync(ct);
+            var planIds = plans.Where(p => unit.Path.StartsWith(p.Path, StringComparison.Ordinal) || p.Path.StartsWith(unit.Path, StringComparison.Ordinal))
+                .Select(p => p.Id).ToList();
+            return await db.PlanTargets.AsNoTracking().Where(t => planIds.Contains(t.PlanId) && t.IndicatorKey != null).ToListAsync(ct);
+        });
 
         var result = new Dictionary<string, TargetView>(StringComparer.Ordinal);
         foreach (var key in current.Keys.Where(k => k != "postalCount"))

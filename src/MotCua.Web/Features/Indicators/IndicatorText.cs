@@ -18,6 +18,7 @@ public static class IndicatorText
         ("electronicRoutingRate", "Tỷ lệ hồ sơ luân chuyển điện tử"),
         ("satisfactionRate", "Tỷ lệ đánh giá hài lòng"),
         ("nationalSatisfactionRate", "Mức độ hài lòng (Bộ chỉ số quốc gia)"),
+        ("acknowledgedOnTimeRate", "Tỷ lệ hồ sơ trực tuyến được tiếp nhận trong 8 giờ làm việc"),
         ("fullyOnlineProcedureShare", "Tỷ lệ thủ tục trực tuyến toàn trình"),
         ("payableOnlineProcedureShare", "Tỷ lệ thủ tục có phí thanh toán được trực tuyến"),
     ];

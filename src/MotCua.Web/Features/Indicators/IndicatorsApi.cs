@@ -20,6 +20,7 @@ public static class IndicatorsSetup
     public static WebApplicationBuilder AddIndicators(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<IndicatorService>();
+        builder.Services.AddSingleton<IndicatorReferenceCache>();
         builder.Services.AddScoped<ImportDossiers>();
         return builder;
     }

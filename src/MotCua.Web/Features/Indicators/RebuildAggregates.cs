@@ -34,6 +34,7 @@ public static class RebuildAggregates
                 foreach (var d in page)
                 {
                     delta.Add(DossierFactsMap.From(d, openPauses.GetValueOrDefault(d.Id)), +1);
+                    delta.Add(DossierFactsMap.Ack(d), +1);
                 }
 
                 count += page.Count;

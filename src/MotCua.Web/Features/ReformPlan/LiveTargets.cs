@@ -46,7 +46,7 @@ public sealed class LiveTargets
             .Select(u => u.Path).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var byLevel = await IndicatorQueries.CountsAsync(db, plan.Path, from, to, a => communes.Contains(a.UnitPath) ? "commune" : "district", byProcedure: false, ct);
         var all = await IndicatorQueries.TotalAsync(db, plan.Path, from, to, ct);
-        var procedures = await new IndicatorService(db).ProcedureFactsAsync(plan.Path, to, ct);
+        var procedures = await IndicatorService.LoadProcedureFactsAsync(db, plan.Path, to, ct);
         var byScope = new Dictionary<string, IReadOnlyDictionary<string, double?>>(StringComparer.Ordinal)
         {
             [""] = IndicatorSet.From(all, null, procedures).ByKey(),

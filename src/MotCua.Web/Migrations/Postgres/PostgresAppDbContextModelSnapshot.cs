@@ -1237,6 +1237,15 @@ namespace MotCua.Web.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<long>("AckDue")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AckLate")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AckOnTime")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("Digitized")
                         .HasColumnType("bigint");
 

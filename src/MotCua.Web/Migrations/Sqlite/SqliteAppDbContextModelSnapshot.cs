@@ -1202,6 +1202,15 @@ namespace MotCua.Web.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("AckDue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AckLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AckOnTime")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Digitized")
                         .HasColumnType("INTEGER");
 

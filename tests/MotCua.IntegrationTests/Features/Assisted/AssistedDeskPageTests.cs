@@ -5,9 +5,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.IntegrationTests.Features.Cracks;
-using MotCua.Testing;
 using MotCua.Web.Features.Dossiers;
-using MotCua.Web.Features.Notifications;
 using MotCua.Web.Infrastructure;
 using static MotCua.IntegrationTests.Features.Dossiers.DossierApi;
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 using MotCua.Web.Features.Accounts;
 
 namespace MotCua.Web.Features.Queue;
@@ -52,14 +53,17 @@ public static class QueueApi
         staff.MapGet("/counters", async (string? unit, QueueService queue, ClaimsPrincipal user, CancellationToken ct) => TypedResults.Ok(await queue.CountersAsync(user, unit, ct)));
         staff.MapGet("/counters/{id:int}/tickets", async Task<Results<Ok<TicketView[]>, NotFound>> (int id, QueueService queue, ClaimsPrincipal user, CancellationToken ct) =>
             await queue.CounterTicketsAsync(id, user, ct) is { } tickets ? TypedResults.Ok(tickets) : TypedResults.NotFound());
-        staff.MapPost("/counters/{id:int}/call-next", async Task<Results<Ok<TicketView>, NoContent, ValidationProblem, ProblemHttpResult>> (int id, QueueService queue, ClaimsPrincipal user, CancellationToken ct) =>
-            await queue.CallNextAsync(id, user, ct) switch
-            {
-                (null, null) => TypedResults.NoContent(),
-                (var ticket, null) => TypedResults.Ok(ticket!),
-                (_, { Status: 400 } e) => Invalid(e),
-                (_, { } e) => Failed(e),
-            });
+        // The counter travels in the body, so that a malformed or empty request is refused before anyone is called.
+        staff.MapPost("/tickets/call-next", async Task<Results<Ok<TicketView>, NoContent, ValidationProblem, ProblemHttpResult>> (CallNextRequest body, QueueService queue, ClaimsPrincipal user, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
+            body.CounterId is not { } id
+                ? Invalid(new("counterId", t["Chọn một quầy phục vụ của đơn vị."]))
+                : await queue.CallNextAsync(id, user, ct) switch
+                {
+                    (null, null) => TypedResults.NoContent(),
+                    (var ticket, null) => TypedResults.Ok(ticket!),
+                    (_, { Status: 400 } e) => Invalid(e),
+                    (_, { } e) => Failed(e),
+                });
         staff.MapPost("/tickets", async Task<Results<Created<TicketView>, ValidationProblem, ProblemHttpResult>> (IssueRequest body, QueueService queue, ClaimsPrincipal user, CancellationToken ct) =>
             await queue.IssueAsync(body, user, ct) switch
             {

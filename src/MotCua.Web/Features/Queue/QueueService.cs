@@ -40,6 +40,8 @@ public sealed record IssueRequest(int? CounterId, string? BookingCode);
 
 public sealed record TicketActionRequest(string? Action);
 
+public sealed record CallNextRequest(int? CounterId);
+
 /// <summary>The desk queue's use cases, shared by the API and the pages.</summary>
 public sealed partial class QueueService(AppDbContext db, TimeProvider time, IConfiguration config, CalendarService calendars, IStringLocalizer<SharedResource> t)
 {

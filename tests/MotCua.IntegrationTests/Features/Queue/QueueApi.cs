@@ -34,7 +34,7 @@ internal static class QueueApi
 
     public static async Task<JsonElement> CallNextAsync(HttpClient staff, int counter)
     {
-        var response = await staff.PostAsync($"/api/v1/queue/counters/{counter}/call-next", null, TestContext.Current.CancellationToken);
+        var response = await staff.PostAsJsonAsync("/api/v1/queue/tickets/call-next", new { counterId = counter }, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
     }

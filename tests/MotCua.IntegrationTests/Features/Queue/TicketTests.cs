@@ -47,7 +47,7 @@ public sealed class TicketTests(AppFactory app) : IClassFixture<AppFactory>
         await ActAsync(desk, next.GetProperty("id").GetInt64(), "close");
         var noShow = await CallNextAsync(desk, counter);
         await ActAsync(desk, noShow.GetProperty("id").GetInt64(), "no-show");
-        var empty = await desk.PostAsync($"/api/v1/queue/counters/{counter}/call-next", null, TestContext.Current.CancellationToken);
+        var empty = await desk.PostAsJsonAsync("/api/v1/queue/tickets/call-next", new { counterId = counter }, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.NoContent, empty.StatusCode);
 
         var stats = await desk.GetFromJsonAsync<JsonElement>("/api/v1/queue/stats?from=2025-06-04&to=2025-06-04", TestContext.Current.CancellationToken);
@@ -103,7 +103,7 @@ public sealed class TicketTests(AppFactory app) : IClassFixture<AppFactory>
         var ticket = await IssueAsync(desk, new { counterId = counter });
         var other = await app.ClientFor("motcua.phuoctien");
 
-        var call = await other.PostAsync($"/api/v1/queue/counters/{counter}/call-next", null, TestContext.Current.CancellationToken);
+        var call = await other.PostAsJsonAsync("/api/v1/queue/tickets/call-next", new { counterId = counter }, TestContext.Current.CancellationToken);
         var close = await other.PostAsJsonAsync($"/api/v1/queue/tickets/{ticket.GetProperty("id").GetInt64()}/actions", new { action = "no-show" }, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotFound, call.StatusCode);

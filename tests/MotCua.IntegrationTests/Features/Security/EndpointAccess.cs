@@ -131,7 +131,7 @@ public static class EndpointAccess
         new("GET /api/v1/queue/units/{code}/display", "/api/v1/queue/units/584.MC/display", Public),
         new("GET /api/v1/queue/counters", "/api/v1/queue/counters", Staff),
         new("GET /api/v1/queue/counters/{id:int}/tickets", "/api/v1/queue/counters/{counter}/tickets", "NNYYYNNN"),
-        new("POST /api/v1/queue/counters/{id:int}/call-next", "/api/v1/queue/counters/{counter}/call-next", "NNYYYNNN"),
+        new("POST /api/v1/queue/tickets/call-next", "/api/v1/queue/tickets/call-next", Staff),
         new("POST /api/v1/queue/tickets", "/api/v1/queue/tickets", Staff),
         new("GET /api/v1/queue/tickets/{id:long}", "/api/v1/queue/tickets/{ticket}", "NNYYYNNN"),
         new("POST /api/v1/queue/tickets/{id:long}/actions", "/api/v1/queue/tickets/{ticket}/actions", "NNYYYNNN"),

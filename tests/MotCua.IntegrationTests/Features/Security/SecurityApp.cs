@@ -20,7 +20,8 @@ public sealed class SecurityApp : AppFactory
     }
 
     /// <summary>Tables whose rows change by design on any request: the audit trail, job runs, key ring.</summary>
-    public static readonly HashSet<string> VolatileTables = ["AuditRecords", "ScheduledRuns", "DataProtectionKeys", "JobLeases", "TrackingAttempts"];
+    // BookingSlots: a day's slot rows are materialised from the opening hours on first look (a cache); bookings stay checked.
+    public static readonly HashSet<string> VolatileTables = ["AuditRecords", "ScheduledRuns", "DataProtectionKeys", "JobLeases", "TrackingAttempts", "BookingSlots"];
 
     public HttpClient Raw() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
 

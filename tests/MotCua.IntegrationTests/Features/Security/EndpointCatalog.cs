@@ -117,7 +117,7 @@ public static class EndpointCatalog
             ExpiresAtUtc = dossier.ReceivedAtUtc.AddMinutes(15),
             CompletedAtUtc = dossier.ReceivedAtUtc,
             StartedBy = "congdan",
-            ReceiptNo = "BL-TEST-1",
+            ReceiptNo = "BL-" + mine,
         });
         db.DossierRatings.Add(new MotCua.Web.Features.Feedback.DossierRating
         {
@@ -215,6 +215,7 @@ public static class EndpointCatalog
         request.Content = row.Body switch
         {
             EndpointAccess.Form => new MultipartFormDataContent { { new StringContent("kiểm thử"), "note" } },
+            EndpointAccess.NoBody => null,
             null => new StringContent("{}", Encoding.UTF8, "application/json"),
             string text => new StringContent(text, Encoding.UTF8, row.ContentType ?? "application/json"),
             var body => new StringContent(

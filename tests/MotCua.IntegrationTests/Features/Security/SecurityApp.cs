@@ -22,6 +22,9 @@ public sealed class SecurityApp : AppFactory
     /// <summary>Tables whose rows change by design on any request: the audit trail, job runs, key ring.</summary>
     public static readonly HashSet<string> VolatileTables = ["AuditRecords", "ScheduledRuns", "DataProtectionKeys", "JobLeases", "TrackingAttempts"];
 
+    /// <summary>Wrong-code counters that a refused confirmation raises by design (the brute-force limit): left out of the digest.</summary>
+    public static readonly HashSet<string> VolatileColumns = ["AssistedSubmissions.Attempts", "PendingSignUps.FailedAttempts"];
+
     public HttpClient Raw() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
 
     private readonly Dictionary<string, string> _tokens = [];
@@ -68,6 +71,11 @@ public sealed class SecurityApp : AppFactory
                     var sb = new StringBuilder();
                     for (var i = 0; i < reader.FieldCount; i++)
                     {
+                        if (VolatileColumns.Contains(table + "." + reader.GetName(i)))
+                        {
+                            continue;
+                        }
+
                         sb.Append(reader.IsDBNull(i) ? "∅" : Convert.ToString(reader.GetValue(i) is byte[] b ? Convert.ToHexString(b) : reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)).Append('\u001f');
                     }
 

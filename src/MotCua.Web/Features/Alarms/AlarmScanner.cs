@@ -14,7 +14,7 @@ namespace MotCua.Web.Features.Alarms;
 public sealed record ScanResult(bool Ran, int Raised, int Escalated, int Resolved);
 
 /// <summary>One idempotent pass: raise alarms for stuck dossiers, escalate those waiting too long at one level, close the rest.</summary>
-public sealed partial class AlarmScanner(IServiceScopeFactory scopes, TimeProvider time, IConfiguration config, ILogger<AlarmScanner> log)
+public sealed partial class AlarmScanner(IServiceScopeFactory scopes, TimeProvider time, IConfiguration config, Operations.ScheduledJobs jobs, ILogger<AlarmScanner> log)
 {
     public const string JobName = "alarms";
 
@@ -25,7 +25,11 @@ public sealed partial class AlarmScanner(IServiceScopeFactory scopes, TimeProvid
 
     public AlarmBudgets Budgets => config.GetSection("Alarms:Budgets").Get<AlarmBudgets>() ?? new();
 
-    public async Task<ScanResult> RunOnceAsync(CancellationToken ct)
+    /// <summary>One pass, recorded as a scheduled run when this instance held the lease.</summary>
+    public Task<ScanResult> RunOnceAsync(CancellationToken ct) =>
+        jobs.RunAsync(JobName, OwnerId, PassAsync, r => r.Ran ? r.Raised + r.Escalated + r.Resolved : null, ct);
+
+    private async Task<ScanResult> PassAsync(CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();

@@ -16,7 +16,10 @@ public static class AlarmsSetup
     public static IHostApplicationBuilder AddAlarms(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<AlarmScanner>();
-        if (builder.Configuration.GetValue("Alarms:Enabled", true))
+        var enabled = builder.Configuration.GetValue("Alarms:Enabled", true);
+        builder.Services.AddSingleton(new Operations.ScheduledJob(
+            AlarmScanner.JobName, "Cảnh báo hồ sơ quá hạn, nhắc việc và chuyển cấp", AlarmJob.Interval(builder.Configuration), enabled));
+        if (enabled)
         {
             builder.Services.AddHostedService<AlarmJob>();
         }
@@ -58,9 +61,11 @@ public static class AlarmsSetup
 /// <summary>Runs a pass every <c>Alarms:IntervalSeconds</c> (default 300); the lease row keeps two instances from running it at once.</summary>
 public sealed partial class AlarmJob(AlarmScanner scanner, TimeProvider time, IConfiguration config, ILogger<AlarmJob> log) : BackgroundService
 {
+    public static TimeSpan Interval(IConfiguration config) => TimeSpan.FromSeconds(Math.Max(5, config.GetValue("Alarms:IntervalSeconds", 300)));
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var interval = TimeSpan.FromSeconds(Math.Max(5, config.GetValue("Alarms:IntervalSeconds", 300)));
+        var interval = Interval(config);
         while (!stoppingToken.IsCancellationRequested)
         {
             try

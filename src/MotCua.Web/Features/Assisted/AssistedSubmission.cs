@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Notifications;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.Assisted;
@@ -63,6 +64,12 @@ public static class AssistedApi
         if (string.IsNullOrEmpty(phone) || phone.Length > 20)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["applicant.phone"] = [t["Cần số điện thoại của người nộp để gửi mã xác nhận."]] });
+        }
+
+        // Checked before any code is texted: a desk may only start an intake for a unit in its own subtree.
+        if (!await db.Units.AsNoTracking().InScopeOf(user).AnyAsync(u => u.Code == body.UnitCode, ct))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["unitCode"] = [t["Không tìm thấy đơn vị tiếp nhận '{0}' trong phạm vi của bạn.", body.UnitCode ?? ""]] });
         }
 
         var minutes = config.GetValue("Dossiers:AssistedCodeMinutes", 10);

@@ -59,36 +59,19 @@ public sealed partial class OutboxDispatcher(
     /// <summary>One scheduled pass: dispatch until a batch is not full, then record the run (also when it failed).</summary>
     public async Task<int> RunScheduledPassAsync(CancellationToken ct)
     {
-        var started = time.GetUtcNow().UtcDateTime;
-        var total = 0;
-        string? error = null;
-        try
+        using var scope = scopes.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<Operations.ScheduledJobs>().RunAsync(JobName, OwnerId, async c =>
         {
             // A full batch means more may be waiting: go again at once.
-            int claimed;
+            int claimed, total = 0;
             do
             {
-                claimed = await DispatchOnceAsync(ct);
+                claimed = await DispatchOnceAsync(c);
                 total += claimed;
             }
             while (claimed >= options.Value.Dispatcher.BatchSize);
-        }
-        catch (Exception ex) when (!ct.IsCancellationRequested)
-        {
-            error = ex.GetType().Name;
-            throw;
-        }
-        finally
-        {
-            if (!ct.IsCancellationRequested)
-            {
-                using var scope = scopes.CreateScope();
-                await scope.ServiceProvider.GetRequiredService<Operations.ScheduledJobs>().RecordAsync(
-                    scope.ServiceProvider.GetRequiredService<AppDbContext>(), JobName, OwnerId, started, total, error, CancellationToken.None);
-            }
-        }
-
-        return total;
+            return total;
+        }, total => total, ct);
     }
 
     private static IQueryable<OutboxMessage> Due(IQueryable<OutboxMessage> q, DateTime now) =>

@@ -34,12 +34,43 @@ public sealed record ScheduledJob(string Name, string Title, TimeSpan Interval, 
 public sealed record JobStatus(string Name, string Title, bool Enabled, TimeSpan Interval, DateTime? LastRunUtc, string? LastError, int RunsLastDay, bool Missed);
 
 /// <summary>Records each scheduled run and tells which jobs missed theirs.</summary>
-public sealed class ScheduledJobs(IEnumerable<ScheduledJob> jobs, TimeProvider time)
+public sealed class ScheduledJobs(IEnumerable<ScheduledJob> jobs, TimeProvider time, IServiceScopeFactory scopes)
 {
     /// <summary>Runs are kept a week; enough to see a pattern, small enough for a pass every few seconds.</summary>
     public static readonly TimeSpan Retention = TimeSpan.FromDays(7);
 
     public IReadOnlyList<ScheduledJob> Jobs { get; } = [.. jobs];
+
+    /// <summary>
+    /// Runs one pass of <paramref name="job"/> and records it, also when it failed: the one way every scheduled job reports.
+    /// <paramref name="processed"/> gives the count to record, or null for a pass that did not run (another instance held
+    /// the lease: that instance records it). A pass cut by shutdown is not recorded.
+    /// </summary>
+    public async Task<T> RunAsync<T>(string job, string instance, Func<CancellationToken, Task<T>> pass, Func<T, int?> processed, CancellationToken ct)
+    {
+        var started = time.GetUtcNow().UtcDateTime;
+        int? count = null;
+        string? error = null;
+        try
+        {
+            var result = await pass(ct);
+            count = processed(result);
+            return result;
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            error = ex.GetType().Name;
+            throw;
+        }
+        finally
+        {
+            if (!ct.IsCancellationRequested && (count is not null || error is not null))
+            {
+                using var scope = scopes.CreateScope();
+                await RecordAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), job, instance, started, count ?? 0, error, CancellationToken.None);
+            }
+        }
+    }
 
     public async Task RecordAsync(AppDbContext db, string job, string instance, DateTime startedUtc, int processed, string? error, CancellationToken ct)
     {

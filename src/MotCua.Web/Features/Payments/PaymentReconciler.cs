@@ -13,14 +13,18 @@ public sealed record ReconciliationReport(int Compared, int Confirmed, int Faile
 /// data changes nothing. Leased like the outbox dispatcher, so that one instance runs it at a time.
 /// </summary>
 public sealed partial class PaymentReconciler(
-    IServiceScopeFactory scopes, IPaymentGateway gateway, TimeProvider time, IOptions<PaymentOptions> options, ILogger<PaymentReconciler> log, string ownerId)
+    IServiceScopeFactory scopes, IPaymentGateway gateway, TimeProvider time, IOptions<PaymentOptions> options, Operations.ScheduledJobs jobs,
+    ILogger<PaymentReconciler> log, string ownerId)
 {
     public const string JobName = "payments-reconciliation";
 
     public string OwnerId { get; } = ownerId;
 
-    /// <summary>One pass; null when another instance holds the lease.</summary>
-    public async Task<ReconciliationReport?> RunOnceAsync(CancellationToken ct)
+    /// <summary>One pass, recorded as a scheduled run; null when another instance holds the lease.</summary>
+    public Task<ReconciliationReport?> RunOnceAsync(CancellationToken ct) =>
+        jobs.RunAsync(JobName, OwnerId, PassAsync, r => r?.Compared, ct);
+
+    private async Task<ReconciliationReport?> PassAsync(CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();

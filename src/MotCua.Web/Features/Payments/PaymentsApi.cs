@@ -28,7 +28,9 @@ public static class PaymentsApi
         var owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
         builder.Services.AddSingleton(sp => new PaymentReconciler(
             sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<IPaymentGateway>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IOptions<PaymentOptions>>(), sp.GetRequiredService<ILogger<PaymentReconciler>>(), owner));
+            sp.GetRequiredService<IOptions<PaymentOptions>>(), sp.GetRequiredService<Operations.ScheduledJobs>(), sp.GetRequiredService<ILogger<PaymentReconciler>>(), owner));
+        builder.Services.AddSingleton(new Operations.ScheduledJob(
+            PaymentReconciler.JobName, "Đối soát thanh toán", TimeSpan.FromSeconds(Math.Max(5, settings.Reconciliation.IntervalSeconds)), settings.Reconciliation.Enabled));
         if (settings.Reconciliation.Enabled)
         {
             builder.Services.AddHostedService<PaymentReconciliationService>();

@@ -121,6 +121,12 @@ public static class PortalApi
             return TypedResults.NotFound();
         }
 
+        // A body with no known field (a client bug, unknown keys) would blank the saved draft: refuse it instead.
+        if (body == new DraftInput(null, null, null, null, null, null, null, null, null))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [""] = [t["Cần gửi ít nhất một trường của hồ sơ nháp."]] }, title: t["Hồ sơ nháp không hợp lệ"]);
+        }
+
         return await drafts.SaveAsync(draft, body, isNew: false, ct) switch
         {
             Drafts.Saved(var d) => TypedResults.Ok(Drafts.ToDto(d)),

@@ -419,10 +419,12 @@ public static class PlansApi
         return null;
     }
 
-    private static async Task<Results<FileStreamHttpResult, NotFound>> Download(string sha, string? name, AppDbContext db, IFileStore files, CancellationToken ct)
+    /// <summary>Outside the caller's scope the answer is the same 404 as for an unknown hash, so a hash cannot be probed.</summary>
+    private static async Task<Results<FileStreamHttpResult, NotFound>> Download(
+        string sha, string? name, AppDbContext db, IFileStore files, ClaimsPrincipal user, CancellationToken ct)
     {
         var meta = await db.StoredFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Sha256 == sha, ct);
-        if (meta is null || files.Open(sha) is not { } stream)
+        if (meta is null || !await EvidenceAccess.CanReadAsync(db, user, sha, ct) || files.Open(sha) is not { } stream)
         {
             return TypedResults.NotFound();
         }

@@ -1,10 +1,14 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using MotCua.IntegrationTests.Features.Dossiers;
 using MotCua.Testing;
+using MotCua.Web.Features.Alarms;
 using MotCua.Web.Features.Notifications;
+using MotCua.Web.Features.Payments;
 using MotCua.Web.Infrastructure;
 
 namespace MotCua.IntegrationTests.Features.Operations;
@@ -26,7 +30,7 @@ public sealed class ScheduledJobsTests
         var fresh = await admin.GetStringAsync("/Operations", ct);
         var jobs = await admin.GetFromJsonAsync<JsonElement[]>("/api/v1/admin/jobs", ct);
 
-        Assert.DoesNotContain("data-testid=\"job-alarm\"", fresh);
+        Assert.DoesNotContain("data-testid=\"job-alarm\" data-job=\"outbox\"", fresh);
         var outbox = Assert.Single(jobs!, j => j.GetProperty("name").GetString() == "outbox");
         Assert.False(outbox.GetProperty("missed").GetBoolean());
         Assert.True(outbox.GetProperty("runsLastDay").GetInt32() >= 1);
@@ -38,7 +42,67 @@ public sealed class ScheduledJobsTests
         Assert.Contains("lỡ lịch chạy", late);
 
         await dispatcher.RunScheduledPassAsync(ct);
-        Assert.DoesNotContain("data-testid=\"job-alarm\"", await admin.GetStringAsync("/Operations", ct));
+        Assert.DoesNotContain("data-testid=\"job-alarm\" data-job=\"outbox\"", await admin.GetStringAsync("/Operations", ct));
+    }
+
+    [Fact]
+    public async Task Alarm_scans_and_payment_reconciliations_are_recorded_idempotent_and_a_missed_run_of_either_raises_an_alarm()
+    {
+        using var app = new AppFactory();
+        app.Settings["Notifications:Dispatcher:Enabled"] = "false";
+        // The schedulers are stopped (their hosted services removed): only the passes below run, as when a scheduler dies.
+        using var stopped = app.WithWebHostBuilder(b => b.ConfigureServices(s =>
+        {
+            foreach (var d in s.Where(d => d.ServiceType == typeof(IHostedService)
+                && (d.ImplementationType == typeof(AlarmJob) || d.ImplementationType == typeof(PaymentReconciliationService))).ToList())
+            {
+                s.Remove(d);
+            }
+        }));
+        var ct = TestContext.Current.CancellationToken;
+        using var admin = await ClientForAsync(stopped, "admin");
+        using var desk = await ClientForAsync(stopped, "motcua");
+        await DossierApi.ReceivedAsync(desk, "584.MC");
+        var scanner = stopped.Services.GetRequiredService<AlarmScanner>();
+        var reconciler = stopped.Services.GetRequiredService<PaymentReconciler>();
+
+        var first = await scanner.RunOnceAsync(ct);
+        var again = await scanner.RunOnceAsync(ct);
+        Assert.True(first.Ran && again.Ran);
+        Assert.Equal((0, 0), (again.Raised, again.Escalated)); // a second pass over the same state changes nothing
+        Assert.NotNull(await reconciler.RunOnceAsync(ct));
+
+        var jobs = await admin.GetFromJsonAsync<JsonElement[]>("/api/v1/admin/jobs", ct);
+        var alarms = Assert.Single(jobs!, j => j.GetProperty("name").GetString() == AlarmScanner.JobName);
+        var payments = Assert.Single(jobs!, j => j.GetProperty("name").GetString() == PaymentReconciler.JobName);
+        Assert.Equal(2, alarms.GetProperty("runsLastDay").GetInt32());
+        Assert.Equal(1, payments.GetProperty("runsLastDay").GetInt32());
+        Assert.False(alarms.GetProperty("missed").GetBoolean() || payments.GetProperty("missed").GetBoolean());
+        var fresh = await admin.GetStringAsync("/Operations", ct);
+        Assert.DoesNotContain($"data-testid=\"job-alarm\" data-job=\"{AlarmScanner.JobName}\"", fresh);
+        Assert.DoesNotContain($"data-testid=\"job-alarm\" data-job=\"{PaymentReconciler.JobName}\"", fresh);
+
+        // Both run every 300 s: 20 minutes without a run is past the tolerance (three intervals plus a minute).
+        app.Clock.Advance(TimeSpan.FromMinutes(20));
+        var late = await admin.GetStringAsync("/Operations", ct);
+        Assert.Contains($"data-testid=\"job-alarm\" data-job=\"{AlarmScanner.JobName}\"", late);
+        Assert.Contains($"data-testid=\"job-alarm\" data-job=\"{PaymentReconciler.JobName}\"", late);
+
+        // A reconciliation run (here the administrator's button) clears its alarm; the stopped scanner's stays.
+        Assert.NotNull(await reconciler.RunOnceAsync(ct));
+        var after = await admin.GetStringAsync("/Operations", ct);
+        Assert.Contains($"data-testid=\"job-alarm\" data-job=\"{AlarmScanner.JobName}\"", after);
+        Assert.DoesNotContain($"data-testid=\"job-alarm\" data-job=\"{PaymentReconciler.JobName}\"", after);
+    }
+
+    private static async Task<HttpClient> ClientForAsync(WebApplicationFactory<Program> app, string user)
+    {
+        var client = app.CreateClient();
+        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { username = user, password = AppFactory.DemoPassword }, TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 
     [Fact]

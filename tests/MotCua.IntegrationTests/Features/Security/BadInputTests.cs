@@ -14,7 +14,8 @@ public sealed class BadInputTests(SecurityApp app) : IClassFixture<SecurityApp>
         var values = await EndpointCatalog.SampleValuesAsync(app);
         var before = await app.DigestAsync();
         var failures = new List<string>();
-        foreach (var row in ApiRows().Where(r => !r.Key.StartsWith("GET ", StringComparison.Ordinal) && !r.Key.StartsWith("DELETE ", StringComparison.Ordinal)))
+        foreach (var row in ApiRows().Where(r => !r.Key.StartsWith("GET ", StringComparison.Ordinal) && !r.Key.StartsWith("DELETE ", StringComparison.Ordinal)
+            && !Equals(r.Body, EndpointAccess.NoBody)))
         {
             var client = await app.As(AllowedPrincipal(row));
             var method = new HttpMethod(row.Key[..row.Key.IndexOf(' ', StringComparison.Ordinal)]);

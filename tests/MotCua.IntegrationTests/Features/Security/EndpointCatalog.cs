@@ -86,14 +86,115 @@ public static class EndpointCatalog
             ? Id(i) : throw new InvalidOperationException("no inspection: " + await inspection.Content.ReadAsStringAsync(ct));
         values["report"] = await db.UnitReports.OrderBy(p => p.Id).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct) is { } r
             ? Id(r) : throw new InvalidOperationException("no report: " + await report.Content.ReadAsStringAsync(ct));
-        values["sha"] = await db.StoredFiles.OrderBy(f => f.Sha256).Select(f => f.Sha256).FirstAsync(ct);
+        values["sha"] = await db.UnitReports.Where(r => r.Id == int.Parse(values["report"], System.Globalization.CultureInfo.InvariantCulture))
+            .SelectMany(r => r.Files).Select(f => f.Sha256).FirstAsync(ct);
         var counters = await desk.GetFromJsonAsync<JsonElement>("/api/v1/queue/counters?unit=584.MC", ct);
         var counter = counters.EnumerateArray().First(c => c.GetProperty("letter").GetString() == "A").GetProperty("id").GetInt32();
         values["counter"] = Id(counter);
         var ticket = await desk.PostAsJsonAsync("/api/v1/queue/tickets", new { counterId = counter }, ct);
         values["ticket"] = (await ticket.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
         values["documents"] = JsonSerializer.Serialize(DossierApi.AllDocuments(await DossierApi.ProcedureAsync(desk, DossierApi.Certification)));
+        values["criterion"] = Id(await db.ScoringCriteria.Where(c => c.SchemeId == int.Parse(values["scheme"], System.Globalization.CultureInfo.InvariantCulture) && c.ParentId == null)
+            .OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(ct));
+        await AddPortalValuesAsync(app, db, values, ct);
         return values;
+    }
+
+    /// <summary>Rows of the portal, payments, feedback, files, measurements and assisted intake that the demo seed does not have.</summary>
+    private static async Task AddPortalValuesAsync(SecurityApp app, AppDbContext db, Dictionary<string, string> values, CancellationToken ct)
+    {
+        var desk = await app.As(Principals.Desk);
+        var citizen = await app.As(Principals.Citizen);
+        var mine = (await DossierApi.ReceivedAsync(desk, "584.MC")).GetProperty("code").GetString()!;
+        var citizenId = await db.Users.Where(u => u.UserName == "congdan").Select(u => u.Id).SingleAsync(ct);
+        var dossier = await db.Dossiers.SingleAsync(d => d.Code == mine, ct);
+        dossier.ApplicantUserId = citizenId;
+        var reference = "TEST" + mine.Replace("-", "", StringComparison.Ordinal);
+        db.Payments.Add(new MotCua.Web.Features.Payments.Payment
+        {
+            Reference = reference,
+            DossierId = dossier.Id,
+            DossierCode = mine,
+            AmountVnd = 10_000,
+            Gateway = "sandbox",
+            Status = MotCua.Web.Features.Payments.PaymentStatus.Paid,
+            CreatedAtUtc = dossier.ReceivedAtUtc,
+            ExpiresAtUtc = dossier.ReceivedAtUtc.AddMinutes(15),
+            CompletedAtUtc = dossier.ReceivedAtUtc,
+            StartedBy = "congdan",
+            ReceiptNo = "BL-" + mine,
+        });
+        db.DossierRatings.Add(new MotCua.Web.Features.Feedback.DossierRating
+        {
+            DossierId = dossier.Id,
+            DossierCode = mine,
+            UnitPath = dossier.ReceivingUnitPath,
+            Overall = 5,
+            Time = 5,
+            Contacts = 1,
+            Attitude = 5,
+            Transparency = 5,
+            Channel = "online",
+            RatedAtUtc = dossier.ReceivedAtUtc,
+        });
+        await db.SaveChangesAsync(ct);
+        values["mine"] = mine;
+        values["receipt"] = reference;
+
+        values["draft"] = await IdOfAsync(await citizen.PostAsJsonAsync("/api/v1/me/drafts", new { procedureCode = DossierApi.Certification, unitCode = "584.MC", fullName = "Chamaléa Thị Dân" }, ct), "id", ct);
+        values["draftToDelete"] = await IdOfAsync(await citizen.PostAsJsonAsync("/api/v1/me/drafts", new { procedureCode = DossierApi.Certification, unitCode = "584.MC" }, ct), "id", ct);
+        values["signUp"] = await IdOfAsync(await app.Raw().PostAsJsonAsync("/api/v1/portal/sign-up", new
+        {
+            accountType = "citizen",
+            fullName = "Đàng Văn Kiểm",
+            idNumber = "058090009876",
+            phone = "0906111222",
+            channel = "sms",
+            password = "Kiem@2025abc",
+        }, ct), "signUpId", ct);
+        values["feedback"] = await IdOfAsync(await app.Raw().PostAsJsonAsync("/api/v1/feedback", new
+        {
+            kind = "complaint",
+            subject = "Chờ lâu (kiểm thử phân quyền)",
+            content = "Nội dung kiểm thử phân quyền.",
+            senderName = "Người kiểm thử",
+            senderPhone = "0906111333",
+            unitCode = "584.MC",
+        }, ct), "number", ct);
+        using (var upload = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes("%PDF-1.4 tệp của bộ phận một cửa")), "file", "giay-to.pdf" } })
+        {
+            values["upload"] = await IdOfAsync(await desk.PostAsync("/api/v1/files", upload, ct), "fileId", ct);
+        }
+
+        var reform = await app.As(Principals.Reform);
+        using (var evidence = new MultipartFormDataContent
+        {
+            { new StringContent("1"), "value" },
+            { new StringContent("Số liệu kiểm thử"), "note" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes("%PDF-1.4 minh chứng chỉ tiêu")), "file", "minh-chung.pdf" },
+        })
+        {
+            values["measurement"] = await IdOfAsync(await reform.PostAsync($"/api/v1/plans/{values["targetPlan"]}/targets/{values["target"]}/measurements", evidence, ct), "id", ct);
+        }
+
+        var intake = JsonSerializer.Serialize(EndpointAccess.Intake).Replace("\"{documents}\"", values["documents"], StringComparison.Ordinal);
+        values["assisted"] = await IdOfAsync(await desk.PostAsync("/api/v1/assisted-submissions", new StringContent(intake, Encoding.UTF8, "application/json"), ct), "id", ct);
+    }
+
+    private static async Task<string> IdOfAsync(HttpResponseMessage response, string property, CancellationToken ct)
+    {
+        var body = await response.Content.ReadAsStringAsync(ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{response.RequestMessage?.RequestUri} → {(int)response.StatusCode} {body}");
+        }
+
+        if (!JsonDocument.Parse(body).RootElement.TryGetProperty(property, out var value))
+        {
+            throw new InvalidOperationException($"{response.RequestMessage?.RequestUri}: no '{property}' in {body}");
+        }
+
+        return value.ValueKind == JsonValueKind.Number ? value.GetRawText() : value.GetString()!;
     }
 
     public static string Fill(string url, IReadOnlyDictionary<string, string> values)
@@ -119,6 +220,7 @@ public static class EndpointCatalog
         request.Content = row.Body switch
         {
             EndpointAccess.Form => new MultipartFormDataContent { { new StringContent("kiểm thử"), "note" } },
+            EndpointAccess.NoBody => null,
             null => new StringContent("{}", Encoding.UTF8, "application/json"),
             string text => new StringContent(text, Encoding.UTF8, row.ContentType ?? "application/json"),
             var body => new StringContent(

@@ -63,10 +63,8 @@ namespace MotCua.Web.Migrations.Sqlite
                     OfficerId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     RequestJson = table.Column<string>(type: "TEXT", maxLength: 200000, nullable: false),
                     Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CodeId = table.Column<Guid>(type: "TEXT", nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ExpiresAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
                     DossierCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
@@ -90,6 +88,49 @@ namespace MotCua.Web.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AuditRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Bookings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SlotId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Start = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    ProcedureCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CitizenName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CancelledAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CheckedInAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReminderSentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Bookings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BookingSlots",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Start = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    Capacity = table.Column<int>(type: "INTEGER", nullable: false),
+                    Booked = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BookingSlots", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -236,6 +277,9 @@ namespace MotCua.Web.Migrations.Sqlite
                     Rated = table.Column<long>(type: "INTEGER", nullable: false),
                     RatedGood = table.Column<long>(type: "INTEGER", nullable: false),
                     ReturnedDissatisfied = table.Column<long>(type: "INTEGER", nullable: false),
+                    AckDue = table.Column<long>(type: "INTEGER", nullable: false),
+                    AckOnTime = table.Column<long>(type: "INTEGER", nullable: false),
+                    AckLate = table.Column<long>(type: "INTEGER", nullable: false),
                     OpenIn = table.Column<long>(type: "INTEGER", nullable: false),
                     OpenOut = table.Column<long>(type: "INTEGER", nullable: false),
                     OnTimeIn = table.Column<long>(type: "INTEGER", nullable: false),
@@ -263,6 +307,25 @@ namespace MotCua.Web.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "OneTimeCodes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Salt = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sends = table.Column<int>(type: "INTEGER", nullable: false),
+                    ConsumedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OneTimeCodes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OutboxMessages",
                 columns: table => new
                 {
@@ -273,6 +336,7 @@ namespace MotCua.Web.Migrations.Sqlite
                     To = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     Body = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Sensitive = table.Column<bool>(type: "INTEGER", nullable: false),
                     DossierCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
@@ -349,11 +413,7 @@ namespace MotCua.Web.Migrations.Sqlite
                     Email = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     Channel = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
                     PasswordHash = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    CodeSalt = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    CodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ExpiresAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    FailedAttempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    Sends = table.Column<int>(type: "INTEGER", nullable: false),
+                    CodeId = table.Column<Guid>(type: "TEXT", nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     CompletedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
@@ -421,6 +481,32 @@ namespace MotCua.Web.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Procedures", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QueueTickets",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CounterId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    IssuedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CalledAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastCalledAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClosedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    OfficerId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    BookingId = table.Column<long>(type: "INTEGER", nullable: true),
+                    DossierCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QueueTickets", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -520,6 +606,24 @@ namespace MotCua.Web.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ServiceCounters",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Letter = table.Column<string>(type: "TEXT", maxLength: 4, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ProcedureCodes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceCounters", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SignedResults",
                 columns: table => new
                 {
@@ -588,6 +692,19 @@ namespace MotCua.Web.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_StoredFiles", x => x.Sha256);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TicketSequences",
+                columns: table => new
+                {
+                    CounterId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Last = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TicketSequences", x => new { x.CounterId, x.Day });
                 });
 
             migrationBuilder.CreateTable(
@@ -1493,6 +1610,28 @@ namespace MotCua.Web.Migrations.Sqlite
                 columns: new[] { "UserName", "AtUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Bookings_Code",
+                table: "Bookings",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bookings_SlotId",
+                table: "Bookings",
+                column: "SlotId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bookings_Status_Date",
+                table: "Bookings",
+                columns: new[] { "Status", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BookingSlots_UnitId_Date_Start",
+                table: "BookingSlots",
+                columns: new[] { "UnitId", "Date", "Start" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CalendarDays_Date_National",
                 table: "CalendarDays",
                 column: "Date",
@@ -1748,6 +1887,23 @@ namespace MotCua.Web.Migrations.Sqlite
                 column: "Field");
 
             migrationBuilder.CreateIndex(
+                name: "IX_QueueTickets_BookingId",
+                table: "QueueTickets",
+                column: "BookingId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QueueTickets_CounterId_Day_Number",
+                table: "QueueTickets",
+                columns: new[] { "CounterId", "Day", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QueueTickets_UnitId_Day_Status",
+                table: "QueueTickets",
+                columns: new[] { "UnitId", "Day", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReportObligations_Kind",
                 table: "ReportObligations",
                 column: "Kind",
@@ -1790,6 +1946,12 @@ namespace MotCua.Web.Migrations.Sqlite
                 name: "IX_ScoringSchemes_Year",
                 table: "ScoringSchemes",
                 column: "Year",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceCounters_UnitId_Letter",
+                table: "ServiceCounters",
+                columns: new[] { "UnitId", "Letter" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -1888,6 +2050,12 @@ namespace MotCua.Web.Migrations.Sqlite
                 name: "AuditRecords");
 
             migrationBuilder.DropTable(
+                name: "Bookings");
+
+            migrationBuilder.DropTable(
+                name: "BookingSlots");
+
+            migrationBuilder.DropTable(
                 name: "CalendarChanges");
 
             migrationBuilder.DropTable(
@@ -1930,6 +2098,9 @@ namespace MotCua.Web.Migrations.Sqlite
                 name: "JobLeases");
 
             migrationBuilder.DropTable(
+                name: "OneTimeCodes");
+
+            migrationBuilder.DropTable(
                 name: "OutboxMessages");
 
             migrationBuilder.DropTable(
@@ -1957,6 +2128,9 @@ namespace MotCua.Web.Migrations.Sqlite
                 name: "Procedures");
 
             migrationBuilder.DropTable(
+                name: "QueueTickets");
+
+            migrationBuilder.DropTable(
                 name: "ReportObligations");
 
             migrationBuilder.DropTable(
@@ -1969,6 +2143,9 @@ namespace MotCua.Web.Migrations.Sqlite
                 name: "ScheduledRuns");
 
             migrationBuilder.DropTable(
+                name: "ServiceCounters");
+
+            migrationBuilder.DropTable(
                 name: "SignedResults");
 
             migrationBuilder.DropTable(
@@ -1979,6 +2156,9 @@ namespace MotCua.Web.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "StoredFiles");
+
+            migrationBuilder.DropTable(
+                name: "TicketSequences");
 
             migrationBuilder.DropTable(
                 name: "TrackingAttempts");

@@ -64,10 +64,8 @@ namespace MotCua.Web.Migrations.Postgres
                     OfficerId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     RequestJson = table.Column<string>(type: "character varying(200000)", maxLength: 200000, nullable: false),
                     Phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    CodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CodeId = table.Column<Guid>(type: "uuid", nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ExpiresAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Attempts = table.Column<int>(type: "integer", nullable: false),
                     DossierCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
@@ -91,6 +89,49 @@ namespace MotCua.Web.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AuditRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Bookings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    SlotId = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Start = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    ProcedureCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CitizenName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    UserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CancelledAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CheckedInAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReminderSentAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Bookings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BookingSlots",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Start = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    Capacity = table.Column<int>(type: "integer", nullable: false),
+                    Booked = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BookingSlots", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -237,6 +278,9 @@ namespace MotCua.Web.Migrations.Postgres
                     Rated = table.Column<long>(type: "bigint", nullable: false),
                     RatedGood = table.Column<long>(type: "bigint", nullable: false),
                     ReturnedDissatisfied = table.Column<long>(type: "bigint", nullable: false),
+                    AckDue = table.Column<long>(type: "bigint", nullable: false),
+                    AckOnTime = table.Column<long>(type: "bigint", nullable: false),
+                    AckLate = table.Column<long>(type: "bigint", nullable: false),
                     OpenIn = table.Column<long>(type: "bigint", nullable: false),
                     OpenOut = table.Column<long>(type: "bigint", nullable: false),
                     OnTimeIn = table.Column<long>(type: "bigint", nullable: false),
@@ -264,6 +308,25 @@ namespace MotCua.Web.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "OneTimeCodes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Salt = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    Sends = table.Column<int>(type: "integer", nullable: false),
+                    ConsumedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OneTimeCodes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OutboxMessages",
                 columns: table => new
                 {
@@ -274,6 +337,7 @@ namespace MotCua.Web.Migrations.Postgres
                     To = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
                     Body = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Sensitive = table.Column<bool>(type: "boolean", nullable: false),
                     DossierCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
@@ -350,11 +414,7 @@ namespace MotCua.Web.Migrations.Postgres
                     Email = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     Channel = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
                     PasswordHash = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    CodeSalt = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    CodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    ExpiresAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    FailedAttempts = table.Column<int>(type: "integer", nullable: false),
-                    Sends = table.Column<int>(type: "integer", nullable: false),
+                    CodeId = table.Column<Guid>(type: "uuid", nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     CompletedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
@@ -422,6 +482,32 @@ namespace MotCua.Web.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Procedures", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QueueTickets",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    UnitPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CounterId = table.Column<int>(type: "integer", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Label = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    IssuedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CalledAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastCalledAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ClosedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    OfficerId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    BookingId = table.Column<long>(type: "bigint", nullable: true),
+                    DossierCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QueueTickets", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -521,6 +607,24 @@ namespace MotCua.Web.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ServiceCounters",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    UnitPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Letter = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ProcedureCodes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Active = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceCounters", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SignedResults",
                 columns: table => new
                 {
@@ -589,6 +693,19 @@ namespace MotCua.Web.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_StoredFiles", x => x.Sha256);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TicketSequences",
+                columns: table => new
+                {
+                    CounterId = table.Column<int>(type: "integer", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Last = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TicketSequences", x => new { x.CounterId, x.Day });
                 });
 
             migrationBuilder.CreateTable(
@@ -1494,6 +1611,28 @@ namespace MotCua.Web.Migrations.Postgres
                 columns: new[] { "UserName", "AtUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Bookings_Code",
+                table: "Bookings",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bookings_SlotId",
+                table: "Bookings",
+                column: "SlotId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bookings_Status_Date",
+                table: "Bookings",
+                columns: new[] { "Status", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BookingSlots_UnitId_Date_Start",
+                table: "BookingSlots",
+                columns: new[] { "UnitId", "Date", "Start" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CalendarDays_Date_National",
                 table: "CalendarDays",
                 column: "Date",
@@ -1749,6 +1888,23 @@ namespace MotCua.Web.Migrations.Postgres
                 column: "Field");
 
             migrationBuilder.CreateIndex(
+                name: "IX_QueueTickets_BookingId",
+                table: "QueueTickets",
+                column: "BookingId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QueueTickets_CounterId_Day_Number",
+                table: "QueueTickets",
+                columns: new[] { "CounterId", "Day", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QueueTickets_UnitId_Day_Status",
+                table: "QueueTickets",
+                columns: new[] { "UnitId", "Day", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReportObligations_Kind",
                 table: "ReportObligations",
                 column: "Kind",
@@ -1791,6 +1947,12 @@ namespace MotCua.Web.Migrations.Postgres
                 name: "IX_ScoringSchemes_Year",
                 table: "ScoringSchemes",
                 column: "Year",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceCounters_UnitId_Letter",
+                table: "ServiceCounters",
+                columns: new[] { "UnitId", "Letter" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -1889,6 +2051,12 @@ namespace MotCua.Web.Migrations.Postgres
                 name: "AuditRecords");
 
             migrationBuilder.DropTable(
+                name: "Bookings");
+
+            migrationBuilder.DropTable(
+                name: "BookingSlots");
+
+            migrationBuilder.DropTable(
                 name: "CalendarChanges");
 
             migrationBuilder.DropTable(
@@ -1931,6 +2099,9 @@ namespace MotCua.Web.Migrations.Postgres
                 name: "JobLeases");
 
             migrationBuilder.DropTable(
+                name: "OneTimeCodes");
+
+            migrationBuilder.DropTable(
                 name: "OutboxMessages");
 
             migrationBuilder.DropTable(
@@ -1958,6 +2129,9 @@ namespace MotCua.Web.Migrations.Postgres
                 name: "Procedures");
 
             migrationBuilder.DropTable(
+                name: "QueueTickets");
+
+            migrationBuilder.DropTable(
                 name: "ReportObligations");
 
             migrationBuilder.DropTable(
@@ -1970,6 +2144,9 @@ namespace MotCua.Web.Migrations.Postgres
                 name: "ScheduledRuns");
 
             migrationBuilder.DropTable(
+                name: "ServiceCounters");
+
+            migrationBuilder.DropTable(
                 name: "SignedResults");
 
             migrationBuilder.DropTable(
@@ -1980,6 +2157,9 @@ namespace MotCua.Web.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "StoredFiles");
+
+            migrationBuilder.DropTable(
+                name: "TicketSequences");
 
             migrationBuilder.DropTable(
                 name: "TrackingAttempts");

@@ -1,0 +1,166 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using MotCua.Testing;
+using Npgsql;
+
+namespace MotCua.IntegrationTests.Features.Operations;
+
+/// <summary>SIGKILL in the middle of a bulk import: committed batches survive whole, a rerun of the same file resumes, no line twice.</summary>
+public sealed class ImportDurabilityTests
+{
+    private const int Lines = 6_000;
+    private const int Batch = 2_000; // ImportDossiers.DefaultBatchSize: one transaction each
+    private const int Seed = 20_261_126;
+
+    [Fact(Skip = "Unfinished (26/11/2026): on the loaded 2-core machine the import of 6,000 lines ended before the poll saw the first batch, so the kill cut nothing; needs a larger file or --batch and a cheaper poll (docs/reliability.md).")]
+    public async Task A_server_killed_during_a_bulk_import_keeps_whole_batches_and_a_rerun_imports_the_rest_once()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var server = new AppProcess();
+        await server.StartAsync();
+        var file = Path.Combine(server.Folder, "lich-su.ndjson");
+        var generated = await server.RunCommandAsync("generate-dossiers", Lines.ToString(System.Globalization.CultureInfo.InvariantCulture), file, "--seed", Seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(generated.Exit == 0, generated.Output);
+        var codes = File.ReadLines(file).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("code").GetString()!).ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(Lines, codes.Count);
+        var before = await ScalarAsync(server, "SELECT COUNT(*) FROM \"Dossiers\"");
+
+        // Stream the file and kill the server once at least one batch has committed, well before the last.
+        var token = await TokenAsync(server, ct);
+        using var admin = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var watch = Stopwatch.StartNew();
+        var cut = Task.Run(() => ImportAsync(server, file, token), CancellationToken.None);
+        while ((await admin.GetFromJsonAsync<JsonElement>("/api/v1/dossiers?page=1", ct)).GetProperty("total").GetInt64() - before < Batch)
+        {
+            Assert.False(cut.IsCompleted, "the import ended before the first batch was seen: " + (cut.IsFaulted ? cut.Exception!.Message : (await cut).StatusCode.ToString()));
+            Assert.True(watch.Elapsed < TimeSpan.FromMinutes(8), "no batch committed in 8 minutes");
+            await Task.Delay(50, ct);
+        }
+
+        server.Kill();
+        var killedAfter = watch.Elapsed;
+        var cutAnswer = await Record.ExceptionAsync(() => cut);
+        Assert.NotNull(cutAnswer); // the kill cut the request: the client never got an answer
+
+        // What survived: whole batches only (each is one transaction with its events and aggregates), never a half.
+        var survived = await ScalarAsync(server, "SELECT COUNT(*) FROM \"Dossiers\"") - before;
+        Assert.InRange(survived, Batch, Lines - 1);
+        Assert.Equal(0, survived % Batch);
+        Assert.Equal(survived, await ScalarAsync(server, "SELECT COUNT(*) FROM \"DossierEvents\" WHERE \"Action\" = 'imported'"));
+
+        // Restart and send the same file again: the committed lines are skipped by code, the rest imported.
+        await server.StartAsync();
+        var rerunWatch = Stopwatch.StartNew();
+        using var rerunResponse = await ImportAsync(server, file, await TokenAsync(server, ct));
+        var rerun = await rerunResponse.Content.ReadFromJsonAsync<JsonElement>(ct);
+        rerunWatch.Stop();
+        Assert.True(rerunResponse.IsSuccessStatusCode, rerun.ToString());
+        Assert.Equal(Lines, rerun.GetProperty("lines").GetInt64());
+        Assert.Equal(survived, rerun.GetProperty("alreadyPresent").GetInt64());
+        Assert.Equal(Lines - survived, rerun.GetProperty("imported").GetInt64());
+        Assert.Equal(0, rerun.GetProperty("rejected").GetInt64());
+        server.Kill();
+
+        // Every line exactly once, each with its one "imported" event; every history chain intact.
+        var stored = await ColumnAsync(server, "SELECT \"Code\" FROM \"Dossiers\" WHERE \"Code\" LIKE 'SIM-%'");
+        Assert.Equal(Lines, stored.Count);
+        Assert.True(codes.SetEquals(stored), "the stored codes differ from the file's");
+        Assert.Equal(Lines, await ScalarAsync(server, "SELECT COUNT(*) FROM \"DossierEvents\" WHERE \"Action\" = 'imported'"));
+        var verify = await server.RunCommandAsync("verify-history");
+        Assert.True(verify.Exit == 0, verify.Output);
+
+        // The aggregates kept batch by batch equal a rebuild from the dossiers.
+        var incremental = await AggregatesAsync(server);
+        var rebuilt = await server.RunCommandAsync("rebuild-indicators");
+        Assert.True(rebuilt.Exit == 0, rebuilt.Output);
+        Assert.Equal(await AggregatesAsync(server), incremental);
+
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"{AppFactory.ProviderName}: {Lines} lines; SIGKILL after {killedAfter.TotalSeconds:F1} s with {survived} imported ({survived / Batch} whole batches of {Batch}); " +
+            $"rerun of the same file in {rerunWatch.Elapsed.TotalSeconds:F1} s: {survived} already present, {Lines - survived} imported, 0 rejected; " +
+            $"{stored.Count} stored, 0 duplicates, 0 broken chains, aggregates equal a rebuild ({incremental.Count} non-zero rows)");
+    }
+
+    private static async Task<HttpResponseMessage> ImportAsync(AppProcess server, string file, string token)
+    {
+        using var client = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromMinutes(10) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        await using var stream = File.OpenRead(file);
+        using var content = new StreamContent(stream);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/x-ndjson");
+        return await client.PostAsync("/api/v1/dossiers/import", content, CancellationToken.None);
+    }
+
+    private static async Task<string> TokenAsync(AppProcess server, CancellationToken ct)
+    {
+        using var client = new HttpClient { BaseAddress = server.BaseAddress };
+        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { username = "admin", password = AppFactory.DemoPassword }, ct);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("accessToken").GetString()!;
+    }
+
+    private static DbConnection Open(AppProcess server)
+    {
+        DbConnection connection = AppFactory.UsePostgres ? new NpgsqlConnection(server.PostgresConnectionString) : new SqliteConnection($"Data Source={server.SqliteFile};Pooling=False");
+        connection.Open();
+        return connection;
+    }
+
+    private static async Task<long> ScalarAsync(AppProcess server, string sql)
+    {
+        await using var connection = Open(server);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(TestContext.Current.CancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<List<string>> ColumnAsync(AppProcess server, string sql)
+    {
+        await using var connection = Open(server);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        var values = new List<string>();
+        await using var reader = await cmd.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
+    }
+
+    /// <summary>Every aggregate row with a non-zero measure, as text, sorted (a rebuild leaves no all-zero rows).</summary>
+    private static async Task<List<string>> AggregatesAsync(AppProcess server)
+    {
+        await using var connection = Open(server);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT * FROM \"IndicatorAggregates\"";
+        var rows = new List<string>();
+        await using var reader = await cmd.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+        {
+            var cells = new List<string>();
+            var nonZero = false;
+            for (var i = 0; i < reader.FieldCount; i++)
+            {
+                var value = reader.GetValue(i);
+                var text = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "";
+                nonZero |= value is long or int && text != "0" && reader.GetName(i) is not "Grain";
+                cells.Add(reader.GetName(i) + "=" + text);
+            }
+
+            if (nonZero)
+            {
+                rows.Add(string.Join("|", cells.Order(StringComparer.Ordinal)));
+            }
+        }
+
+        rows.Sort(StringComparer.Ordinal);
+        return rows;
+    }
+}

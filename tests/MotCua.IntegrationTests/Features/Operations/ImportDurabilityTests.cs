@@ -16,7 +16,7 @@ public sealed class ImportDurabilityTests
     private const int Batch = 2_000; // ImportDossiers.DefaultBatchSize: one transaction each
     private const int Seed = 20_261_126;
 
-    [Fact(Skip = "Unfinished (26/11/2026): on the loaded 2-core machine the import of 6,000 lines ended before the poll saw the first batch, so the kill cut nothing; needs a larger file or --batch and a cheaper poll (docs/reliability.md).")]
+    [Fact(Skip = "Unfinished (26/11/2026): the body is now held back after a batch and a half so the cut always falls inside the import, but the run was not seen to finish in the time left; docs/reliability.md.")]
     public async Task A_server_killed_during_a_bulk_import_keeps_whole_batches_and_a_rerun_imports_the_rest_once()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -29,21 +29,22 @@ public sealed class ImportDurabilityTests
         Assert.Equal(Lines, codes.Count);
         var before = await ScalarAsync(server, "SELECT COUNT(*) FROM \"Dossiers\"");
 
-        // Stream the file and kill the server once at least one batch has committed, well before the last.
+        // Stream the first batch and a half, hold the rest back, and kill the server once the first batch has committed:
+        // the cut then always falls inside the import, however fast or slow the machine is.
         var token = await TokenAsync(server, ct);
-        using var admin = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var watch = Stopwatch.StartNew();
-        var cut = Task.Run(() => ImportAsync(server, file, token), CancellationToken.None);
-        while ((await admin.GetFromJsonAsync<JsonElement>("/api/v1/dossiers?page=1", ct)).GetProperty("total").GetInt64() - before < Batch)
+        var cut = Task.Run(() => ImportAsync(server, new HeldBackContent(file, Batch + Batch / 2, release.Task), token), CancellationToken.None);
+        while (await ScalarAsync(server, "SELECT COUNT(*) FROM \"Dossiers\"") - before < Batch)
         {
             Assert.False(cut.IsCompleted, "the import ended before the first batch was seen: " + (cut.IsFaulted ? cut.Exception!.Message : (await cut).StatusCode.ToString()));
             Assert.True(watch.Elapsed < TimeSpan.FromMinutes(8), "no batch committed in 8 minutes");
-            await Task.Delay(50, ct);
+            await Task.Delay(100, ct);
         }
 
         server.Kill();
         var killedAfter = watch.Elapsed;
+        release.SetResult();
         var cutAnswer = await Record.ExceptionAsync(() => cut);
         Assert.NotNull(cutAnswer); // the kill cut the request: the client never got an answer
 
@@ -56,7 +57,7 @@ public sealed class ImportDurabilityTests
         // Restart and send the same file again: the committed lines are skipped by code, the rest imported.
         await server.StartAsync();
         var rerunWatch = Stopwatch.StartNew();
-        using var rerunResponse = await ImportAsync(server, file, await TokenAsync(server, ct));
+        using var rerunResponse = await ImportAsync(server, new HeldBackContent(file, Lines, Task.CompletedTask), await TokenAsync(server, ct));
         var rerun = await rerunResponse.Content.ReadFromJsonAsync<JsonElement>(ct);
         rerunWatch.Stop();
         Assert.True(rerunResponse.IsSuccessStatusCode, rerun.ToString());
@@ -86,14 +87,34 @@ public sealed class ImportDurabilityTests
             $"{stored.Count} stored, 0 duplicates, 0 broken chains, aggregates equal a rebuild ({incremental.Count} non-zero rows)");
     }
 
-    private static async Task<HttpResponseMessage> ImportAsync(AppProcess server, string file, string token)
+    private static async Task<HttpResponseMessage> ImportAsync(AppProcess server, HttpContent content, string token)
     {
         using var client = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromMinutes(10) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        await using var stream = File.OpenRead(file);
-        using var content = new StreamContent(stream);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/x-ndjson");
         return await client.PostAsync("/api/v1/dossiers/import", content, CancellationToken.None);
+    }
+
+    /// <summary>Sends the file's first <paramref name="first"/> lines at once and the rest only when <paramref name="release"/> completes (chunked).</summary>
+    private sealed class HeldBackContent(string file, int first, Task release) : HttpContent
+    {
+        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+        {
+            var lines = await File.ReadAllLinesAsync(file);
+            await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', lines.Take(first)) + "\n"));
+            await stream.FlushAsync();
+            await release;
+            if (lines.Length > first)
+            {
+                await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', lines.Skip(first)) + "\n"));
+            }
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = -1;
+            return false;
+        }
     }
 
     private static async Task<string> TokenAsync(AppProcess server, CancellationToken ct)

@@ -7,14 +7,14 @@ public static partial class SeedAppendix
 {
     public const string SeedName = "000_6a0161e947e78645.txt";
 
-    /// <summary>The seed file: ../shared/seed/ beside the folder holding MotCua.slnx; null when absent.</summary>
+    /// <summary>The plan as issued, kept in the repository under docs/sources/ so that a fresh clone tests against it.</summary>
     public static string? Locate()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "MotCua.slnx")))
             {
-                var path = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "seed", SeedName));
+                var path = Path.Combine(dir.FullName, "docs", "sources", SeedName);
                 return File.Exists(path) ? path : null;
             }
         }

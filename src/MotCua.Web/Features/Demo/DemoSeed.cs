@@ -26,6 +26,10 @@ public static class DemoSeed
         new("motcua.phuocbinh", "Katơr Thị Bình", Roles.Desk, "22783"),
         new("motcua.phuoctien", "Pinăng Văn Tiến", Roles.Desk, "22792"),
         new("congdan", "Chamaléa Thị Dân", Roles.Citizen, null, "058090001234"),
+        // The units above ended on 30/06/2025; these serve today's dossiers in a commune of the two-tier structure.
+        new("motcua.bacai", "Mang Thị Nhận", Roles.Desk, "56.BACAI"),
+        new("chuyenvien.bacai", "Pinăng Văn Xử", Roles.Specialist, "56.BACAI"),
+        new("lanhdao.bacai", "Chamaléa Văn Duyệt", Roles.Leader, "56.BACAI"),
     ];
 
     public static string DataFolder => Path.Combine(AppContext.BaseDirectory, "DemoData");

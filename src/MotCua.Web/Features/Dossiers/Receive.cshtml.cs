@@ -27,6 +27,8 @@ public sealed class ReceiveModel(AppDbContext db, ReceiveDossier receive, TimePr
 
     public List<Procedure> Procedures { get; private set; } = [];
     public Procedure? Procedure { get; private set; }
+    /// <summary>Set when the officer's unit no longer exists today (e.g. a district desk after 1/7/2025): why the list is empty.</summary>
+    public OrgUnit? EndedUnit { get; private set; }
     public Dictionary<string, string[]> Errors { get; private set; } = [];
     public string[] Missing { get; private set; } = [];
     public string? Refusal { get; private set; }
@@ -131,5 +133,10 @@ public sealed class ReceiveModel(AppDbContext db, ReceiveDossier receive, TimePr
             .Where(p => codes.Contains(p.Code) && p.ValidTo == null)
             .OrderBy(p => p.Code).ToListAsync(ct);
         Procedure = Procedures.FirstOrDefault(p => p.Code == ProcedureCode);
+        if (Procedures.Count == 0)
+        {
+            EndedUnit = await db.Units.AsNoTracking().Include(u => u.Successor)
+                .SingleOrDefaultAsync(u => u.Id == unitId && u.ValidTo != null && u.ValidTo < today, ct);
+        }
     }
 }

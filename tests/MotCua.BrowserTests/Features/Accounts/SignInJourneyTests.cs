@@ -14,6 +14,9 @@ public sealed class SignInJourneyTests(BrowserFixture browser) : IClassFixture<B
         { "noivu", "Phòng Nội vụ", "Cải cách hành chính" },
         { "motcua.phuocbinh", "Xã Phước Bình", "Tiếp nhận hồ sơ" },
         { "motcua.phuoctien", "Xã Phước Tiến", "Tiếp nhận hồ sơ" },
+        { "motcua.bacai", "Xã Bác Ái", "Tiếp nhận hồ sơ" },
+        { "chuyenvien.bacai", "Xã Bác Ái", "Xử lý hồ sơ" },
+        { "lanhdao.bacai", "Xã Bác Ái", "Phê duyệt" },
     };
 
     [Theory]

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Features.Operations;
 using MotCua.Domain.Dossiers;
 using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Organisation;
@@ -16,13 +17,10 @@ public static class AlarmsSetup
     public static IHostApplicationBuilder AddAlarms(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<AlarmScanner>();
-        var enabled = builder.Configuration.GetValue("Alarms:Enabled", true);
-        builder.Services.AddSingleton(new Operations.ScheduledJob(
-            AlarmScanner.JobName, "Cảnh báo hồ sơ quá hạn, nhắc việc và chuyển cấp", AlarmJob.Interval(builder.Configuration), enabled));
-        if (enabled)
-        {
-            builder.Services.AddHostedService<AlarmJob>();
-        }
+        builder.Services.AddScheduledJob(
+            new(AlarmScanner.JobName, "Cảnh báo hồ sơ quá hạn, nhắc việc và chuyển cấp",
+                TimeSpan.FromSeconds(Math.Max(5, builder.Configuration.GetValue("Alarms:IntervalSeconds", 300))), builder.Configuration.GetValue("Alarms:Enabled", true)),
+            (sp, ct) => sp.GetRequiredService<AlarmScanner>().RunOnceAsync(ct));
 
         return builder;
     }
@@ -56,38 +54,4 @@ public static class AlarmsSetup
     public static string Local(DateTime utc, string format) => Local(utc).ToString(format, System.Globalization.CultureInfo.InvariantCulture);
 
     private static DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), VietnamTime.Zone);
-}
-
-/// <summary>Runs a pass every <c>Alarms:IntervalSeconds</c> (default 300); the lease row keeps two instances from running it at once.</summary>
-public sealed partial class AlarmJob(AlarmScanner scanner, TimeProvider time, IConfiguration config, ILogger<AlarmJob> log) : BackgroundService
-{
-    public static TimeSpan Interval(IConfiguration config) => TimeSpan.FromSeconds(Math.Max(5, config.GetValue("Alarms:IntervalSeconds", 300)));
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = Interval(config);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await scanner.RunOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogFailed(ex);
-            }
-
-            try
-            {
-                await Task.Delay(interval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
-
-    [LoggerMessage(LogLevel.Error, "Alarm pass failed")]
-    private partial void LogFailed(Exception ex);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using MotCua.Web.Features.Operations;
 using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.Notifications;
@@ -33,12 +34,9 @@ public static class NotificationsSetup
             sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<IEmailSender>(), sp.GetRequiredService<ISmsGateway>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<NotificationOptions>>(),
             sp.GetRequiredService<ILogger<OutboxDispatcher>>(), sp.GetRequiredService<SensitiveBodies>(), owner));
-        builder.Services.AddSingleton(new Operations.ScheduledJob(
-            OutboxDispatcher.JobName, "Gửi thông báo (outbox)", TimeSpan.FromSeconds(Math.Max(1, settings.Dispatcher.IntervalSeconds)), settings.Dispatcher.Enabled));
-        if (settings.Dispatcher.Enabled)
-        {
-            builder.Services.AddHostedService<OutboxDispatcherService>();
-        }
+        builder.Services.AddScheduledJob(
+            new(OutboxDispatcher.JobName, "Gửi thông báo (outbox)", TimeSpan.FromSeconds(Math.Max(1, settings.Dispatcher.IntervalSeconds)), settings.Dispatcher.Enabled),
+            (sp, ct) => sp.GetRequiredService<OutboxDispatcher>().RunScheduledPassAsync(ct));
 
         return builder;
     }

@@ -139,36 +139,3 @@ public sealed partial class OutboxDispatcher(
     [LoggerMessage(LogLevel.Warning, "Outbox message {Id} ({Kind}, {Channel}) failed, attempt {Attempts}, permanently: {Permanently}")]
     private partial void LogFailed(long id, NotificationKind kind, NotificationChannel channel, int attempts, bool permanently);
 }
-
-/// <summary>Runs <see cref="OutboxDispatcher.DispatchOnceAsync"/> every few seconds unless <c>Notifications:Dispatcher:Enabled</c> is false.</summary>
-public sealed partial class OutboxDispatcherService(OutboxDispatcher dispatcher, TimeProvider time, IOptions<NotificationOptions> options, ILogger<OutboxDispatcherService> log)
-    : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = TimeSpan.FromSeconds(Math.Max(1, options.Value.Dispatcher.IntervalSeconds));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await dispatcher.RunScheduledPassAsync(stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogPassFailed(ex);
-            }
-
-            try
-            {
-                await Task.Delay(interval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
-
-    [LoggerMessage(LogLevel.Error, "Outbox dispatch pass failed")]
-    private partial void LogPassFailed(Exception ex);
-}

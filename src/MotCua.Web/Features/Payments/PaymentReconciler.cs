@@ -140,36 +140,3 @@ public sealed partial class PaymentReconciler(
     [LoggerMessage(LogLevel.Information, "Payment reconciliation: {Compared} compared, {Confirmed} confirmed, {Expired} expired, {Issues} new issues")]
     private partial void LogPass(int compared, int confirmed, int expired, int issues);
 }
-
-/// <summary>Runs <see cref="PaymentReconciler.RunOnceAsync"/> every few minutes unless <c>Payments:Reconciliation:Enabled</c> is false.</summary>
-public sealed partial class PaymentReconciliationService(PaymentReconciler reconciler, TimeProvider time, IOptions<PaymentOptions> options, ILogger<PaymentReconciliationService> log)
-    : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = TimeSpan.FromSeconds(Math.Max(5, options.Value.Reconciliation.IntervalSeconds));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await reconciler.RunOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogPassFailed(ex);
-            }
-
-            try
-            {
-                await Task.Delay(interval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
-
-    [LoggerMessage(LogLevel.Error, "Payment reconciliation pass failed")]
-    private partial void LogPassFailed(Exception ex);
-}

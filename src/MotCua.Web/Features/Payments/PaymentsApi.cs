@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using MotCua.Web.Features.Operations;
 using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Payments.Sandbox;
@@ -29,12 +30,9 @@ public static class PaymentsApi
         builder.Services.AddSingleton(sp => new PaymentReconciler(
             sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<IPaymentGateway>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<PaymentOptions>>(), sp.GetRequiredService<Operations.ScheduledJobs>(), sp.GetRequiredService<ILogger<PaymentReconciler>>(), owner));
-        builder.Services.AddSingleton(new Operations.ScheduledJob(
-            PaymentReconciler.JobName, "Đối soát thanh toán", TimeSpan.FromSeconds(Math.Max(5, settings.Reconciliation.IntervalSeconds)), settings.Reconciliation.Enabled));
-        if (settings.Reconciliation.Enabled)
-        {
-            builder.Services.AddHostedService<PaymentReconciliationService>();
-        }
+        builder.Services.AddScheduledJob(
+            new(PaymentReconciler.JobName, "Đối soát thanh toán", TimeSpan.FromSeconds(Math.Max(5, settings.Reconciliation.IntervalSeconds)), settings.Reconciliation.Enabled),
+            (sp, ct) => sp.GetRequiredService<PaymentReconciler>().RunOnceAsync(ct));
 
         return builder;
     }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
+using MotCua.Web.Features.Operations;
 using MotCua.Web.Features.Accounts;
 
 namespace MotCua.Web.Features.Queue;
@@ -11,10 +12,10 @@ public static class QueueApi
     {
         builder.Services.AddScoped<QueueService>();
         builder.Services.AddSingleton<QueueReminders>();
-        if (builder.Configuration.GetValue("Queue:RemindersEnabled", true))
-        {
-            builder.Services.AddHostedService<QueueReminderJob>();
-        }
+        builder.Services.AddScheduledJob(
+            new(QueueReminders.JobName, "Nhắc lịch hẹn và đánh dấu vắng mặt",
+                TimeSpan.FromSeconds(Math.Max(5, builder.Configuration.GetValue("Queue:ReminderIntervalSeconds", 600))), builder.Configuration.GetValue("Queue:RemindersEnabled", true)),
+            (sp, ct) => sp.GetRequiredService<QueueReminders>().RunOnceAsync(ct));
 
         return builder;
     }

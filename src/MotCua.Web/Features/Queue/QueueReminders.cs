@@ -11,13 +11,17 @@ public sealed record ReminderPass(bool Ran, int Reminded, int NoShows);
 /// One idempotent pass: an SMS reminder for each booking whose day is the unit's next working day (sent once: the booking
 /// row records it in the same transaction as the outbox message), and past bookings never checked in become no-shows.
 /// </summary>
-public sealed partial class QueueReminders(IServiceScopeFactory scopes, TimeProvider time, IConfiguration config, ILogger<QueueReminders> log)
+public sealed partial class QueueReminders(IServiceScopeFactory scopes, TimeProvider time, IConfiguration config, Operations.ScheduledJobs jobs, ILogger<QueueReminders> log)
 {
     public const string JobName = "queue-reminders";
 
     public string OwnerId { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
 
-    public async Task<ReminderPass> RunOnceAsync(CancellationToken ct)
+    /// <summary>One pass, recorded as a scheduled run when this instance held the lease.</summary>
+    public Task<ReminderPass> RunOnceAsync(CancellationToken ct) =>
+        jobs.RunAsync(JobName, OwnerId, PassAsync, r => r.Ran ? r.Reminded + r.NoShows : null, ct);
+
+    private async Task<ReminderPass> PassAsync(CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -81,36 +85,4 @@ public sealed partial class QueueReminders(IServiceScopeFactory scopes, TimeProv
 
     [LoggerMessage(LogLevel.Information, "Queue reminder pass: {Reminded} reminders, {NoShows} no-shows")]
     private partial void LogPass(int reminded, int noShows);
-}
-
-/// <summary>Runs a reminder pass every <c>Queue:ReminderIntervalSeconds</c> (default 600).</summary>
-public sealed partial class QueueReminderJob(QueueReminders reminders, TimeProvider time, IConfiguration config, ILogger<QueueReminderJob> log) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = TimeSpan.FromSeconds(Math.Max(5, config.GetValue("Queue:ReminderIntervalSeconds", 600)));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await reminders.RunOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogFailed(ex);
-            }
-
-            try
-            {
-                await Task.Delay(interval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
-
-    [LoggerMessage(LogLevel.Error, "Queue reminder pass failed")]
-    private partial void LogFailed(Exception ex);
 }

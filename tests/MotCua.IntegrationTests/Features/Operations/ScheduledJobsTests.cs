@@ -3,11 +3,11 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using MotCua.IntegrationTests.Features.Dossiers;
 using MotCua.Testing;
 using MotCua.Web.Features.Alarms;
 using MotCua.Web.Features.Notifications;
+using MotCua.Web.Features.Operations;
 using MotCua.Web.Features.Payments;
 using MotCua.Web.Infrastructure;
 
@@ -53,8 +53,7 @@ public sealed class ScheduledJobsTests
         // The schedulers are stopped (their hosted services removed): only the passes below run, as when a scheduler dies.
         using var stopped = app.WithWebHostBuilder(b => b.ConfigureServices(s =>
         {
-            foreach (var d in s.Where(d => d.ServiceType == typeof(IHostedService)
-                && (d.ImplementationType == typeof(AlarmJob) || d.ImplementationType == typeof(PaymentReconciliationService))).ToList())
+            foreach (var d in s.Where(PeriodicJobSetup.RunsScheduledJob).ToList())
             {
                 s.Remove(d);
             }

@@ -53,6 +53,9 @@ public sealed class ReminderTests : IClassFixture<AppFactory>
             .SingleAsync(m => m.To == "0917000222", TestContext.Current.CancellationToken);
         Assert.Contains(mondayBooking.GetProperty("code").GetString()!, sms.Body, StringComparison.Ordinal);
         Assert.Contains("09/06/2025", sms.Body, StringComparison.Ordinal);
+        // Every pass is a recorded scheduled run, so a reminder pass that stops coming shows on /Operations.
+        Assert.Equal(5, await scope.ServiceProvider.GetRequiredService<AppDbContext>().ScheduledRuns
+            .CountAsync(r => r.Job == QueueReminders.JobName, TestContext.Current.CancellationToken));
     }
 
     private async Task<int> RemindersToAsync(string phone)

@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
-using MotCua.Web.Features.Operations;
 using MotCua.Domain.Dossiers;
 using MotCua.Web.Features.Accounts;
+using MotCua.Web.Features.Operations;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Infrastructure;
 

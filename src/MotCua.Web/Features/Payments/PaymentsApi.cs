@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using MotCua.Web.Features.Operations;
 using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Operations;
 using MotCua.Web.Features.Payments.Sandbox;
 using MotCua.Web.Infrastructure;
 

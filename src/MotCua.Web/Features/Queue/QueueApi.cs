@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
-using MotCua.Web.Features.Operations;
 using MotCua.Web.Features.Accounts;
+using MotCua.Web.Features.Operations;
 
 namespace MotCua.Web.Features.Queue;
 

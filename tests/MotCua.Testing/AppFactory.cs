@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using MotCua.Web.Features.Notifications;
 using Npgsql;
 
@@ -17,11 +18,18 @@ public class AppFactory : WebApplicationFactory<Program>
 {
     public const string DemoPassword = "MotCua@Demo2025";
 
+    private static readonly DateTimeOffset DefaultStart = new(2025, 6, 3, 2, 0, 0, TimeSpan.Zero);
+
+    // Migrating and seeding the demo costs seconds of CPU per fixture: it is done once per test run and copied.
+    private static readonly Lock TemplateGate = new();
+    private static AppFactory? s_template;
+    private bool _isTemplate;
+
     private readonly string _dbName = "motcua_test_" + Guid.NewGuid().ToString("N")[..12];
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "motcua-tests", Guid.NewGuid().ToString("N"));
 
     /// <summary>A clock the tests move; starts at 09:00 local time on Tuesday 03/06/2025 unless a test sets it.</summary>
-    public TestClock Clock { get; } = new(new DateTimeOffset(2025, 6, 3, 2, 0, 0, TimeSpan.Zero));
+    public TestClock Clock { get; } = new(DefaultStart);
 
     public static bool UsePostgres => string.Equals(Environment.GetEnvironmentVariable("MOTCUA_TEST_DB"), "postgres", StringComparison.OrdinalIgnoreCase);
 
@@ -41,12 +49,11 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         if (UsePostgres)
         {
-            var server = Environment.GetEnvironmentVariable("MOTCUA_TEST_PG") ?? "Host=127.0.0.1;Port=55432;Username=postgres";
-            builder.UseSetting("ConnectionStrings:Postgres", new NpgsqlConnectionStringBuilder(server) { Database = _dbName }.ToString());
+            builder.UseSetting("ConnectionStrings:Postgres", ServerDatabase(_dbName));
         }
         else
         {
-            builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={Path.Combine(_folder, "motcua.db")}");
+            builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={SqliteFile}");
         }
 
         builder.UseSetting("Demo:Enabled", "true");
@@ -73,6 +80,81 @@ public class AppFactory : WebApplicationFactory<Program>
         });
     }
 
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        // Only a fixture that would seed exactly the template's data gets the copy (the queue seed depends on the day).
+        if (!_isTemplate && Clock.GetUtcNow() == DefaultStart && !Settings.Keys.Any(k => k.StartsWith("Demo:", StringComparison.OrdinalIgnoreCase)))
+        {
+            lock (TemplateGate)
+            {
+                CopyTemplateIfNew();
+            }
+        }
+
+        return base.CreateHost(builder);
+    }
+
+    /// <summary>Gives this fixture a copy of the seeded template database unless its own database exists already.</summary>
+    private void CopyTemplateIfNew()
+    {
+        if (s_template is null)
+        {
+            var template = new AppFactory { _isTemplate = true };
+            // No scheduled pass may leave runs, leases or messages behind in the copies.
+            foreach (var job in new[] { "Alarms:Enabled", "Notifications:Dispatcher:Enabled", "Payments:Reconciliation:Enabled", "Queue:RemindersEnabled" })
+            {
+                template.Settings[job] = "false";
+            }
+
+            _ = template.Services; // starts the app once: migrate and seed
+            template.StopHost();
+            s_template = template;
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => template.DeleteDatabase();
+        }
+
+        if (UsePostgres)
+        {
+            using var conn = new NpgsqlConnection(ServerDatabase("postgres"));
+            conn.Open();
+            using var exists = new NpgsqlCommand($"SELECT 1 FROM pg_database WHERE datname = '{_dbName}'", conn);
+            if (exists.ExecuteScalar() is null)
+            {
+                using var create = new NpgsqlCommand($"CREATE DATABASE \"{_dbName}\" TEMPLATE \"{s_template._dbName}\"", conn);
+                try
+                {
+                    create.ExecuteNonQuery();
+                }
+                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse)
+                {
+                    // A connection to the template was still open: this fixture migrates and seeds on its own instead.
+                }
+            }
+        }
+        else if (!File.Exists(SqliteFile))
+        {
+            Directory.CreateDirectory(_folder);
+            using var source = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={s_template.SqliteFile};Mode=ReadOnly;Pooling=False");
+            using var target = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={SqliteFile};Pooling=False");
+            source.Open();
+            source.BackupDatabase(target);
+        }
+    }
+
+    private string SqliteFile => Path.Combine(_folder, "motcua.db");
+
+    private static string ServerDatabase(string database) =>
+        new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("MOTCUA_TEST_PG") ?? "Host=127.0.0.1;Port=55432;Username=postgres") { Database = database }.ToString();
+
+    /// <summary>Stops the app and closes its connections, keeping its database (PostgreSQL copies only an unused template).</summary>
+    private void StopHost()
+    {
+        base.Dispose(true);
+        if (UsePostgres)
+        {
+            NpgsqlConnection.ClearPool(new NpgsqlConnection(ServerDatabase(_dbName)));
+        }
+    }
+
     /// <summary>An API client signed in as <paramref name="userName"/> with a bearer token from /api/v1/auth/token.</summary>
     public async Task<HttpClient> ClientFor(string userName, string password = DemoPassword)
     {
@@ -87,31 +169,28 @@ public class AppFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (!disposing)
+        if (disposing && !_isTemplate)
         {
-            return;
+            DeleteDatabase();
         }
+    }
 
+    private void DeleteDatabase()
+    {
         if (UsePostgres)
         {
-            DropPostgresDatabase();
+            NpgsqlConnection.ClearAllPools();
+            using var conn = new NpgsqlConnection(ServerDatabase("postgres"));
+            conn.Open();
+            using var cmd = conn.CreateCommand();
+            cmd.CommandText = $"DROP DATABASE IF EXISTS \"{_dbName}\" WITH (FORCE)";
+            cmd.ExecuteNonQuery();
         }
         else if (Directory.Exists(_folder))
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(_folder, recursive: true);
         }
-    }
-
-    private void DropPostgresDatabase()
-    {
-        NpgsqlConnection.ClearAllPools();
-        var server = Environment.GetEnvironmentVariable("MOTCUA_TEST_PG") ?? "Host=127.0.0.1;Port=55432;Username=postgres";
-        using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ToString());
-        conn.Open();
-        using var cmd = conn.CreateCommand();
-        cmd.CommandText = $"DROP DATABASE IF EXISTS \"{_dbName}\" WITH (FORCE)";
-        cmd.ExecuteNonQuery();
     }
 
     private sealed record TokenBody(string AccessToken, DateTimeOffset ExpiresAt);

@@ -63,6 +63,8 @@ public sealed class AssistedDeskPageTests(AssistedSubmissionTests.Factory app) :
         Assert.True(dossier.Assisted);
         Assert.Equal(Channel.Online, dossier.Channel);
         Assert.Equal(before + 1, await AssistedCountAsync(api));
+        var dashboard = await desk.GetStringAsync("/Indicators?unit=22783&from=2025-01-01&to=2025-12-31", TestContext.Current.CancellationToken);
+        Assert.Contains($"data-testid=\"assisted-count\">{before + 1}<", dashboard, StringComparison.Ordinal);
     }
 
     private static async Task<long> AssistedCountAsync(HttpClient api)

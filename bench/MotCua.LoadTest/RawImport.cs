@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -14,6 +13,7 @@ namespace MotCua.LoadTest;
 internal static class RawImport
 {
     private const int Batch = 5000;
+    private const long FirstId = 1_000_000_000;
 
     public static async Task<long> RunAsync(bool postgres, string template, string target, string code, long count, CancellationToken ct)
     {
@@ -50,7 +50,7 @@ internal static class RawImport
     private static object? Value(string column, object? value, long i) => column switch
     {
         "Code" or "DossierCode" => Code(i),
-        "Id" or "DossierId" => i + 1,
+        "Id" or "DossierId" => FirstId + i, // above the seeded demo rows of the fresh database
         _ => value,
     };
 
@@ -164,6 +164,4 @@ internal static class RawImport
     public static string Describe(bool postgres) => postgres
         ? "binary COPY of the dossier and event rows, 5,000 per transaction"
         : "prepared INSERT of the dossier and event rows, 5,000 per transaction, synchronous=FULL";
-
-    public static string Format(double v) => v.ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -26,9 +26,16 @@ public sealed class BulkTable
             {
                 var getter = p.GetGetter();
                 var converter = p.GetTypeMapping().Converter;
+                var provider = converter is null ? p.ClrType : converter.ProviderClrType;
+                // A converter's provider type is never Nullable<>: a null in a DateTime[] would become DateTime.MinValue.
+                if (p.IsNullable && provider.IsValueType && Nullable.GetUnderlyingType(provider) is null)
+                {
+                    provider = typeof(Nullable<>).MakeGenericType(provider);
+                }
+
                 columns.Add(new Column(
                     p.GetColumnName(),
-                    converter is null ? p.ClrType : converter.ProviderClrType,
+                    provider,
                     o => owner(o) is { } x && getter.GetClrValue(x) is { } v ? (converter is null ? v : converter.ConvertToProvider(v)) : null));
             }
 
@@ -45,9 +52,6 @@ public sealed class BulkTable
 
     public string ColumnList(string prefix = "") => string.Join(", ", Columns.Select(c => $"{prefix}\"{c.Name}\""));
 
-    /// <summary>The columns of an unnest alias; Npgsql sends the nulls of a DateTime?[] as -infinity, turned back into NULL here.</summary>
-    public string SelectList(string alias) => string.Join(", ", Columns.Select(c =>
-        c.ElementType == typeof(DateTime?) ? $"NULLIF({alias}.\"{c.Name}\", '-infinity')" : $"{alias}.\"{c.Name}\""));
 
     /// <summary>SQLite stores dates and instants as text in EF Core's formats; everything else binds as is.</summary>
     public static object SqliteValue(object? value) => value switch

@@ -245,14 +245,14 @@ public sealed class ImportDossiers(AppDbContext db)
             cmd.CommandText = $"""
                 WITH d AS (
                   INSERT INTO "{_dossiers.Name}" ({_dossiers.ColumnList()})
-                  SELECT {_dossiers.SelectList("x")} FROM unnest({Args(_dossiers, "d")}) AS x({_dossiers.ColumnList()})
+                  SELECT {_dossiers.ColumnList("x.")} FROM unnest({Args(_dossiers, "d")}) AS x({_dossiers.ColumnList()})
                   ON CONFLICT ("Code") DO NOTHING RETURNING "Id", "Code"),
                 e AS (
                   INSERT INTO "{_events.Name}" ("DossierId", {_events.ColumnList()})
-                  SELECT d."Id", {_events.SelectList("x")} FROM unnest({Args(_events, "e")}) AS x({_events.ColumnList()}) JOIN d ON d."Code" = x."DossierCode"),
+                  SELECT d."Id", {_events.ColumnList("x.")} FROM unnest({Args(_events, "e")}) AS x({_events.ColumnList()}) JOIN d ON d."Code" = x."DossierCode"),
                 p AS (
                   INSERT INTO "{_pauses.Name}" ("DossierId", {_pauses.ColumnList()})
-                  SELECT d."Id", {_pauses.SelectList("x")} FROM unnest(@pc, {Args(_pauses, "p")}) AS x("Code", {_pauses.ColumnList()}) JOIN d ON d."Code" = x."Code")
+                  SELECT d."Id", {_pauses.ColumnList("x.")} FROM unnest(@pc, {Args(_pauses, "p")}) AS x("Code", {_pauses.ColumnList()}) JOIN d ON d."Code" = x."Code")
                 SELECT "Code" FROM d
                 """;
             var codes = new HashSet<string>(StringComparer.Ordinal);

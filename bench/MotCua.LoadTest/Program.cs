@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using MotCua.LoadTest;
 using Npgsql;
 
@@ -39,7 +40,7 @@ namespace MotCua.LoadTest
 {
     internal sealed record Options(
         string Database, string? PostgresServer, int Clients, TimeSpan Warmup, TimeSpan Duration, string? AppDll, bool Smoke,
-        string Repo, string IndicatorsQuery, List<string> ImportFiles, string? Output)
+        string Repo, string IndicatorsQuery, List<string> ImportFiles, string? Output, bool ImportOnly = false)
     {
         public const string Help = """
             MotCua load test: starts the published app on 127.0.0.1 and measures intake, tracking, indicators and import
@@ -52,6 +53,7 @@ namespace MotCua.LoadTest
               --warmup S               unmeasured seconds before each (default 3)
               --app PATH.dll           use this build instead of publishing src/MotCua.Web (Release)
               --import FILE.ndjson     bulk-import this file, then measure indicators (repeatable: 10^5, 10^6, 10^7)
+              --import-only            skip intake, its raw reference and tracking (ping, indicators, import and its raw reference)
               --indicators-query Q     query string of GET /api/v1/indicators (default "year=<this year>")
               --out FILE.md            also write the report here (default artifacts/loadtest/<db>-<time>.md)
               --smoke                  seconds-long check for CI: 8 clients, 2 s per scenario; fails on any error
@@ -73,6 +75,7 @@ namespace MotCua.LoadTest
                     case "--warmup": o = o with { Warmup = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)) }; break;
                     case "--app": o = o with { AppDll = Path.GetFullPath(Next()) }; break;
                     case "--import": o.ImportFiles.Add(Path.GetFullPath(Next())); break;
+                    case "--import-only": o = o with { ImportOnly = true }; break;
                     case "--indicators-query": o = o with { IndicatorsQuery = Next() }; break;
                     case "--out": o = o with { Output = Path.GetFullPath(Next()) }; break;
                     case "--smoke": o = o with { Smoke = true, Clients = 8, Warmup = TimeSpan.FromSeconds(1), Duration = TimeSpan.FromSeconds(2) }; break;
@@ -146,10 +149,14 @@ namespace MotCua.LoadTest
                 tokens["admin"] = await TokenAsync(http, "admin", Password, ct);
                 var documents = await DocumentsAsync(http, tokens[Desks[0].User], ct);
                 await PingAsync(server, http, ct);
-                await IntakeAsync(server, http, tokens, documents, ct);
-                await RawInsertAsync(dbConnection, ct);
-                await TrackingAsync(server, http, ct);
-                await IndicatorsAndImportAsync(server, http, tokens["tai.lanhdao"], tokens["admin"], ct);
+                if (!o.ImportOnly)
+                {
+                    await IntakeAsync(server, http, tokens, documents, ct);
+                    await RawInsertAsync(dbConnection, ct);
+                    await TrackingAsync(server, http, ct);
+                }
+
+                await IndicatorsAndImportAsync(server, http, tokens["tai.lanhdao"], tokens["admin"], (dll, folder, dbConnection), ct);
                 if (server.HasExited)
                 {
                     Fail("the server exited during the run");
@@ -332,7 +339,8 @@ namespace MotCua.LoadTest
             });
         }
 
-        private async Task IndicatorsAndImportAsync(AppServer server, HttpClient http, string leader, string admin, CancellationToken ct)
+        private async Task IndicatorsAndImportAsync(
+            AppServer server, HttpClient http, string leader, string admin, (string Dll, string Folder, string Connection) run, CancellationToken ct)
         {
             var indicators = new Uri($"/api/v1/indicators?{o.IndicatorsQuery}", UriKind.Relative);
             var hasIndicators = await StatusAsync(http, HttpMethod.Get, indicators, leader, null, ct) != HttpStatusCode.NotFound;
@@ -382,6 +390,35 @@ namespace MotCua.LoadTest
                 _results.Add(new(name, 1, sw.Elapsed.TotalSeconds, lines, 0, lines / sw.Elapsed.TotalSeconds, 0, 0, sw.Elapsed.TotalMilliseconds,
                     server.PeakRssKb() / 1024, (server.CpuSeconds() - cpu0) / sw.Elapsed.TotalSeconds * 100, $"{sw.Elapsed.TotalSeconds:F1} s; answer {Truncate(answer)}"));
                 await IndicatorsAsync(server, http, leader, indicators, $"after importing {Path.GetFileName(file)}", ct);
+                await RawImportAsync(run, file, lines, ct);
+            }
+        }
+
+        /// <summary>The import's physical reference in the same run: its rows inserted raw into a second, freshly seeded database.</summary>
+        private async Task RawImportAsync((string Dll, string Folder, string Connection) run, string file, long lines, CancellationToken ct)
+        {
+            var folder = Path.Combine(run.Folder, "raw-" + Path.GetFileNameWithoutExtension(file));
+            Directory.CreateDirectory(folder);
+            var (settings, connection, drop) = await PrepareDatabaseAsync(folder, ct);
+            try
+            {
+                await AppServer.RunCommandAsync(run.Dll, settings, ["seed-demo"], ct);
+                var code = JsonDocument.Parse(File.ReadLines(file).First()).RootElement.GetProperty("code").GetString()!;
+                Console.WriteLine($"reference: raw insert of {lines:N0} dossiers …");
+                var sw = Stopwatch.StartNew();
+                var rows = await RawImport.RunAsync(Postgres, run.Connection, connection, code, lines, ct);
+                sw.Stop();
+                _results.Add(new($"reference: raw insert of the import's rows ({RawImport.Describe(Postgres)})", 1, sw.Elapsed.TotalSeconds, lines, 0,
+                    lines / sw.Elapsed.TotalSeconds, 0, 0, sw.Elapsed.TotalMilliseconds, 0, 0, $"{sw.Elapsed.TotalSeconds:F1} s, {rows:N0} rows"));
+            }
+            finally
+            {
+                await drop();
+                if (!Postgres)
+                {
+                    SqliteConnection.ClearAllPools();
+                    Directory.Delete(folder, recursive: true);
+                }
             }
         }
 

@@ -29,6 +29,14 @@ public static class DossierHistory
 
     public static DossierEvent Append(AppDbContext db, Dossier dossier, Actor actor, DateTime nowUtc, Change change)
     {
+        var e = Next(dossier, actor, nowUtc, change);
+        db.Add(e);
+        return e;
+    }
+
+    /// <summary>The next event of the chain, not yet tracked (the bulk import writes it without EF).</summary>
+    public static DossierEvent Next(Dossier dossier, Actor actor, DateTime nowUtc, Change change)
+    {
         // PostgreSQL keeps microseconds: hash what the database will give back.
         var at = new DateTime(nowUtc.Ticks - (nowUtc.Ticks % 10), DateTimeKind.Utc);
         var e = new DossierEvent
@@ -56,7 +64,6 @@ public static class DossierHistory
         dossier.LastHash = e.Hash;
         dossier.EventCount = (int)e.Sequence;
         dossier.UpdatedAtUtc = at;
-        db.Add(e);
         return e;
     }
 }

@@ -20,6 +20,9 @@ public sealed class SecurityOptions
     public long MaxBodyBytes { get; set; } = 1024 * 1024;
 
     public long MaxUploadBodyBytes { get; set; } = 25 * 1024 * 1024;
+
+    /// <summary>The streamed historical dossier import (administrators, read line by line): 10^7 lines are about 5 GB.</summary>
+    public long MaxImportBodyBytes { get; set; } = 16L * 1024 * 1024 * 1024;
 }
 
 /// <summary>Security headers, rate limits on sign-in, token and tracking, body size limits, the audit trail.</summary>
@@ -80,7 +83,8 @@ public static class SecuritySetup
                 return Task.CompletedTask;
             }, ctx);
 
-            var max = IsUpload(ctx.Request) ? limits.MaxUploadBodyBytes : limits.MaxBodyBytes;
+            var max = ctx.Request.Path.StartsWithSegments("/api/v1/dossiers/import", StringComparison.OrdinalIgnoreCase) ? limits.MaxImportBodyBytes
+                : IsUpload(ctx.Request) ? limits.MaxUploadBodyBytes : limits.MaxBodyBytes;
             if (ctx.Request.ContentLength > max)
             {
                 var t = ctx.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();

@@ -1,0 +1,99 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using NpgsqlTypes;
+
+namespace MotCua.Web.Features.Indicators;
+
+/// <summary>
+/// The insertable columns of one entity read off the EF model (names, converters, owned columns), so that the bulk import's
+/// plain ADO.NET statements follow the model when a column is added instead of repeating it by hand.
+/// </summary>
+public sealed class BulkTable
+{
+    public sealed record Column(string Name, Type ElementType, Func<object, object?> Get);
+
+    public required string Name { get; init; }
+    public required IReadOnlyList<Column> Columns { get; init; }
+
+    public static BulkTable For<T>(IModel model, params string[] skip)
+    {
+        var type = model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
+        List<Column> columns = [];
+        void AddFrom(IEntityType entity, Func<object, object?> owner)
+        {
+            foreach (var p in entity.GetProperties().Where(p => !p.IsPrimaryKey() && !p.IsShadowProperty() && !skip.Contains(p.Name)))
+            {
+                var getter = p.GetGetter();
+                var converter = p.GetTypeMapping().Converter;
+                var provider = converter is null ? p.ClrType : converter.ProviderClrType;
+                // A converter's provider type is never Nullable<>: a null in a DateTime[] would become DateTime.MinValue.
+                if (p.IsNullable && provider.IsValueType && Nullable.GetUnderlyingType(provider) is null)
+                {
+                    provider = typeof(Nullable<>).MakeGenericType(provider);
+                }
+
+                columns.Add(new Column(
+                    p.GetColumnName(),
+                    provider,
+                    o => owner(o) is { } x && getter.GetClrValue(x) is { } v ? (converter is null ? v : converter.ConvertToProvider(v)) : null));
+            }
+
+            foreach (var n in entity.GetNavigations().Where(n => n.TargetEntityType.IsOwned() && !n.IsCollection))
+            {
+                var nav = n.GetGetter();
+                AddFrom(n.TargetEntityType, o => owner(o) is { } x ? nav.GetClrValue(x) : null);
+            }
+        }
+
+        AddFrom(type, o => o);
+        return new BulkTable { Name = type.GetTableName()!, Columns = columns };
+    }
+
+    public string ColumnList(string prefix = "") => string.Join(", ", Columns.Select(c => $"{prefix}\"{c.Name}\""));
+
+
+    /// <summary>SQLite stores dates and instants as text in EF Core's formats; everything else binds as is.</summary>
+    public static object SqliteValue(object? value) => value switch
+    {
+        null => DBNull.Value,
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime t => t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
+        _ => value,
+    };
+
+    /// <summary>One typed PostgreSQL array per column (for unnest): the rows of a batch travel as a few parameters.</summary>
+    public Npgsql.NpgsqlParameter[] PostgresArrays<TRow>(IReadOnlyList<TRow> rows, string prefix)
+        where TRow : notnull
+    {
+        var result = new Npgsql.NpgsqlParameter[Columns.Count];
+        for (var c = 0; c < Columns.Count; c++)
+        {
+            var column = Columns[c];
+            var array = Array.CreateInstance(column.ElementType, rows.Count);
+            for (var i = 0; i < rows.Count; i++)
+            {
+                array.SetValue(column.Get(rows[i]), i);
+            }
+
+            result[c] = new Npgsql.NpgsqlParameter($"{prefix}{c}", NpgsqlDbType.Array | DbType(column.ElementType)) { Value = array };
+        }
+
+        return result;
+    }
+
+    public static NpgsqlDbType DbType(Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch
+    {
+        var t when t == typeof(string) => NpgsqlDbType.Text,
+        var t when t == typeof(int) => NpgsqlDbType.Integer,
+        var t when t == typeof(long) => NpgsqlDbType.Bigint,
+        var t when t == typeof(short) => NpgsqlDbType.Smallint,
+        var t when t == typeof(bool) => NpgsqlDbType.Boolean,
+        var t when t == typeof(double) => NpgsqlDbType.Double,
+        var t when t == typeof(decimal) => NpgsqlDbType.Numeric,
+        var t when t == typeof(DateTime) => NpgsqlDbType.TimestampTz,
+        var t when t == typeof(DateOnly) => NpgsqlDbType.Date,
+        var t when t == typeof(Guid) => NpgsqlDbType.Uuid,
+        var t => throw new NotSupportedException($"No bulk mapping for {t.Name}."),
+    };
+}

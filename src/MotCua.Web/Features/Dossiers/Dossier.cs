@@ -166,6 +166,8 @@ public sealed class Dossier
             // Inbox order (Status=, AppointmentDate, Id) and the inbox counts answered from the index alone (docs/benchmarks-inbox.md).
             e.HasIndex(d => new { d.Status, d.AppointmentDate, d.ReceivingUnitPath, d.CurrentUnitPath });
             e.HasIndex(d => d.ReceivedOn);
+            // The indicators count assisted filings per period from the dossiers: a partial index holds only those few rows.
+            e.HasIndex(d => new { d.ReceivedOn, d.ReceivingUnitPath }, "IX_Dossiers_Assisted").HasFilter("\"Assisted\"");
             e.Property(d => d.IdempotencyKey).HasMaxLength(64);
             e.HasIndex(d => d.IdempotencyKey).IsUnique();
             e.HasMany(d => d.Documents).WithOne().HasForeignKey(x => x.DossierId).OnDelete(DeleteBehavior.Cascade);

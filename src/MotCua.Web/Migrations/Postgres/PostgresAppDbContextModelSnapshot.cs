@@ -785,6 +785,9 @@ namespace MotCua.Web.Migrations.Postgres
 
                     b.HasIndex("Status", "AppointmentDate", "ReceivingUnitPath", "CurrentUnitPath");
 
+                    b.HasIndex(new[] { "ReceivedOn", "ReceivingUnitPath" }, "IX_Dossiers_Assisted")
+                        .HasFilter("\"Assisted\"");
+
                     b.ToTable("Dossiers", (string)null);
                 });
 

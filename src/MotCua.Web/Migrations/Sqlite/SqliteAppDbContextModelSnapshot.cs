@@ -762,6 +762,9 @@ namespace MotCua.Web.Migrations.Sqlite
 
                     b.HasIndex("Status", "AppointmentDate", "ReceivingUnitPath", "CurrentUnitPath");
 
+                    b.HasIndex(new[] { "ReceivedOn", "ReceivingUnitPath" }, "IX_Dossiers_Assisted")
+                        .HasFilter("\"Assisted\"");
+
                     b.ToTable("Dossiers", (string)null);
                 });
 

@@ -1,0 +1,28 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace MotCua.Web.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class AssistedIndex : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_Dossiers_Assisted",
+                table: "Dossiers",
+                columns: new[] { "ReceivedOn", "ReceivingUnitPath" },
+                filter: "\"Assisted\"");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Dossiers_Assisted",
+                table: "Dossiers");
+        }
+    }
+}

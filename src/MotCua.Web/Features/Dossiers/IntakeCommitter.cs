@@ -1,0 +1,130 @@
+using MotCua.Web.Infrastructure;
+
+namespace MotCua.Web.Features.Dossiers;
+
+/// <summary>
+/// Group commit of intakes (design-notes.md, "The write path"): requests prepare their dossier outside the write lock and
+/// queue it; one writer takes whatever is waiting, allocates the codes with one counter bump per (unit, day), inserts the
+/// batch in one transaction and answers each request only after that transaction is durable. If a batch fails, its
+/// intakes are retried one transaction each, so that one bad intake (a repeated idempotency key) fails alone.
+/// </summary>
+public sealed class IntakeCommitter : IAsyncDisposable
+{
+    private const int MaxBatch = 256;
+
+    /// <summary>A prepared intake: <see cref="Build"/> adds a fresh dossier graph with the given sequence number to the context.</summary>
+    public sealed record Pending(int UnitId, DateOnly Day, Func<AppDbContext, int, Dossier> Build);
+
+    private sealed record Item(Pending Intake, TaskCompletionSource<Dossier> Done);
+
+    private readonly IServiceScopeFactory _scopes;
+    private readonly ILogger<IntakeCommitter> _log;
+    private readonly System.Threading.Channels.Channel<Item> _queue = System.Threading.Channels.Channel.CreateUnbounded<Item>(new System.Threading.Channels.UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _writer;
+
+    public IntakeCommitter(IServiceScopeFactory scopes, ILogger<IntakeCommitter> log)
+    {
+        _scopes = scopes;
+        _log = log;
+        _writer = Task.Run(RunAsync);
+    }
+
+    /// <summary>Completes with the saved dossier once its transaction has committed.</summary>
+    public Task<Dossier> CommitAsync(Pending intake)
+    {
+        var done = new TaskCompletionSource<Dossier>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_queue.Writer.TryWrite(new Item(intake, done)))
+        {
+            done.SetException(new ObjectDisposedException(nameof(IntakeCommitter)));
+        }
+
+        return done.Task;
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<Item>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item))
+            {
+                batch.Add(item);
+            }
+
+            await CommitBatchAsync(batch);
+        }
+    }
+
+    private async Task CommitBatchAsync(List<Item> batch)
+    {
+        if (batch.Count > 1)
+        {
+            try
+            {
+                var saved = await WriteAsync(batch);
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    batch[i].Done.SetResult(saved[i]);
+                }
+
+                return;
+            }
+#pragma warning disable CA1031 // Any failure of the batch is retried intake by intake, where it reaches its own request.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                if (_log.IsEnabled(LogLevel.Information))
+                {
+                    _log.LogInformation(ex, "A batch of {Count} intakes failed; retrying them one by one.", batch.Count);
+                }
+            }
+        }
+
+        foreach (var item in batch)
+        {
+            try
+            {
+                item.Done.SetResult((await WriteAsync([item]))[0]);
+            }
+#pragma warning disable CA1031 // Handed to the waiting request, which handles or rethrows it.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                item.Done.SetException(ex);
+            }
+        }
+    }
+
+    private async Task<Dossier[]> WriteAsync(IReadOnlyList<Item> items)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var saved = new Dossier[items.Count];
+        await using var tx = await db.Database.BeginTransactionAsync();
+        // One counter bump per (unit, day), taken in a fixed order so that two instances' batches cannot deadlock on them.
+        var groups = items.Select((item, index) => (item.Intake, index))
+            .GroupBy(x => (x.Intake.UnitId, x.Intake.Day))
+            .OrderBy(g => g.Key.UnitId).ThenBy(g => g.Key.Day);
+        foreach (var group in groups)
+        {
+            var members = group.ToList();
+            var seq = await DossierCodes.NextAsync(db, group.Key.UnitId, group.Key.Day, members.Count, CancellationToken.None) - members.Count;
+            foreach (var (intake, index) in members)
+            {
+                saved[index] = intake.Build(db, ++seq);
+            }
+        }
+
+        await db.SaveChangesAsync(CancellationToken.None);
+        await tx.CommitAsync(CancellationToken.None);
+        return saved;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Queued intakes are still written (or failed) before the process goes: none is left without an answer.
+        _queue.Writer.TryComplete();
+        await _writer.WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+}

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.Dossiers;
@@ -98,6 +99,7 @@ public sealed class IntakeCommitter : IAsyncDisposable
 
     private async Task<Dossier[]> WriteAsync(IReadOnlyList<Item> items)
     {
+        var started = Stopwatch.GetTimestamp();
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var saved = new Dossier[items.Count];
@@ -116,8 +118,17 @@ public sealed class IntakeCommitter : IAsyncDisposable
             }
         }
 
+        var built = Stopwatch.GetElapsedTime(started);
         await db.SaveChangesAsync(CancellationToken.None);
+        var inserted = Stopwatch.GetElapsedTime(started);
         await tx.CommitAsync(CancellationToken.None);
+        if (_log.IsEnabled(LogLevel.Debug))
+        {
+            _log.LogDebug(
+                "Intake batch of {Count}: built {BuiltMs:F1} ms, saved {SavedMs:F1} ms, committed {CommittedMs:F1} ms",
+                items.Count, built.TotalMilliseconds, inserted.TotalMilliseconds, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+
         return saved;
     }
 

@@ -22,18 +22,29 @@ public static class DossierCodes
     /// <summary>Reserves <paramref name="count"/> consecutive numbers and returns the last of them.</summary>
     public static async Task<int> NextAsync(AppDbContext db, int unitId, DateOnly day, int count, CancellationToken ct)
     {
+        await using var cmd = Command(db, unitId, day, count);
+        return Convert.ToInt32(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The same, blocking: for the intake writer's own thread.</summary>
+    public static int Next(AppDbContext db, int unitId, DateOnly day, int count)
+    {
+        using var cmd = Command(db, unitId, day, count);
+        return Convert.ToInt32(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static DbCommand Command(AppDbContext db, int unitId, DateOnly day, int count)
+    {
         var transaction = db.Database.CurrentTransaction
             ?? throw new InvalidOperationException("Allocate dossier codes inside the intake transaction.");
-        var connection = db.Database.GetDbConnection();
-        await using var cmd = connection.CreateCommand();
+        var cmd = db.Database.GetDbConnection().CreateCommand();
         cmd.Transaction = transaction.GetDbTransaction();
         cmd.CommandText = db.Database.IsNpgsql() ? PostgresSql : SqliteSql;
         Add(cmd, "@unit", unitId);
         Add(cmd, "@n", count);
         // SQLite stores DateOnly as ISO text, PostgreSQL as date: pass what each provider's column holds.
         Add(cmd, "@day", db.Database.IsNpgsql() ? day : day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        var result = await cmd.ExecuteScalarAsync(ct);
-        return Convert.ToInt32(result, System.Globalization.CultureInfo.InvariantCulture);
+        return cmd;
     }
 
     private static void Add(DbCommand cmd, string name, object value)

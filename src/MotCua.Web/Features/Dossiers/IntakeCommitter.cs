@@ -21,13 +21,16 @@ public sealed class IntakeCommitter : IAsyncDisposable
     private readonly IServiceScopeFactory _scopes;
     private readonly ILogger<IntakeCommitter> _log;
     private readonly System.Threading.Channels.Channel<Item> _queue = System.Threading.Channels.Channel.CreateUnbounded<Item>(new System.Threading.Channels.UnboundedChannelOptions { SingleReader = true });
-    private readonly Task _writer;
+    private readonly Thread _writer;
 
     public IntakeCommitter(IServiceScopeFactory scopes, ILogger<IntakeCommitter> log)
     {
         _scopes = scopes;
         _log = log;
-        _writer = Task.Run(RunAsync);
+        // Its own thread with blocking database calls: on the thread pool each await of the batch's save queued behind the
+        // waiting requests' work, so the one serial path of the intake ran at the pool's pace instead of the CPU's.
+        _writer = new Thread(Run) { IsBackground = true, Name = "intake-writer" };
+        _writer.Start();
     }
 
     /// <summary>Completes with the saved dossier once its transaction has committed.</summary>
@@ -42,10 +45,10 @@ public sealed class IntakeCommitter : IAsyncDisposable
         return done.Task;
     }
 
-    private async Task RunAsync()
+    private void Run()
     {
         var batch = new List<Item>(MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync())
+        while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
             batch.Clear();
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item))
@@ -53,17 +56,17 @@ public sealed class IntakeCommitter : IAsyncDisposable
                 batch.Add(item);
             }
 
-            await CommitBatchAsync(batch);
+            CommitBatch(batch);
         }
     }
 
-    private async Task CommitBatchAsync(List<Item> batch)
+    private void CommitBatch(List<Item> batch)
     {
         if (batch.Count > 1)
         {
             try
             {
-                var saved = await WriteAsync(batch);
+                var saved = Write(batch);
                 for (var i = 0; i < batch.Count; i++)
                 {
                     batch[i].Done.SetResult(saved[i]);
@@ -86,7 +89,7 @@ public sealed class IntakeCommitter : IAsyncDisposable
         {
             try
             {
-                item.Done.SetResult((await WriteAsync([item]))[0]);
+                item.Done.SetResult(Write([item])[0]);
             }
 #pragma warning disable CA1031 // Handed to the waiting request, which handles or rethrows it.
             catch (Exception ex)
@@ -97,13 +100,13 @@ public sealed class IntakeCommitter : IAsyncDisposable
         }
     }
 
-    private async Task<Dossier[]> WriteAsync(IReadOnlyList<Item> items)
+    private Dossier[] Write(IReadOnlyList<Item> items)
     {
         var started = Stopwatch.GetTimestamp();
-        await using var scope = _scopes.CreateAsyncScope();
+        using var scope = _scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var saved = new Dossier[items.Count];
-        await using var tx = await db.Database.BeginTransactionAsync();
+        using var tx = db.Database.BeginTransaction();
         // One counter bump per (unit, day), taken in a fixed order so that two instances' batches cannot deadlock on them.
         var groups = items.Select((item, index) => (item.Intake, index))
             .GroupBy(x => (x.Intake.UnitId, x.Intake.Day))
@@ -111,7 +114,7 @@ public sealed class IntakeCommitter : IAsyncDisposable
         foreach (var group in groups)
         {
             var members = group.ToList();
-            var seq = await DossierCodes.NextAsync(db, group.Key.UnitId, group.Key.Day, members.Count, CancellationToken.None) - members.Count;
+            var seq = DossierCodes.Next(db, group.Key.UnitId, group.Key.Day, members.Count) - members.Count;
             foreach (var (intake, index) in members)
             {
                 saved[index] = intake.Build(db, ++seq);
@@ -119,9 +122,9 @@ public sealed class IntakeCommitter : IAsyncDisposable
         }
 
         var built = Stopwatch.GetElapsedTime(started);
-        await db.SaveChangesAsync(CancellationToken.None);
+        db.SaveChanges();
         var inserted = Stopwatch.GetElapsedTime(started);
-        await tx.CommitAsync(CancellationToken.None);
+        tx.Commit();
         if (_log.IsEnabled(LogLevel.Debug))
         {
             _log.LogDebug(
@@ -132,10 +135,11 @@ public sealed class IntakeCommitter : IAsyncDisposable
         return saved;
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         // Queued intakes are still written (or failed) before the process goes: none is left without an answer.
         _queue.Writer.TryComplete();
-        await _writer.WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _writer.Join(TimeSpan.FromSeconds(30));
+        return ValueTask.CompletedTask;
     }
 }

@@ -12,24 +12,39 @@ namespace MotCua.Web.Features.Dossiers;
 public static class DossierCodes
 {
     private const string SqliteSql =
-        """INSERT INTO "DossierCounters" AS c ("UnitId", "Day", "Last") VALUES (@unit, @day, 1) ON CONFLICT ("UnitId", "Day") DO UPDATE SET "Last" = c."Last" + 1 RETURNING "Last";""";
+        """INSERT INTO "DossierCounters" AS c ("UnitId", "Day", "Last") VALUES (@unit, @day, @n) ON CONFLICT ("UnitId", "Day") DO UPDATE SET "Last" = c."Last" + @n RETURNING "Last";""";
 
     private const string PostgresSql =
-        """INSERT INTO "DossierCounters" AS c ("UnitId", "Day", "Last") VALUES (@unit, @day, 1) ON CONFLICT ("UnitId", "Day") DO UPDATE SET "Last" = c."Last" + 1 RETURNING c."Last";""";
+        """INSERT INTO "DossierCounters" AS c ("UnitId", "Day", "Last") VALUES (@unit, @day, @n) ON CONFLICT ("UnitId", "Day") DO UPDATE SET "Last" = c."Last" + @n RETURNING c."Last";""";
 
-    public static async Task<int> NextAsync(AppDbContext db, int unitId, DateOnly day, CancellationToken ct)
+    public static Task<int> NextAsync(AppDbContext db, int unitId, DateOnly day, CancellationToken ct) => NextAsync(db, unitId, day, 1, ct);
+
+    /// <summary>Reserves <paramref name="count"/> consecutive numbers and returns the last of them.</summary>
+    public static async Task<int> NextAsync(AppDbContext db, int unitId, DateOnly day, int count, CancellationToken ct)
+    {
+        await using var cmd = Command(db, unitId, day, count);
+        return Convert.ToInt32(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The same, blocking: for the intake writer's own thread.</summary>
+    public static int Next(AppDbContext db, int unitId, DateOnly day, int count)
+    {
+        using var cmd = Command(db, unitId, day, count);
+        return Convert.ToInt32(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static DbCommand Command(AppDbContext db, int unitId, DateOnly day, int count)
     {
         var transaction = db.Database.CurrentTransaction
             ?? throw new InvalidOperationException("Allocate dossier codes inside the intake transaction.");
-        var connection = db.Database.GetDbConnection();
-        await using var cmd = connection.CreateCommand();
+        var cmd = db.Database.GetDbConnection().CreateCommand();
         cmd.Transaction = transaction.GetDbTransaction();
         cmd.CommandText = db.Database.IsNpgsql() ? PostgresSql : SqliteSql;
         Add(cmd, "@unit", unitId);
+        Add(cmd, "@n", count);
         // SQLite stores DateOnly as ISO text, PostgreSQL as date: pass what each provider's column holds.
         Add(cmd, "@day", db.Database.IsNpgsql() ? day : day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        var result = await cmd.ExecuteScalarAsync(ct);
-        return Convert.ToInt32(result, System.Globalization.CultureInfo.InvariantCulture);
+        return cmd;
     }
 
     private static void Add(DbCommand cmd, string name, object value)

@@ -13,6 +13,7 @@ public static class DossiersApi
     public static IHostApplicationBuilder AddDossiers(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<ReceiveDossier>();
+        builder.Services.AddSingleton<IntakeCommitter>();
         builder.Services.AddScoped<ActOnDossier>();
         builder.Services.AddScoped<ICalendarChangeHandler, RecomputeDueDates>();
         return builder;

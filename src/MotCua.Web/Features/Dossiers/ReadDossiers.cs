@@ -175,9 +175,11 @@ public static class ReadDossiers
             finished || s.CompletedAtUtc is not null ? "Đã xong" : s == current ? "Đang thực hiện" : "Chưa đến bước này"))];
     }
 
-    internal static bool Verifies(Dossier d, string? verifier) =>
+    internal static bool Verifies(Dossier d, string? verifier) => Verifies(d.Applicant.IdNumber, d.Applicant.Phone, verifier);
+
+    internal static bool Verifies(string? idNumber, string? phone, string? verifier) =>
         verifier is { Length: 4 } v && v.All(char.IsAsciiDigit)
-        && ((d.Applicant.IdNumber?.EndsWith(v, StringComparison.Ordinal) ?? false) || (d.Applicant.Phone?.EndsWith(v, StringComparison.Ordinal) ?? false));
+        && ((idNumber?.EndsWith(v, StringComparison.Ordinal) ?? false) || (phone?.EndsWith(v, StringComparison.Ordinal) ?? false));
 
     public static string ActionLabel(string action) =>
         DossierActions.TryParse(action, out var a) ? a.Label() : action switch

@@ -24,7 +24,7 @@ public sealed record ReceiveRequest(
 public sealed record ReceiveResponse(string Code, DateTime ReceivedAt, DateOnly? DueDate, string Status, bool DueDateEstimated, string? CurrentUnitCode);
 
 /// <summary>Intake through the three channels: at the desk, online, by public postal service (domain brief §1).</summary>
-public sealed partial class ReceiveDossier(AppDbContext db, CalendarService calendars, TimeProvider time, IStringLocalizer<SharedResource> t, IConfiguration config)
+public sealed partial class ReceiveDossier(AppDbContext db, CalendarService calendars, TimeProvider time, IStringLocalizer<SharedResource> t, IConfiguration config, IntakeCommitter committer)
 {
     public const int MaxDocuments = 100;
 
@@ -132,77 +132,81 @@ public sealed partial class ReceiveDossier(AppDbContext db, CalendarService cale
         var days = procedure.ProcessingDays ?? (int)Math.Ceiling((procedure.ProcessingHours ?? 8) / 8.0);
         var online = channel == Channel.Online;
         var a = body.Applicant!;
-        var dossier = new Dossier
-        {
-            Code = "",
-            ProcedureId = procedure.Id,
-            ProcedureCode = procedure.Code,
-            ProcedureName = procedure.Name,
-            ReceivingUnitId = unit.Id,
-            ReceivingUnitPath = unit.Path,
-            CurrentUnitId = unit.Id,
-            CurrentUnitPath = unit.Path,
-            Channel = channel,
-            PostalTrackingNumber = body.PostalTrackingNumber?.Trim(),
-            IdempotencyKey = body.IdempotencyKey,
-            // An online submission waits for the desk's acceptance; the legal clock starts then.
-            Status = online ? DossierStatus.AwaitingReception : DossierStatus.Received,
-            Applicant = new Applicant
-            {
-                FullName = a.FullName!.Trim(),
-                IdNumber = Blank(a.IdNumber),
-                TaxCode = Blank(a.TaxCode),
-                BirthDate = a.BirthDate,
-                Phone = Blank(a.Phone),
-                Email = Blank(a.Email),
-                Address = Blank(a.Address),
-            },
-            ApplicantUserId = actor.Role == ActorRole.Applicant ? actor.Id : null,
-            ElectronicallyIdentified = actor.Role == ActorRole.Applicant && user.HasClaim(Accounts.AppClaims.ElectronicId, "true"),
-            ReceivedAtUtc = now,
-            ReceivedOn = today,
-            LegalWorkingDays = days,
-            FeeVnd = procedure.Fees.Sum(f => f.Amount ?? 0), // one unit of per-page/per-copy items; the desk settles the exact amount
-            ReusedDocuments = body.Documents?.Count(d => d.Reused == true) ?? 0,
-            Documents = [.. (body.Documents ?? []).Select(d => new DossierDocument
-            {
-                Name = d.Name!.Trim(),
-                Kind = d.Kind ?? "copy",
-                FileId = d.FileId,
-                Count = d.Count ?? 1,
-                Reused = d.Reused ?? false,
-            })],
-        };
-        if (!online)
-        {
-            SetDueDate(dossier, calendar);
-        }
-        else
-        {
-            Acknowledgements.Start(dossier, calendar, now, config);
-        }
-
-        dossier.Steps = await PlanStepsAsync(procedure, unit, calendar, today, ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var seq = await DossierCodes.NextAsync(db, unit.Id, today, ct);
-        dossier.Code = DossierCode.Format(unit.Code, today, seq);
-        db.Dossiers.Add(dossier);
+        var electronicallyIdentified = actor.Role == ActorRole.Applicant && user.HasClaim(Accounts.AppClaims.ElectronicId, "true");
+        var steps = await PlanStepsAsync(procedure, unit, calendar, today, ct);
         var action = online ? "submit" : channel == Channel.Postal ? "receive-postal" : "receive";
-        DossierHistory.Append(db, dossier, actor, now, new(action, null, UnitCode: unit.Code));
-        if (competent.Id != unit.Id)
+        string? forwardNote = competent.Id != unit.Id ? t["Tiếp nhận không phụ thuộc địa giới hành chính, chuyển đơn vị có thẩm quyền."].Value : null;
+
+        // Everything but the code is decided here, outside the write lock; the committer builds a fresh graph per attempt.
+        Dossier Build(AppDbContext writer, int seq)
         {
-            // Boundary-free intake (ND 118/2025): accepted here, forwarded at once to the competent unit.
-            var before = dossier.Status;
-            dossier.CurrentUnitId = competent.Id;
-            dossier.CurrentUnitPath = competent.Path;
-            DossierHistory.Append(db, dossier, actor, now, new(
-                "forward", before, t["Tiếp nhận không phụ thuộc địa giới hành chính, chuyển đơn vị có thẩm quyền."], UnitCode: unit.Code, ToUnitCode: competent.Code));
+            var dossier = new Dossier
+            {
+                Code = DossierCode.Format(unit.Code, today, seq),
+                ProcedureId = procedure.Id,
+                ProcedureCode = procedure.Code,
+                ProcedureName = procedure.Name,
+                ReceivingUnitId = unit.Id,
+                ReceivingUnitPath = unit.Path,
+                CurrentUnitId = unit.Id,
+                CurrentUnitPath = unit.Path,
+                Channel = channel,
+                PostalTrackingNumber = body.PostalTrackingNumber?.Trim(),
+                IdempotencyKey = body.IdempotencyKey,
+                // An online submission waits for the desk's acceptance; the legal clock starts then.
+                Status = online ? DossierStatus.AwaitingReception : DossierStatus.Received,
+                Applicant = new Applicant
+                {
+                    FullName = a.FullName!.Trim(),
+                    IdNumber = Blank(a.IdNumber),
+                    TaxCode = Blank(a.TaxCode),
+                    BirthDate = a.BirthDate,
+                    Phone = Blank(a.Phone),
+                    Email = Blank(a.Email),
+                    Address = Blank(a.Address),
+                },
+                ApplicantUserId = actor.Role == ActorRole.Applicant ? actor.Id : null,
+                ElectronicallyIdentified = electronicallyIdentified,
+                ReceivedAtUtc = now,
+                ReceivedOn = today,
+                LegalWorkingDays = days,
+                FeeVnd = procedure.Fees.Sum(f => f.Amount ?? 0), // one unit of per-page/per-copy items; the desk settles the exact amount
+                ReusedDocuments = body.Documents?.Count(d => d.Reused == true) ?? 0,
+                Documents = [.. (body.Documents ?? []).Select(d => new DossierDocument
+                {
+                    Name = d.Name!.Trim(),
+                    Kind = d.Kind ?? "copy",
+                    FileId = d.FileId,
+                    Count = d.Count ?? 1,
+                    Reused = d.Reused ?? false,
+                })],
+            };
+            if (!online)
+            {
+                SetDueDate(dossier, calendar);
+            }
+            else
+            {
+                Acknowledgements.Start(dossier, calendar, now, config);
+            }
+
+            dossier.Steps = [.. steps.Select(s => new DossierStep { Order = s.Order, Name = s.Name, UnitId = s.UnitId, Role = s.Role, WorkingDays = s.WorkingDays, DueDate = s.DueDate })];
+            writer.Dossiers.Add(dossier);
+            DossierHistory.Append(writer, dossier, actor, now, new(action, null, UnitCode: unit.Code));
+            if (competent.Id != unit.Id)
+            {
+                // Boundary-free intake (ND 118/2025): accepted here, forwarded at once to the competent unit.
+                var before = dossier.Status;
+                dossier.CurrentUnitId = competent.Id;
+                dossier.CurrentUnitPath = competent.Path;
+                DossierHistory.Append(writer, dossier, actor, now, new("forward", before, forwardNote, UnitCode: unit.Code, ToUnitCode: competent.Code));
+            }
+
+            Notifications.Notify.Enqueue(writer, dossier, action, now);
+            return dossier;
         }
 
-        Notifications.Notify.Enqueue(db, dossier, action, now);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return dossier;
+        return await committer.CommitAsync(new IntakeCommitter.Pending(unit.Id, today, Build));
     }
 
     /// <summary>The dossier already created under this key by the same person, or by anyone for the same unit subtree.</summary>

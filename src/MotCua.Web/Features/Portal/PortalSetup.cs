@@ -30,6 +30,7 @@ public static class PortalSetup
         builder.Services.AddScoped<SignUp>();
         builder.Services.AddScoped<Drafts>();
         builder.Services.AddScoped<TrackingGuard>();
+        builder.Services.AddSingleton<TrackingCache>();
         builder.Services.AddSingleton<TrackingTokens>();
         PersonalStore.ComponentValidityMonths = section.GetValue("Store:ComponentValidityMonths", 60);
 

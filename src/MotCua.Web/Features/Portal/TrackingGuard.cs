@@ -7,7 +7,7 @@ namespace MotCua.Web.Features.Portal;
 /// Public tracking's two guards: a limit on wrong verifiers or tokens per dossier code (4 digits are only 10,000 guesses),
 /// and the receipt QR's token (<see cref="TrackingTokens"/>), which opens tracking without the digits for whoever holds the paper.
 /// </summary>
-public sealed class TrackingGuard(AppDbContext db, Calendar.CalendarService calendars, TrackingTokens tokens, IConfiguration config, TimeProvider time)
+public sealed class TrackingGuard(AppDbContext db, Calendar.CalendarService calendars, TrackingTokens tokens, IConfiguration config, TimeProvider time, TrackingCache cache)
 {
     public sealed record Answer(Dossiers.TrackingDto? Found, bool Locked);
 
@@ -24,6 +24,11 @@ public sealed class TrackingGuard(AppDbContext db, Calendar.CalendarService cale
             return new Answer(await Dossiers.ReadDossiers.TrackAsync(db, calendars, code, null, ct, verified: true), false);
         }
 
+        if (!byToken && await TrackCurrentAsync(code, verifier?.Trim(), ct) is { } answer)
+        {
+            return answer;
+        }
+
         if (await IsLockedAsync(code, ct))
         {
             return new Answer(null, true);
@@ -33,6 +38,43 @@ public sealed class TrackingGuard(AppDbContext db, Calendar.CalendarService cale
         if (found is null && await db.Dossiers.AnyAsync(d => d.Code == code, ct))
         {
             await RecordFailureAsync(code, ct);
+        }
+
+        return new Answer(found, false);
+    }
+
+    /// <summary>
+    /// The usual look-up in one query (the dossier's tag and verifier fields, the calendar version, the failure window),
+    /// answered from <see cref="TrackingCache"/> when the tag still matches. Null when the code names no dossier: the
+    /// general path answers that.
+    /// </summary>
+    private async Task<Answer?> TrackCurrentAsync(string code, string? verifier, CancellationToken ct)
+    {
+        if (await TrackingCache.HeadAsync(db, code, ct) is not { } head)
+        {
+            return null;
+        }
+
+        if (head.Failures is { } failures && failures >= MaxFailures && time.GetUtcNow().UtcDateTime < head.WindowStartUtc + Window)
+        {
+            return new Answer(null, true);
+        }
+
+        if (!Dossiers.ReadDossiers.Verifies(head.IdNumber, head.Phone, verifier))
+        {
+            await RecordFailureAsync(code, ct);
+            return new Answer(null, false);
+        }
+
+        if (cache.Get(code, head.Tag) is { } cached)
+        {
+            return new Answer(cached, false);
+        }
+
+        var found = await Dossiers.ReadDossiers.TrackAsync(db, calendars, code, null, ct, verified: true);
+        if (found is not null)
+        {
+            cache.Set(code, head.Tag, found);
         }
 
         return new Answer(found, false);

@@ -39,6 +39,22 @@ public sealed class TrackingTests(PortalFactory app) : IClassFixture<PortalFacto
     }
 
     [Fact]
+    public async Task Tracking_shows_each_new_event_at_once()
+    {
+        var code = await AcceptedDossierAsync("058098001077", "0908001077");
+        var anonymous = app.CreateClient();
+        var before = await anonymous.GetFromJsonAsync<JsonElement>($"/api/v1/tracking/{code}?verifier=1077", Ct);
+        Assert.Equal(before.ToString(), (await anonymous.GetFromJsonAsync<JsonElement>($"/api/v1/tracking/{code}?verifier=1077", Ct)).ToString());
+
+        await Dossiers.DossierApi.ActOkAsync(await app.ClientFor("motcua.phuocbinh"), code, new { action = "request-supplement", note = "Thiếu bản chính để đối chiếu" });
+        var after = await anonymous.GetFromJsonAsync<JsonElement>($"/api/v1/tracking/{code}?verifier=1077", Ct);
+
+        Assert.Equal("Received", before.GetProperty("status").GetString());
+        Assert.Equal("AwaitingSupplement", after.GetProperty("status").GetString());
+        Assert.Equal(before.GetProperty("steps").GetArrayLength() + 1, after.GetProperty("steps").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Ten_wrong_verifiers_lock_the_code_even_for_the_right_digits()
     {
         var code = await AcceptedDossierAsync("058098001002", "0908001002");

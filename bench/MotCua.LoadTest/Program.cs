@@ -40,7 +40,7 @@ namespace MotCua.LoadTest
 {
     internal sealed record Options(
         string Database, string? PostgresServer, int Clients, TimeSpan Warmup, TimeSpan Duration, string? AppDll, bool Smoke,
-        string Repo, string IndicatorsQuery, List<string> ImportFiles, string? Output, bool ImportOnly = false)
+        string Repo, string IndicatorsQuery, List<string> ImportFiles, string? Output, bool ImportOnly = false, string? SqliteFile = null)
     {
         public const string Help = """
             MotCua load test: starts the published app on 127.0.0.1 and measures intake, tracking, indicators and import
@@ -54,6 +54,8 @@ namespace MotCua.LoadTest
               --app PATH.dll           use this build instead of publishing src/MotCua.Web (Release)
               --import FILE.ndjson     bulk-import this file, then measure indicators (repeatable: 10^5, 10^6, 10^7)
               --import-only            skip intake, its raw reference and tracking (ping, indicators, import and its raw reference)
+              --sqlite-file PATH       measure ping and indicators on this existing database (seeded and imported before, e.g. 10^7
+                                       dossiers by the import-dossiers command); implies --import-only
               --indicators-query Q     query string of GET /api/v1/indicators (default "year=<this year>")
               --out FILE.md            also write the report here (default artifacts/loadtest/<db>-<time>.md)
               --smoke                  seconds-long check for CI: 8 clients, 2 s per scenario; fails on any error
@@ -76,6 +78,7 @@ namespace MotCua.LoadTest
                     case "--app": o = o with { AppDll = Path.GetFullPath(Next()) }; break;
                     case "--import": o.ImportFiles.Add(Path.GetFullPath(Next())); break;
                     case "--import-only": o = o with { ImportOnly = true }; break;
+                    case "--sqlite-file": o = o with { SqliteFile = Path.GetFullPath(Next()), ImportOnly = true }; break;
                     case "--indicators-query": o = o with { IndicatorsQuery = Next() }; break;
                     case "--out": o = o with { Output = Path.GetFullPath(Next()) }; break;
                     case "--smoke": o = o with { Smoke = true, Clients = 8, Warmup = TimeSpan.FromSeconds(1), Duration = TimeSpan.FromSeconds(2) }; break;
@@ -126,14 +129,25 @@ namespace MotCua.LoadTest
             var folder = Path.Combine(o.Repo, "artifacts", "loadtest", $"{o.Database}-{stamp}");
             Directory.CreateDirectory(folder);
             var dll = o.AppDll ?? await AppServer.PublishAsync(o.Repo, ct);
-            var (settings, dbConnection, dropDatabase) = await PrepareDatabaseAsync(folder, ct);
+            var (settings, dbConnection, dropDatabase) = await PrepareDatabaseAsync(folder, o.SqliteFile, ct);
             try
             {
                 Console.WriteLine($"app: {dll}\ndatabase: {o.Database}, clients: {o.Clients}, warm-up {o.Warmup.TotalSeconds} s, measured {o.Duration.TotalSeconds} s per scenario");
-                await AppServer.RunCommandAsync(dll, settings, ["seed-demo"], ct);
+                if (o.SqliteFile is null)
+                {
+                    await AppServer.RunCommandAsync(dll, settings, ["seed-demo"], ct);
+                }
+
                 foreach (var (user, unit, role) in Desks.Select(d => (d.User, d.Unit, "desk")).Append(("tai.lanhdao", "56", "leader")))
                 {
-                    await AppServer.RunCommandAsync(dll, settings, ["create-user", "--username", user, "--password", LoadPassword, "--role", role, "--unit", unit, "--name", "Tài khoản thử tải"], ct);
+                    try
+                    {
+                        await AppServer.RunCommandAsync(dll, settings, ["create-user", "--username", user, "--password", LoadPassword, "--role", role, "--unit", unit, "--name", "Tài khoản thử tải"], ct);
+                    }
+                    catch (InvalidOperationException) when (o.SqliteFile is not null)
+                    {
+                        // An existing database keeps the accounts of its previous run; a real failure shows at sign-in.
+                    }
                 }
 
                 using var server = await AppServer.StartAsync(dll, settings, Path.Combine(folder, "app.log"), ct);
@@ -181,7 +195,7 @@ namespace MotCua.LoadTest
             return _failed ? 1 : 0;
         }
 
-        private async Task<(Dictionary<string, string> Settings, string Connection, Func<Task> Drop)> PrepareDatabaseAsync(string folder, CancellationToken ct)
+        private async Task<(Dictionary<string, string> Settings, string Connection, Func<Task> Drop)> PrepareDatabaseAsync(string folder, string? sqliteFile, CancellationToken ct)
         {
             var settings = new Dictionary<string, string>
             {
@@ -195,7 +209,7 @@ namespace MotCua.LoadTest
             };
             if (!Postgres)
             {
-                var file = Path.Combine(folder, "motcua.db");
+                var file = sqliteFile ?? Path.Combine(folder, "motcua.db");
                 settings["Database:Provider"] = "Sqlite";
                 settings["ConnectionStrings:Sqlite"] = $"Data Source={file}";
                 return (settings, $"Data Source={file};Default Timeout=30", () => Task.CompletedTask);
@@ -361,7 +375,8 @@ namespace MotCua.LoadTest
                 return;
             }
 
-            await IndicatorsAsync(server, http, leader, indicators, $"{_received.Count:N0} dossiers from the intake run", ct);
+            await IndicatorsAsync(server, http, leader, indicators,
+                o.SqliteFile is null ? $"{_received.Count:N0} dossiers from the intake run" : $"{await CountDossiersAsync(ct):N0} dossiers in {Path.GetFileName(o.SqliteFile)}", ct);
             if (!hasImport)
             {
                 return;
@@ -394,12 +409,21 @@ namespace MotCua.LoadTest
             }
         }
 
+        private async Task<long> CountDossiersAsync(CancellationToken ct)
+        {
+            await using var c = new SqliteConnection($"Data Source={o.SqliteFile};Mode=ReadOnly");
+            await c.OpenAsync(ct);
+            await using var cmd = c.CreateCommand();
+            cmd.CommandText = "SELECT COUNT(*) FROM \"Dossiers\"";
+            return (long)(await cmd.ExecuteScalarAsync(ct))!;
+        }
+
         /// <summary>The import's physical reference in the same run: its rows inserted raw into a second, freshly seeded database.</summary>
         private async Task RawImportAsync((string Dll, string Folder, string Connection) run, string file, long lines, CancellationToken ct)
         {
             var folder = Path.Combine(run.Folder, "raw-" + Path.GetFileNameWithoutExtension(file));
             Directory.CreateDirectory(folder);
-            var (settings, connection, drop) = await PrepareDatabaseAsync(folder, ct);
+            var (settings, connection, drop) = await PrepareDatabaseAsync(folder, null, ct);
             try
             {
                 await AppServer.RunCommandAsync(run.Dll, settings, ["seed-demo"], ct);

@@ -49,6 +49,7 @@ public sealed record ImportResult(long Lines, long Imported, long AlreadyPresent
 public sealed class ImportDossiers(AppDbContext db)
 {
     public const int DefaultBatchSize = 5000;
+    private const int ImportCacheKiB = 128 * 1024;
     private const int MaxReportedErrors = 1000;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -94,8 +95,15 @@ public sealed class ImportDossiers(AppDbContext db)
         }
 
         await db.Database.OpenConnectionAsync(ct);
+        var sqlite = !db.Database.IsNpgsql();
         try
         {
+            if (sqlite)
+            {
+                // Each batch touches index pages all over the dossier and aggregate B-trees; the default 2 MB cache re-reads them.
+                await db.Database.ExecuteSqlRawAsync($"PRAGMA cache_size=-{ImportCacheKiB};", ct);
+            }
+
             while (await reader.ReadLineAsync(ct) is { } line)
             {
                 lineNo++;
@@ -146,6 +154,11 @@ public sealed class ImportDossiers(AppDbContext db)
         }
         finally
         {
+            if (sqlite)
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size=-2000;", CancellationToken.None);
+            }
+
             await db.Database.CloseConnectionAsync();
         }
 

@@ -207,6 +207,8 @@ public sealed partial class ReceiveDossier(AppDbContext db, CalendarService cale
             return new(dossier, events, Notifications.Notify.Messages(dossier, action, now));
         }
 
+        // Not held while the batch commits: one pooled connection per waiting request would exhaust PostgreSQL's pool.
+        await db.Database.CloseConnectionAsync();
         return await committer.CommitAsync(new IntakeCommitter.Pending(unit.Id, today, Build));
     }
 

@@ -49,9 +49,12 @@ public sealed class CalendarService(
     public async Task<long> VersionAsync(CancellationToken ct) => await db.CalendarChanges.MaxAsync(c => (long?)c.Id, ct) ?? 0;
 
     /// <summary>National entries, overridden by those of the unit and of its ancestors (the nearest unit wins).</summary>
-    public async Task<WorkingCalendar> ForUnitAsync(OrgUnit? unit, CancellationToken ct = default)
+    public async Task<WorkingCalendar> ForUnitAsync(OrgUnit? unit, CancellationToken ct = default) =>
+        await ForUnitAsync(unit, await VersionAsync(ct), ct);
+
+    /// <summary>The same, for a caller that has just read the calendar version with its own query.</summary>
+    public async Task<WorkingCalendar> ForUnitAsync(OrgUnit? unit, long version, CancellationToken ct)
     {
-        var version = await VersionAsync(ct);
         if (cache.TryGet(unit?.Id, version, out var cached))
         {
             return cached;

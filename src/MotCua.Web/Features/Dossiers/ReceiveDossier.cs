@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
@@ -67,16 +68,17 @@ public sealed partial class ReceiveDossier(AppDbContext db, CalendarService cale
         }
 
         var channel = body.Channel!.Value;
-        var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Code == body.UnitCode, ct);
         var today = VietnamTime.Today(time);
-        if (unit is null || !unit.IsValidOn(today) || (actor.Role != ActorRole.Applicant && !user.CanSee(unit.Path)))
+        // One connection and one round trip for the reads of an intake (each query would open the connection again).
+        await db.Database.OpenConnectionAsync(ct);
+        var lookup = await LookupQuery(db, body.UnitCode!, body.ProcedureCode!, today, ct);
+        var unit = lookup?.Unit;
+        if (lookup is null || unit is null || !unit.IsValidOn(today) || (actor.Role != ActorRole.Applicant && !user.CanSee(unit.Path)))
         {
             return new Invalid(new() { ["unitCode"] = [t["Không tìm thấy đơn vị tiếp nhận '{0}' trong phạm vi của bạn.", body.UnitCode!]] });
         }
 
-        var procedure = await db.Procedures.AsNoTracking()
-            .Where(p => p.Code == body.ProcedureCode && p.ValidFrom <= today && (p.ValidTo == null || p.ValidTo >= today))
-            .OrderByDescending(p => p.VersionNo).FirstOrDefaultAsync(ct);
+        var procedure = lookup.ProcedureId is { } procedureId ? await ProcedureAsync(procedureId, lookup.ProcedureValidTo, ct) : null;
         if (procedure is null)
         {
             return new Invalid(new() { ["procedureCode"] = [t["Không tìm thấy thủ tục '{0}'.", body.ProcedureCode!]] });
@@ -99,7 +101,7 @@ public sealed partial class ReceiveDossier(AppDbContext db, CalendarService cale
         }
 
         OrgUnit? competent = unit;
-        if (!await AcceptsAsync(unit.Id, procedure.Code, today, ct))
+        if (!lookup.Accepts)
         {
             var candidates = await CompetentUnitsAsync(unit, procedure.Code, today, ct);
             if (body.ForwardIfOutOfCompetence != true || candidates.Count == 0)
@@ -114,7 +116,7 @@ public sealed partial class ReceiveDossier(AppDbContext db, CalendarService cale
 
         try
         {
-            return new Received(await CreateAsync(body, user, actor, unit, competent, procedure, channel, today, ct));
+            return new Received(await CreateAsync(body, user, actor, unit, competent, procedure, channel, today, lookup.CalendarVersion ?? 0, ct));
         }
         catch (DbUpdateException ex) when (body.IdempotencyKey is not null && DbErrors.IsUniqueViolation(ex))
         {
@@ -125,10 +127,11 @@ public sealed partial class ReceiveDossier(AppDbContext db, CalendarService cale
     }
 
     private async Task<Dossier> CreateAsync(
-        ReceiveRequest body, ClaimsPrincipal user, Actor actor, OrgUnit unit, OrgUnit competent, Procedure procedure, Channel channel, DateOnly today, CancellationToken ct)
+        ReceiveRequest body, ClaimsPrincipal user, Actor actor, OrgUnit unit, OrgUnit competent, Procedure procedure, Channel channel, DateOnly today,
+        long calendarVersion, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var calendar = await calendars.ForUnitAsync(unit, ct);
+        var calendar = await calendars.ForUnitAsync(unit, calendarVersion, ct);
         var days = procedure.ProcessingDays ?? (int)Math.Ceiling((procedure.ProcessingHours ?? 8) / 8.0);
         var online = channel == Channel.Online;
         var a = body.Applicant!;
@@ -137,8 +140,8 @@ public sealed partial class ReceiveDossier(AppDbContext db, CalendarService cale
         var action = online ? "submit" : channel == Channel.Postal ? "receive-postal" : "receive";
         string? forwardNote = competent.Id != unit.Id ? t["Tiếp nhận không phụ thuộc địa giới hành chính, chuyển đơn vị có thẩm quyền."].Value : null;
 
-        // Everything but the code is decided here, outside the write lock; the committer builds a fresh graph per attempt.
-        Dossier Build(AppDbContext writer, int seq)
+        // Everything but the code is decided here, outside the write lock; the committer builds fresh rows per attempt.
+        IntakeCommitter.Rows Build(int seq)
         {
             var dossier = new Dossier
             {
@@ -191,21 +194,21 @@ public sealed partial class ReceiveDossier(AppDbContext db, CalendarService cale
             }
 
             dossier.Steps = [.. steps.Select(s => new DossierStep { Order = s.Order, Name = s.Name, UnitId = s.UnitId, Role = s.Role, WorkingDays = s.WorkingDays, DueDate = s.DueDate })];
-            writer.Dossiers.Add(dossier);
-            DossierHistory.Append(writer, dossier, actor, now, new(action, null, UnitCode: unit.Code));
+            List<DossierEvent> events = [DossierHistory.Next(dossier, actor, now, new(action, null, UnitCode: unit.Code))];
             if (competent.Id != unit.Id)
             {
                 // Boundary-free intake (ND 118/2025): accepted here, forwarded at once to the competent unit.
                 var before = dossier.Status;
                 dossier.CurrentUnitId = competent.Id;
                 dossier.CurrentUnitPath = competent.Path;
-                DossierHistory.Append(writer, dossier, actor, now, new("forward", before, forwardNote, UnitCode: unit.Code, ToUnitCode: competent.Code));
+                events.Add(DossierHistory.Next(dossier, actor, now, new("forward", before, forwardNote, UnitCode: unit.Code, ToUnitCode: competent.Code)));
             }
 
-            Notifications.Notify.Enqueue(writer, dossier, action, now);
-            return dossier;
+            return new(dossier, events, Notifications.Notify.Messages(dossier, action, now));
         }
 
+        // Not held while the batch commits: one pooled connection per waiting request would exhaust PostgreSQL's pool.
+        await db.Database.CloseConnectionAsync();
         return await committer.CommitAsync(new IntakeCommitter.Pending(unit.Id, today, Build));
     }
 
@@ -232,6 +235,47 @@ public sealed partial class ReceiveDossier(AppDbContext db, CalendarService cale
     [GeneratedRegex("^[A-Za-z0-9-]{8,64}$")]
     private static partial Regex IdempotencyKeyPattern();
 
+    /// <summary>The unit, the procedure version valid today, whether the unit accepts it and the calendar version, read together.</summary>
+    private sealed record Lookup(OrgUnit Unit, int? ProcedureId, DateOnly? ProcedureValidTo, bool Accepts, long? CalendarVersion);
+
+    private static readonly Func<AppDbContext, string, string, DateOnly, CancellationToken, Task<Lookup?>> LookupQuery =
+        EF.CompileAsyncQuery((AppDbContext db, string unitCode, string procedureCode, DateOnly today, CancellationToken ct) => db.Units.AsNoTracking()
+            .Where(u => u.Code == unitCode)
+            .Select(u => new Lookup(
+                u,
+                db.Procedures.Where(p => p.Code == procedureCode && p.ValidFrom <= today && (p.ValidTo == null || p.ValidTo >= today))
+                    .OrderByDescending(p => p.VersionNo).Select(p => (int?)p.Id).FirstOrDefault(),
+                db.Procedures.Where(p => p.Code == procedureCode && p.ValidFrom <= today && (p.ValidTo == null || p.ValidTo >= today))
+                    .OrderByDescending(p => p.VersionNo).Select(p => p.ValidTo).FirstOrDefault(),
+                db.UnitProcedures.Any(up => up.UnitId == u.Id && up.ProcedureCode == procedureCode && up.ValidFrom <= today && (up.ValidTo == null || up.ValidTo >= today)),
+                db.CalendarChanges.Max(c => (long?)c.Id)))
+            .FirstOrDefault());
+
+    // A procedure version row never changes once written except for ValidTo, which closes it (SaveProcedure, ImportProcedures
+    // add a new row per change): a cached row is used only while its ValidTo equals the one just read.
+    private static readonly ConcurrentDictionary<int, Procedure> Procedures = new();
+
+    private async Task<Procedure?> ProcedureAsync(int id, DateOnly? validTo, CancellationToken ct)
+    {
+        if (Procedures.TryGetValue(id, out var cached) && cached.ValidTo == validTo)
+        {
+            return cached;
+        }
+
+        var procedure = await db.Procedures.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (procedure is not null)
+        {
+            if (Procedures.Count >= 10_000)
+            {
+                Procedures.Clear();
+            }
+
+            Procedures[id] = procedure;
+        }
+
+        return procedure;
+    }
+
     internal static void SetDueDate(Dossier dossier, WorkingCalendar calendar)
     {
         var pauses = dossier.Pauses.Where(p => p.To is not null).OrderBy(p => p.From).Select(p => new Pause(p.From, p.To!.Value)).ToArray();
@@ -246,20 +290,17 @@ public sealed partial class ReceiveDossier(AppDbContext db, CalendarService cale
     {
         var steps = new List<DossierStep>();
         var due = today;
+        var codes = procedure.Steps.Where(s => s.UnitCode is not null).Select(s => s.UnitCode!).Distinct().ToList();
+        var named = codes.Count == 0 ? new Dictionary<string, OrgUnit>() : await db.Units.AsNoTracking().Where(u => codes.Contains(u.Code)).ToDictionaryAsync(u => u.Code, ct);
         foreach (var s in procedure.Steps.OrderBy(s => s.Order))
         {
-            var stepUnit = s.UnitCode is not null
-                ? await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Code == s.UnitCode, ct) ?? unit
-                : unit;
+            var stepUnit = s.UnitCode is not null ? named.GetValueOrDefault(s.UnitCode) ?? unit : unit;
             due = calendar.AddWorkingDays(due, Math.Max(s.WorkingDays, 0));
             steps.Add(new DossierStep { Order = s.Order, Name = s.Name, UnitId = stepUnit.Id, Role = s.Role.ToString().ToLowerInvariant(), WorkingDays = s.WorkingDays, DueDate = due });
         }
 
         return steps;
     }
-
-    private Task<bool> AcceptsAsync(int unitId, string procedureCode, DateOnly today, CancellationToken ct) =>
-        db.UnitProcedures.AnyAsync(up => up.UnitId == unitId && up.ProcedureCode == procedureCode && up.ValidFrom <= today && (up.ValidTo == null || up.ValidTo >= today), ct);
 
     /// <summary>Units that accept the procedure today, nearest in the tree first.</summary>
     private async Task<List<OrgUnit>> CompetentUnitsAsync(OrgUnit unit, string procedureCode, DateOnly today, CancellationToken ct)

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using MotCua.Domain.Indicators;
+using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.Indicators;
@@ -50,6 +51,13 @@ public sealed class AggregateDelta
             Bump((ack.ProcedureCode, grain, key, ack.UnitPath), v, sign);
             Bump((IndicatorAggregate.AllProcedures, grain, key, ack.UnitPath), v, sign);
         }
+    }
+
+    /// <summary>Adds what a newly inserted dossier contributes (written without EF, so no interceptor sees it).</summary>
+    public void AddInserted(Dossier d)
+    {
+        Add(DossierFactsMap.From(d, d.Pauses.Where(p => p.To is null).Select(p => (DateOnly?)p.From).Min()), +1);
+        Add(DossierFactsMap.Ack(d), +1);
     }
 
     public void Clear() => _rows.Clear();

@@ -1,13 +1,17 @@
+using System.Data.Common;
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using MotCua.Web.Infrastructure;
 using NpgsqlTypes;
 
 namespace MotCua.Web.Features.Indicators;
 
 /// <summary>
-/// The insertable columns of one entity read off the EF model (names, converters, owned columns), so that the bulk import's
-/// plain ADO.NET statements follow the model when a column is added instead of repeating it by hand.
+/// The insertable columns of one entity read off the EF model (names, converters, owned columns, maximum lengths), so that the
+/// plain ADO.NET statements of the bulk import and the intake writer follow the model when a column is added instead of
+/// repeating it by hand.
 /// </summary>
 public sealed class BulkTable
 {
@@ -27,6 +31,8 @@ public sealed class BulkTable
                 var getter = p.GetGetter();
                 var converter = p.GetTypeMapping().Converter;
                 var provider = converter is null ? p.ClrType : converter.ProviderClrType;
+                var max = p.GetMaxLength();
+                var field = JsonNamingPolicy.CamelCase.ConvertName(p.Name);
                 // A converter's provider type is never Nullable<>: a null in a DateTime[] would become DateTime.MinValue.
                 if (p.IsNullable && provider.IsValueType && Nullable.GetUnderlyingType(provider) is null)
                 {
@@ -36,7 +42,8 @@ public sealed class BulkTable
                 columns.Add(new Column(
                     p.GetColumnName(),
                     provider,
-                    o => owner(o) is { } x && getter.GetClrValue(x) is { } v ? (converter is null ? v : converter.ConvertToProvider(v)) : null));
+                    o => owner(o) is { } x && getter.GetClrValue(x) is { } v ? Checked(converter is null ? v : converter.ConvertToProvider(v)) : null));
+                object? Checked(object? v) => v is string s && s.Length > max ? throw new ValueTooLongException(field, max.Value) : v;
             }
 
             foreach (var n in entity.GetNavigations().Where(n => n.TargetEntityType.IsOwned() && !n.IsCollection))
@@ -52,6 +59,39 @@ public sealed class BulkTable
 
     public string ColumnList(string prefix = "") => string.Join(", ", Columns.Select(c => $"{prefix}\"{c.Name}\""));
 
+    /// <summary>
+    /// SQLite: one prepared single-row INSERT, reused for every row (SQLite looks named parameters up linearly, so many rows per
+    /// statement cost O(n²)). <paramref name="first"/> is an extra leading column bound by the caller as parameter 0.
+    /// </summary>
+    public DbCommand PrepareSqliteInsert(DbConnection connection, DbTransaction transaction, string suffix = "", string? first = null)
+    {
+        var cmd = connection.CreateCommand();
+        cmd.Transaction = transaction;
+        List<string> names = [.. first is null ? [] : new[] { first }, .. Columns.Select(c => c.Name)];
+        cmd.CommandText = $"INSERT INTO \"{Name}\" ({string.Join(", ", names.Select(n => $"\"{n}\""))}) VALUES ({string.Join(", ", names.Select((_, i) => $"@p{i}"))}){suffix}";
+        for (var i = 0; i < names.Count; i++)
+        {
+            var p = cmd.CreateParameter();
+            p.ParameterName = $"@p{i}";
+            cmd.Parameters.Add(p);
+        }
+
+        cmd.Prepare();
+        return cmd;
+    }
+
+    /// <summary>Binds one row to a command from <see cref="PrepareSqliteInsert"/> (after <paramref name="offset"/> leading parameters).</summary>
+    public void BindSqlite(DbCommand cmd, object row, int offset = 0)
+    {
+        for (var i = 0; i < Columns.Count; i++)
+        {
+            cmd.Parameters[offset + i].Value = SqliteValue(Columns[i].Get(row));
+        }
+    }
+
+    /// <summary>PostgreSQL: every row of a batch in one INSERT from unnest arrays (parameters from <see cref="PostgresArrays"/> with the same prefix).</summary>
+    public string PostgresInsertSql(string prefix, string suffix = "") =>
+        $"INSERT INTO \"{Name}\" ({ColumnList()}) SELECT * FROM unnest({string.Join(", ", Columns.Select((_, i) => $"@{prefix}{i}"))}){suffix}";
 
     /// <summary>SQLite stores dates and instants as text in EF Core's formats; everything else binds as is.</summary>
     public static object SqliteValue(object? value) => value switch

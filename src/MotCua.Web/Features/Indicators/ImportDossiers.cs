@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -179,8 +178,7 @@ public sealed class ImportDossiers(AppDbContext db)
             var delta = new AggregateDelta();
             foreach (var d in added)
             {
-                delta.Add(DossierFactsMap.From(d, d.Pauses.Where(p => p.To is null).Select(p => (DateOnly?)p.From).Min()), +1);
-                delta.Add(DossierFactsMap.Ack(d), +1);
+                delta.AddInserted(d);
             }
 
             await delta.ApplyAsync(db, ct);
@@ -191,50 +189,26 @@ public sealed class ImportDossiers(AppDbContext db)
         private async Task<List<Dossier>> SqliteAsync(List<Row> batch, IDbContextTransaction tx, CancellationToken ct)
         {
             var connection = db.Database.GetDbConnection();
-            DbCommand Prepare(BulkTable table, string first, string suffix)
-            {
-                var cmd = connection.CreateCommand();
-                cmd.Transaction = tx.GetDbTransaction();
-                List<string> names = [.. first.Length > 0 ? [first] : Array.Empty<string>(), .. table.Columns.Select(c => c.Name)];
-                cmd.CommandText = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", names.Select(n => $"\"{n}\""))}) VALUES ({string.Join(", ", names.Select((_, i) => $"@p{i}"))}){suffix}";
-                for (var i = 0; i < names.Count; i++)
-                {
-                    var p = cmd.CreateParameter();
-                    p.ParameterName = $"@p{i}";
-                    cmd.Parameters.Add(p);
-                }
-
-                cmd.Prepare();
-                return cmd;
-            }
-
-            static void Bind(DbCommand cmd, BulkTable table, object row, int offset)
-            {
-                for (var i = 0; i < table.Columns.Count; i++)
-                {
-                    cmd.Parameters[offset + i].Value = BulkTable.SqliteValue(table.Columns[i].Get(row));
-                }
-            }
-
-            await using var dossiers = Prepare(_dossiers, "", " ON CONFLICT (\"Code\") DO NOTHING RETURNING \"Id\"");
-            await using var events = Prepare(_events, "DossierId", "");
-            await using var pauses = Prepare(_pauses, "DossierId", "");
+            var transaction = tx.GetDbTransaction();
+            await using var dossiers = _dossiers.PrepareSqliteInsert(connection, transaction, " ON CONFLICT (\"Code\") DO NOTHING RETURNING \"Id\"");
+            await using var events = _events.PrepareSqliteInsert(connection, transaction, first: "DossierId");
+            await using var pauses = _pauses.PrepareSqliteInsert(connection, transaction, first: "DossierId");
             List<Dossier> added = [];
             foreach (var (d, e) in batch)
             {
-                Bind(dossiers, _dossiers, d, 0);
+                _dossiers.BindSqlite(dossiers, d);
                 if (await dossiers.ExecuteScalarAsync(ct) is not long id)
                 {
                     continue;
                 }
 
                 events.Parameters[0].Value = id;
-                Bind(events, _events, e, 1);
+                _events.BindSqlite(events, e, 1);
                 await events.ExecuteNonQueryAsync(ct);
                 foreach (var p in d.Pauses)
                 {
                     pauses.Parameters[0].Value = id;
-                    Bind(pauses, _pauses, p, 1);
+                    _pauses.BindSqlite(pauses, p, 1);
                     await pauses.ExecuteNonQueryAsync(ct);
                 }
 

@@ -11,7 +11,11 @@ public static class Notify
     public static string PublicBaseUrl { get; set; } = "";
 
     /// <summary>Maps a workflow action to the notification it causes, if any, and enqueues it.</summary>
-    public static void Enqueue(AppDbContext db, Dossier dossier, string action, DateTime nowUtc, string? note = null)
+    public static void Enqueue(AppDbContext db, Dossier dossier, string action, DateTime nowUtc, string? note = null) =>
+        db.OutboxMessages.AddRange(Messages(dossier, action, nowUtc, note));
+
+    /// <summary>The outbox messages a workflow action causes (none for most actions), not yet added to any context.</summary>
+    public static List<OutboxMessage> Messages(Dossier dossier, string action, DateTime nowUtc, string? note = null)
     {
         NotificationKind? kind = action switch
         {
@@ -23,24 +27,24 @@ public static class Notify
             "submit" => NotificationKind.Submitted,
             _ => null,
         };
-        if (kind is { } k)
-        {
-            Enqueue(db, dossier, k, nowUtc, note);
-        }
+        return kind is { } k ? Messages(dossier, k, nowUtc, note) : [];
     }
 
-    public static void Enqueue(AppDbContext db, Dossier dossier, NotificationKind kind, DateTime nowUtc, string? note = null)
+    public static List<OutboxMessage> Messages(Dossier dossier, NotificationKind kind, DateTime nowUtc, string? note = null)
     {
         var (subject, body) = MessageText(dossier, kind, note);
+        List<OutboxMessage> messages = [];
         if (!string.IsNullOrWhiteSpace(dossier.Applicant.Email))
         {
-            db.OutboxMessages.Add(New(NotificationChannel.Email, dossier.Applicant.Email, subject, body.Email));
+            messages.Add(New(NotificationChannel.Email, dossier.Applicant.Email, subject, body.Email));
         }
 
         if (!string.IsNullOrWhiteSpace(dossier.Applicant.Phone))
         {
-            db.OutboxMessages.Add(New(NotificationChannel.Sms, dossier.Applicant.Phone, null, body.Sms));
+            messages.Add(New(NotificationChannel.Sms, dossier.Applicant.Phone, null, body.Sms));
         }
+
+        return messages;
 
         OutboxMessage New(NotificationChannel channel, string to, string? s, string text) => new()
         {

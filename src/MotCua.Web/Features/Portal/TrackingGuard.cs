@@ -59,7 +59,7 @@ public sealed class TrackingGuard(AppDbContext db, Calendar.CalendarService cale
     /// </summary>
     private async Task<Answer?> TrackCurrentAsync(string code, string? verifier, CancellationToken ct)
     {
-        if (await TrackingCache.HeadAsync(db, code, ct) is not { } head)
+        if (await cache.HeadAsync(db, code, ct) is not { } head)
         {
             return null;
         }

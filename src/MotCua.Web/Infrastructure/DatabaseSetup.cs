@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -28,14 +29,15 @@ public static class DatabaseSetup
         {
             var cs = config.GetConnectionString("Postgres")
                 ?? throw new InvalidOperationException("Database:Provider=Postgres needs ConnectionStrings:Postgres (env ConnectionStrings__Postgres).");
-            builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(cs).AddInterceptors(new AppendOnlyHistory(), new MaxLengthGuard(), new AggregatesInterceptor()));
+            // Pooled: a request reuses a context and its internal services instead of building them (and the options) anew.
+            builder.Services.AddDbContextPool<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(cs).AddInterceptors(new AppendOnlyHistory(), new MaxLengthGuard(), new AggregatesInterceptor()));
             builder.Services.AddSingleton(ReadOnlyDb.ForPostgres(cs, config.GetConnectionString("PostgresReadOnly")));
         }
         else
         {
             var cs = SqliteConnectionString(config, builder.Environment.ContentRootPath);
             builder.Services.AddSingleton<SqliteWriteGate>();
-            builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => o
+            builder.Services.AddDbContextPool<AppDbContext, SqliteAppDbContext>((sp, o) => o
                 .UseSqlite(cs)
                 .AddInterceptors(new SqlitePragmas(), new AppendOnlyHistory(), new MaxLengthGuard(), new AggregatesInterceptor(), sp.GetRequiredService<SqliteWriteGate>()));
             builder.Services.AddSingleton(ReadOnlyDb.ForSqlite(cs, new SqlitePragmas()));
@@ -73,6 +75,11 @@ public static class DatabaseSetup
 
         await db.Database.MigrateAsync(ct);
         await db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql() ? PostgresAppendOnly : SqliteAppendOnly, ct);
+        if (db.Database.IsSqlite())
+        {
+            // Table rebuilds in migrations switch foreign_keys off and on: later requests start from fresh physical connections.
+            SqliteConnection.ClearAllPools();
+        }
     }
 
     // History is append-only in the database too, whoever connects; idempotent so that it survives migration rewrites.
@@ -87,23 +94,50 @@ public static class DatabaseSetup
         CREATE TRIGGER "DossierEvents_append_only" BEFORE UPDATE OR DELETE ON "DossierEvents" FOR EACH ROW EXECUTE FUNCTION motcua_append_only();
         """;
 
-    /// <summary>Per-connection SQLite settings: durable commits in WAL mode and enforced foreign keys.</summary>
+    /// <summary>
+    /// Per-connection SQLite settings: durable commits in WAL mode and enforced foreign keys. They belong to the physical
+    /// connection, which the pool keeps open across opens, so they run once per physical connection, not on every open.
+    /// </summary>
     internal sealed class SqlitePragmas : DbConnectionInterceptor
     {
         private const string Sql = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
 
+        private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = [];
+
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {
+            if (Configured(connection))
+            {
+                return;
+            }
+
             using var cmd = connection.CreateCommand();
             cmd.CommandText = Sql;
             cmd.ExecuteNonQuery();
+            Remember(connection);
         }
 
         public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
         {
+            if (Configured(connection))
+            {
+                return;
+            }
+
             await using var cmd = connection.CreateCommand();
             cmd.CommandText = Sql;
             await cmd.ExecuteNonQueryAsync(cancellationToken);
+            Remember(connection);
+        }
+
+        private bool Configured(DbConnection connection) => connection is SqliteConnection { Handle: { } h } && _configured.TryGetValue(h, out _);
+
+        private void Remember(DbConnection connection)
+        {
+            if (connection is SqliteConnection { Handle: { } h })
+            {
+                _configured.AddOrUpdate(h, this);
+            }
         }
     }
 }

@@ -144,12 +144,12 @@ public static class DossiersApi
     }
 
     /// <summary>Public tracking: the code plus the last 4 digits of the applicant's ID or phone, or the receipt's token <c>t</c>; personal data masked.</summary>
-    private static async Task<Results<Ok<TrackingDto>, NotFound, ProblemHttpResult>> Track(
+    private static async Task<Results<Portal.TrackingJson, NotFound, ProblemHttpResult>> Track(
         string code, string? verifier, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "t")] string? token, Portal.TrackingGuard guard, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
         await guard.TrackAsync(code, verifier, token, ct) switch
         {
             { Locked: true } => TypedResults.Problem(t["Nhập sai quá nhiều lần. Vui lòng thử lại sau."], statusCode: StatusCodes.Status429TooManyRequests),
-            { Found: { } found } => TypedResults.Ok(found),
+            { Json: { } json } => new Portal.TrackingJson(json),
             _ => TypedResults.NotFound(),
         };
 }

@@ -1,5 +1,11 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.Portal;
@@ -10,7 +16,7 @@ namespace MotCua.Web.Features.Portal;
 /// database first and uses the entry only if all three still match, so an answer is never older than the dossier, on any
 /// instance. Units are dated (a rename is a new unit row reached through an event), so their names need no tag.
 /// </summary>
-public sealed class TrackingCache
+public sealed class TrackingCache(IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : IDisposable
 {
     // ~2 KB each: bounded so that cycling through every code of a province cannot grow the process.
     private const int MaxEntries = 20_000;
@@ -23,30 +29,128 @@ public sealed class TrackingCache
         public Tag Tag => new(Version, LastHash, CalendarVersion ?? 0);
     }
 
-    private readonly ConcurrentDictionary<string, (Tag Tag, Dossiers.TrackingDto Answer)> _entries = new(StringComparer.Ordinal);
+    /// <summary>An answer with its JSON (the API's body, serialized once with the API's options).</summary>
+    public sealed record Entry(Tag Tag, Dossiers.TrackingDto Answer, byte[] Json);
 
-    private static readonly Func<AppDbContext, string, CancellationToken, Task<Head?>> HeadQuery =
-        EF.CompileAsyncQuery((AppDbContext db, string code, CancellationToken ct) => db.Dossiers.AsNoTracking()
-            .Where(d => d.Code == code)
-            .Select(d => new Head(
-                d.Id, d.Version, d.LastHash, d.Applicant.IdNumber, d.Applicant.Phone,
-                db.CalendarChanges.Max(c => (long?)c.Id),
-                db.TrackingAttempts.Where(a => a.Code == code).Select(a => (int?)a.Failures).FirstOrDefault(),
-                db.TrackingAttempts.Where(a => a.Code == code).Select(a => (DateTime?)a.WindowStartUtc).FirstOrDefault()))
-            .FirstOrDefault());
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
-    public static Task<Head?> HeadAsync(AppDbContext db, string code, CancellationToken ct) => HeadQuery(db, code, ct);
+    // One SQL text for both providers. SQLite runs it on connections kept open with the statement prepared: per request,
+    // a pool open (lock, EF's function registration), the statement's preparation and the close cost several times the query.
+    private const string HeadSql = """
+        SELECT d."Id", d."Version", d."LastHash", d."ApplicantIdNumber", d."ApplicantPhone",
+               (SELECT MAX(c."Id") FROM "CalendarChanges" AS c), a."Failures", a."WindowStartUtc"
+        FROM "Dossiers" AS d LEFT JOIN "TrackingAttempts" AS a ON a."Code" = d."Code"
+        WHERE d."Code" = @code
+        LIMIT 1
+        """;
 
-    public Dossiers.TrackingDto? Get(string code, Tag tag) =>
-        _entries.TryGetValue(code, out var e) && e.Tag == tag ? e.Answer : null;
+    private const int MaxIdleSqliteReaders = 16;
 
-    public void Set(string code, Tag tag, Dossiers.TrackingDto answer)
+    private readonly ConcurrentBag<SqliteCommand> _sqliteReaders = [];
+
+    /// <summary>The head of the dossier with this code, read from the database now (WAL readers see every committed write).</summary>
+    public async Task<Head?> HeadAsync(AppDbContext db, string code, CancellationToken ct)
+    {
+        // A type test: Database.IsSqlite() reads the provider's assembly name on every call.
+        if (db is SqliteAppDbContext)
+        {
+            return SqliteHead(db, code);
+        }
+
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var cmd = db.Database.GetDbConnection().CreateCommand();
+            cmd.CommandText = HeadSql;
+            var parameter = cmd.CreateParameter();
+            parameter.ParameterName = "code";
+            parameter.Value = code;
+            cmd.Parameters.Add(parameter);
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            return await reader.ReadAsync(ct) ? Read(reader) : null;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private Head? SqliteHead(AppDbContext db, string code)
+    {
+        if (!_sqliteReaders.TryTake(out var cmd))
+        {
+            var connection = new SqliteConnection(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false }.ToString());
+            connection.Open();
+            cmd = connection.CreateCommand();
+            cmd.CommandText = HeadSql;
+            cmd.Parameters.Add("@code", SqliteType.Text);
+            cmd.Prepare();
+        }
+
+        try
+        {
+            cmd.Parameters[0].Value = code;
+            using var reader = cmd.ExecuteReader();
+            return reader.Read() ? Read(reader) : null;
+        }
+        finally
+        {
+            if (_sqliteReaders.Count < MaxIdleSqliteReaders)
+            {
+                _sqliteReaders.Add(cmd);
+            }
+            else
+            {
+                cmd.Connection!.Dispose();
+                cmd.Dispose();
+            }
+        }
+    }
+
+    private static Head Read(DbDataReader r) => new(
+        r.GetInt64(0), r.GetInt32(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3),
+        r.IsDBNull(4) ? null : r.GetString(4), r.IsDBNull(5) ? null : r.GetInt64(5), r.IsDBNull(6) ? null : r.GetInt32(6),
+        r.IsDBNull(7) ? null : DateTime.SpecifyKind(r.GetDateTime(7), DateTimeKind.Utc));
+
+    public void Dispose()
+    {
+        while (_sqliteReaders.TryTake(out var cmd))
+        {
+            cmd.Connection!.Dispose();
+            cmd.Dispose();
+        }
+    }
+
+    public Entry? Get(string code, Tag tag) =>
+        _entries.TryGetValue(code, out var e) && e.Tag == tag ? e : null;
+
+    public Entry Set(string code, Tag tag, Dossiers.TrackingDto answer)
     {
         if (_entries.Count >= MaxEntries)
         {
             _entries.Clear();
         }
 
-        _entries[code] = (tag, answer);
+        return _entries[code] = new Entry(tag, answer, Serialize(answer));
     }
+
+    public byte[] Serialize(Dossiers.TrackingDto answer) => JsonSerializer.SerializeToUtf8Bytes(answer, json.Value.SerializerOptions);
+}
+
+/// <summary>200 with a tracking answer's JSON as built once by <see cref="TrackingCache"/>; described as <see cref="Dossiers.TrackingDto"/>.</summary>
+public sealed class TrackingJson(byte[] json) : IResult, IStatusCodeHttpResult, IEndpointMetadataProvider
+{
+    public int? StatusCode => StatusCodes.Status200OK;
+
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        var response = httpContext.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "application/json; charset=utf-8";
+        response.ContentLength = json.Length;
+        return response.Body.WriteAsync(json, 0, json.Length, httpContext.RequestAborted);
+    }
+
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(Dossiers.TrackingDto), ["application/json"]));
 }

@@ -9,7 +9,14 @@ namespace MotCua.Web.Features.Portal;
 /// </summary>
 public sealed class TrackingGuard(AppDbContext db, Calendar.CalendarService calendars, TrackingTokens tokens, IConfiguration config, TimeProvider time, TrackingCache cache)
 {
-    public sealed record Answer(Dossiers.TrackingDto? Found, bool Locked);
+    /// <summary>The answer; <paramref name="Json"/> is its API body whenever <paramref name="Found"/> is set.</summary>
+    public sealed record Answer(Dossiers.TrackingDto? Found, bool Locked, byte[]? Json = null)
+    {
+        public Answer(TrackingCache.Entry entry)
+            : this(entry.Answer, false, entry.Json)
+        {
+        }
+    }
 
     /// <summary>
     /// By code and the last 4 digits of the ID or phone, or by code and the receipt QR's token. A wrong token is a wrong
@@ -21,7 +28,7 @@ public sealed class TrackingGuard(AppDbContext db, Calendar.CalendarService cale
         var byToken = !string.IsNullOrWhiteSpace(token);
         if (byToken && tokens.Opens(code, token))
         {
-            return new Answer(await Dossiers.ReadDossiers.TrackAsync(db, calendars, code, null, ct, verified: true), false);
+            return Found(await Dossiers.ReadDossiers.TrackAsync(db, calendars, code, null, ct, verified: true));
         }
 
         if (!byToken && await TrackCurrentAsync(code, verifier?.Trim(), ct) is { } answer)
@@ -40,8 +47,10 @@ public sealed class TrackingGuard(AppDbContext db, Calendar.CalendarService cale
             await RecordFailureAsync(code, ct);
         }
 
-        return new Answer(found, false);
+        return Found(found);
     }
+
+    private Answer Found(Dossiers.TrackingDto? found) => new(found, false, found is null ? null : cache.Serialize(found));
 
     /// <summary>
     /// The usual look-up in one query (the dossier's tag and verifier fields, the calendar version, the failure window),
@@ -50,7 +59,7 @@ public sealed class TrackingGuard(AppDbContext db, Calendar.CalendarService cale
     /// </summary>
     private async Task<Answer?> TrackCurrentAsync(string code, string? verifier, CancellationToken ct)
     {
-        if (await TrackingCache.HeadAsync(db, code, ct) is not { } head)
+        if (await cache.HeadAsync(db, code, ct) is not { } head)
         {
             return null;
         }
@@ -68,16 +77,11 @@ public sealed class TrackingGuard(AppDbContext db, Calendar.CalendarService cale
 
         if (cache.Get(code, head.Tag) is { } cached)
         {
-            return new Answer(cached, false);
+            return new Answer(cached);
         }
 
         var found = await Dossiers.ReadDossiers.TrackAsync(db, calendars, code, null, ct, verified: true);
-        if (found is not null)
-        {
-            cache.Set(code, head.Tag, found);
-        }
-
-        return new Answer(found, false);
+        return found is null ? new Answer(null, false) : new Answer(cache.Set(code, head.Tag, found));
     }
 
     private int MaxFailures => config.GetValue("Portal:Tracking:MaxFailures", 10);

@@ -22,7 +22,6 @@ public sealed class LogMaskingTests
         app.Settings["Logging:LogLevel:Microsoft"] = "Trace";
         app.Settings["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Trace";
         app.Settings["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace";
-        app.Settings["Notifications:PublicBaseUrl"] = "https://motcua.example";
         var withLogs = app.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<ILoggerProvider>(sink)));
         var ct = TestContext.Current.CancellationToken;
         var client = withLogs.CreateClient();

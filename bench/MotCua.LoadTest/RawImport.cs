@@ -130,7 +130,8 @@ internal static class RawImport
         return [.. columns.Select(x => types[x])];
     }
 
-    private static async Task<DbConnection> OpenAsync(bool postgres, string connectionString, CancellationToken ct)
+    /// <summary>A connection with the app's durability settings (SQLite: synchronous=FULL), as both raw references use.</summary>
+    internal static async Task<DbConnection> OpenAsync(bool postgres, string connectionString, CancellationToken ct)
     {
         DbConnection c = postgres ? new NpgsqlConnection(connectionString) : new SqliteConnection(connectionString);
         await c.OpenAsync(ct);

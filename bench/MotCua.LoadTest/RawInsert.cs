@@ -1,7 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace MotCua.LoadTest;
 
@@ -50,19 +48,7 @@ internal sealed class RawInsert
         return raw;
     }
 
-    private async Task<DbConnection> OpenAsync(CancellationToken ct)
-    {
-        DbConnection c = _postgres ? new NpgsqlConnection(_connectionString) : new SqliteConnection(_connectionString);
-        await c.OpenAsync(ct);
-        if (!_postgres)
-        {
-            await using var cmd = c.CreateCommand();
-            cmd.CommandText = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
-            await cmd.ExecuteNonQueryAsync(ct);
-        }
-
-        return c;
-    }
+    private Task<DbConnection> OpenAsync(CancellationToken ct) => RawImport.OpenAsync(_postgres, _connectionString, ct);
 
     private static async Task<List<(string Table, string[] Columns, object?[] Values)>> ReadAsync(DbConnection c, string table, string key, object value, CancellationToken ct)
     {

@@ -21,6 +21,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         BaseUrl = addresses.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal);
         _playwright = await Playwright.CreateAsync();
+        Assertions.SetDefaultExpectTimeout(30_000);
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
@@ -36,6 +37,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task<IPage> NewPageAsync(ViewportSize viewport)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "vi-VN", ViewportSize = viewport });
+        // Playwright's 30 s default was exceeded by a form post while the 2 cores ran at load 30 (CI of 26/11/2026).
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         return await context.NewPageAsync();
     }
 

@@ -51,7 +51,8 @@ public sealed record ImportResult(long Lines, long Imported, long AlreadyPresent
 public sealed partial class ImportDossiers(AppDbContext db, ILogger<ImportDossiers> logger)
 {
     public const int DefaultBatchSize = 5000;
-    private const int ImportCacheKiB = 128 * 1024;
+    // Bounds the import's share of RSS (issue 9: ≤ 500 MB); a date-ordered file touches few leaf pages per index at a time.
+    private const int ImportCacheKiB = 32 * 1024;
     private const int MaxReportedErrors = 1000;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)

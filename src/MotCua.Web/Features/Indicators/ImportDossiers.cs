@@ -75,18 +75,20 @@ public sealed partial class ImportDossiers(AppDbContext db, ILogger<ImportDossie
         // One reader thread parses, checks and hashes batch N+1 while the writer commits batch N; at most three batches live at once.
         var batches = System.Threading.Channels.Channel.CreateBounded<List<Row>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var produce = Task.Run(() => parser.RunAsync(reader, batches.Writer, stop.Token), CancellationToken.None);
+        var produce = Task.CompletedTask;
         long imported = 0, present = 0;
-        await db.Database.OpenConnectionAsync(ct);
         var sqlite = !db.Database.IsNpgsql();
         try
         {
+            await db.Database.OpenConnectionAsync(ct);
             if (sqlite)
             {
                 // Each batch touches index pages all over the dossier and aggregate B-trees; the default 2 MB cache re-reads them.
                 await db.Database.ExecuteSqlRawAsync($"PRAGMA cache_size=-{ImportCacheKiB};", ct);
             }
 
+            // Started only once the connection is ready, so that a failure before cannot leave it blocked on a full channel.
+            produce = Task.Run(() => parser.RunAsync(reader, batches.Writer, stop.Token), CancellationToken.None);
             var total = Stopwatch.StartNew();
             await foreach (var batch in batches.Reader.ReadAllAsync(ct))
             {

@@ -169,7 +169,8 @@ public sealed class Dossier
             // The indicators count assisted filings per period from the dossiers: a partial index holds only those few rows.
             e.HasIndex(d => new { d.ReceivedOn, d.ReceivingUnitPath }, "IX_Dossiers_Assisted").HasFilter("\"Assisted\"");
             e.Property(d => d.IdempotencyKey).HasMaxLength(64);
-            e.HasIndex(d => d.IdempotencyKey).IsUnique();
+            // Only intakes that sent a key have one: the bulk import and most intakes then skip this B-tree (docs/decisions/0020).
+            e.HasIndex(d => d.IdempotencyKey).IsUnique().HasFilter("\"IdempotencyKey\" IS NOT NULL");
             e.HasMany(d => d.Documents).WithOne().HasForeignKey(x => x.DossierId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(d => d.Pauses).WithOne().HasForeignKey(x => x.DossierId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(d => d.Steps).WithOne().HasForeignKey(x => x.DossierId).OnDelete(DeleteBehavior.Cascade);

@@ -1,11 +1,14 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using MotCua.Domain.Dossiers;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Infrastructure;
+using Channel = MotCua.Web.Features.Dossiers.Channel;
 
 namespace MotCua.Web.Features.Indicators;
 
@@ -45,10 +48,11 @@ public sealed record ImportResult(long Lines, long Imported, long AlreadyPresent
 /// statements; PostgreSQL: one statement over unnest arrays). Bad lines are reported by number and skipped; codes already
 /// present are skipped (ON CONFLICT DO NOTHING), so a rerun after an interruption resumes after the last committed batch.
 /// </summary>
-public sealed class ImportDossiers(AppDbContext db)
+public sealed partial class ImportDossiers(AppDbContext db, ILogger<ImportDossiers> logger)
 {
     public const int DefaultBatchSize = 5000;
-    private const int ImportCacheKiB = 128 * 1024;
+    // Bounds the import's share of RSS (issue 9: ≤ 500 MB); a date-ordered file touches few leaf pages per index at a time.
+    private const int ImportCacheKiB = 32 * 1024;
     private const int MaxReportedErrors = 1000;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -62,94 +66,45 @@ public sealed class ImportDossiers(AppDbContext db)
     public async Task<ImportResult> RunAsync(TextReader reader, string note, CancellationToken ct, int batchSize = DefaultBatchSize)
     {
         var units = (await db.Units.AsNoTracking().Select(u => new { u.Id, u.Code, u.Path, u.ValidFrom }).ToListAsync(ct))
-            .GroupBy(u => u.Code).ToDictionary(g => g.Key, g => g.OrderByDescending(u => u.ValidFrom).First(), StringComparer.Ordinal);
+            .GroupBy(u => u.Code).Select(g => g.MaxBy(u => u.ValidFrom)!).ToDictionary(u => u.Code, u => (u.Id, u.Path), StringComparer.Ordinal);
         var procedures = (await db.Procedures.AsNoTracking().Select(p => new { p.Id, p.Code, p.Name, p.ValidFrom }).ToListAsync(ct))
-            .GroupBy(p => p.Code).ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.ValidFrom).First(), StringComparer.Ordinal);
+            .GroupBy(p => p.Code).Select(g => g.MaxBy(p => p.ValidFrom)!).ToDictionary(p => p.Code, p => (p.Id, p.Name), StringComparer.Ordinal);
         var writer = new BatchWriter(db);
+        var parser = new Parser(units, procedures, note, batchSize);
 
-        List<ImportError> errors = [];
-        long lineNo = 0, imported = 0, present = 0, rejected = 0;
-        var batch = new List<Row>(batchSize);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-
-        void Reject(long n, string message)
-        {
-            rejected++;
-            if (errors.Count < MaxReportedErrors)
-            {
-                errors.Add(new ImportError(n, message));
-            }
-        }
-
-        async Task FlushAsync()
-        {
-            if (batch.Count > 0)
-            {
-                var added = await writer.WriteAsync(batch, ct);
-                imported += added;
-                present += batch.Count - added;
-                batch.Clear();
-                seen.Clear();
-            }
-        }
-
-        await db.Database.OpenConnectionAsync(ct);
+        // One reader thread parses, checks and hashes batch N+1 while the writer commits batch N; at most three batches live at once.
+        var batches = System.Threading.Channels.Channel.CreateBounded<List<Row>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var produce = Task.CompletedTask;
+        long imported = 0, present = 0;
         var sqlite = !db.Database.IsNpgsql();
         try
         {
+            await db.Database.OpenConnectionAsync(ct);
             if (sqlite)
             {
                 // Each batch touches index pages all over the dossier and aggregate B-trees; the default 2 MB cache re-reads them.
                 await db.Database.ExecuteSqlRawAsync($"PRAGMA cache_size=-{ImportCacheKiB};", ct);
             }
 
-            while (await reader.ReadLineAsync(ct) is { } line)
+            // Started only once the connection is ready, so that a failure before cannot leave it blocked on a full channel.
+            produce = Task.Run(() => parser.RunAsync(reader, batches.Writer, stop.Token), CancellationToken.None);
+            var total = Stopwatch.StartNew();
+            await foreach (var batch in batches.Reader.ReadAllAsync(ct))
             {
-                lineNo++;
-                if (string.IsNullOrWhiteSpace(line))
-                {
-                    continue;
-                }
-
-                ImportLine? row;
-                try
-                {
-                    row = JsonSerializer.Deserialize<ImportLine>(line, Json);
-                }
-                catch (JsonException ex)
-                {
-                    Reject(lineNo, "JSON không hợp lệ: " + ex.Message);
-                    continue;
-                }
-
-                if (row is null)
-                {
-                    Reject(lineNo, "Dòng rỗng.");
-                    continue;
-                }
-
-                var error = Build(row, units.GetValueOrDefault(row.UnitCode ?? "") is { } u ? (u.Id, u.Path) : null,
-                    procedures.GetValueOrDefault(row.ProcedureCode ?? "") is { } p ? (p.Id, p.Name) : null, out var dossier, out var at);
-                if (error is not null)
-                {
-                    Reject(lineNo, error);
-                    continue;
-                }
-
-                if (!seen.Add(dossier!.Code))
-                {
-                    present++;
-                    continue;
-                }
-
-                batch.Add(new Row(dossier, DossierHistory.Next(dossier, Actor.System, at, new("imported", null, note))));
-                if (batch.Count >= batchSize)
-                {
-                    await FlushAsync();
-                }
+                var added = await writer.WriteAsync(batch, ct);
+                imported += added;
+                present += batch.Count - added;
             }
 
-            await FlushAsync();
+            await produce;
+            LogTimes(logger, writer.Batches, total.Elapsed.TotalSeconds, writer.Insert.TotalSeconds, writer.Aggregates.TotalSeconds, writer.AggregateRows, writer.Commit.TotalSeconds, writer.PeakHeapMb, writer.PeakCommittedMb);
+        }
+        catch
+        {
+            await stop.CancelAsync();
+            await Task.WhenAny(produce);
+            throw;
         }
         finally
         {
@@ -161,7 +116,96 @@ public sealed class ImportDossiers(AppDbContext db)
             await db.Database.CloseConnectionAsync();
         }
 
-        return new ImportResult(lineNo, imported, present, rejected, errors);
+        return new ImportResult(parser.Lines, imported, present + parser.Repeated, parser.Rejected, parser.Errors);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Import: {Batches} batches in {Total:F1} s; writer: rows {Insert:F1} s, {AggregateRows} aggregate upserts {Aggregates:F1} s, commits {Commit:F1} s (the rest waiting for the parser); GC heap after a batch up to {HeapMb} MB, committed {CommittedMb} MB")]
+    private static partial void LogTimes(ILogger logger, int batches, double total, double insert, double aggregates, long aggregateRows, double commit, long heapMb, long committedMb);
+
+    /// <summary>Reads, checks and builds the lines into batches of new dossiers with their "imported" event (no database access).</summary>
+    private sealed class Parser(Dictionary<string, (int Id, string Path)> units, Dictionary<string, (int Id, string Name)> procedures, string note, int batchSize)
+    {
+        public long Lines { get; private set; }
+        public long Repeated { get; private set; }
+        public long Rejected { get; private set; }
+        public List<ImportError> Errors { get; } = [];
+
+        public async Task RunAsync(TextReader reader, ChannelWriter<List<Row>> output, CancellationToken ct)
+        {
+            var batch = new List<Row>(batchSize);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            try
+            {
+                while (await reader.ReadLineAsync(ct) is { } line)
+                {
+                    Lines++;
+                    if (string.IsNullOrWhiteSpace(line))
+                    {
+                        continue;
+                    }
+
+                    ImportLine? row;
+                    try
+                    {
+                        row = JsonSerializer.Deserialize<ImportLine>(line, Json);
+                    }
+                    catch (JsonException ex)
+                    {
+                        Reject("JSON không hợp lệ: " + ex.Message);
+                        continue;
+                    }
+
+                    if (row is null)
+                    {
+                        Reject("Dòng rỗng.");
+                        continue;
+                    }
+
+                    var error = Build(row, units.TryGetValue(row.UnitCode ?? "", out var u) ? u : null,
+                        procedures.TryGetValue(row.ProcedureCode ?? "", out var p) ? p : null, out var dossier, out var at);
+                    if (error is not null)
+                    {
+                        Reject(error);
+                        continue;
+                    }
+
+                    if (!seen.Add(dossier!.Code))
+                    {
+                        Repeated++;
+                        continue;
+                    }
+
+                    batch.Add(new Row(dossier, DossierHistory.Next(dossier, Actor.System, at, new("imported", null, note))));
+                    if (batch.Count >= batchSize)
+                    {
+                        await output.WriteAsync(batch, ct);
+                        batch = new List<Row>(batchSize);
+                        seen.Clear();
+                    }
+                }
+
+                if (batch.Count > 0)
+                {
+                    await output.WriteAsync(batch, ct);
+                }
+
+                output.Complete();
+            }
+            catch (Exception ex)
+            {
+                output.Complete(ex);
+                throw;
+            }
+        }
+
+        private void Reject(string message)
+        {
+            Rejected++;
+            if (Errors.Count < MaxReportedErrors)
+            {
+                Errors.Add(new ImportError(Lines, message));
+            }
+        }
     }
 
     /// <summary>Writes one batch in one transaction and returns how many of its dossiers were new.</summary>
@@ -171,10 +215,20 @@ public sealed class ImportDossiers(AppDbContext db)
         private readonly BulkTable _events = BulkTable.For<DossierEvent>(db.Model, nameof(DossierEvent.DossierId));
         private readonly BulkTable _pauses = BulkTable.For<DossierPause>(db.Model, nameof(DossierPause.DossierId));
 
+        public int Batches { get; private set; }
+        public TimeSpan Insert { get; private set; }
+        public TimeSpan Aggregates { get; private set; }
+        public TimeSpan Commit { get; private set; }
+        public long AggregateRows { get; private set; }
+        public long PeakHeapMb { get; private set; }
+        public long PeakCommittedMb { get; private set; }
+
         public async Task<int> WriteAsync(List<Row> batch, CancellationToken ct)
         {
+            var t0 = Stopwatch.GetTimestamp();
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var added = db.Database.IsNpgsql() ? await PostgresAsync(batch, tx, ct) : await SqliteAsync(batch, tx, ct);
+            var t1 = Stopwatch.GetTimestamp();
             var delta = new AggregateDelta();
             foreach (var d in added)
             {
@@ -182,7 +236,16 @@ public sealed class ImportDossiers(AppDbContext db)
             }
 
             await delta.ApplyAsync(db, ct);
+            var t2 = Stopwatch.GetTimestamp();
             await tx.CommitAsync(ct);
+            Batches++;
+            AggregateRows += delta.Count;
+            Insert += Stopwatch.GetElapsedTime(t0, t1);
+            Aggregates += Stopwatch.GetElapsedTime(t1, t2);
+            Commit += Stopwatch.GetElapsedTime(t2);
+            var gc = GC.GetGCMemoryInfo();
+            PeakHeapMb = Math.Max(PeakHeapMb, gc.HeapSizeBytes >> 20);
+            PeakCommittedMb = Math.Max(PeakCommittedMb, gc.TotalCommittedBytes >> 20);
             return added.Count;
         }
 

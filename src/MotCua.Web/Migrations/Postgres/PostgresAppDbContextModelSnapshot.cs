@@ -773,7 +773,8 @@ namespace MotCua.Web.Migrations.Postgres
                     b.HasIndex("CurrentUnitId");
 
                     b.HasIndex("IdempotencyKey")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"IdempotencyKey\" IS NOT NULL");
 
                     b.HasIndex("ReceivedOn");
 

@@ -750,7 +750,8 @@ namespace MotCua.Web.Migrations.Sqlite
                     b.HasIndex("CurrentUnitId");
 
                     b.HasIndex("IdempotencyKey")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"IdempotencyKey\" IS NOT NULL");
 
                     b.HasIndex("ReceivedOn");
 

@@ -40,7 +40,7 @@ namespace MotCua.LoadTest
 {
     internal sealed record Options(
         string Database, string? PostgresServer, int Clients, TimeSpan Warmup, TimeSpan Duration, string? AppDll, bool Smoke,
-        string Repo, string IndicatorsQuery, List<string> ImportFiles, string? Output, bool ImportOnly = false, string? SqliteFile = null)
+        string Repo, string IndicatorsQuery, List<string> ImportFiles, string? Output, bool ImportOnly = false, string? SqliteFile = null, bool TrackingOnly = false)
     {
         public const string Help = """
             MotCua load test: starts the published app on 127.0.0.1 and measures intake, tracking, indicators and import
@@ -56,6 +56,7 @@ namespace MotCua.LoadTest
               --import-only            skip intake, its raw reference and tracking (ping, indicators, import and its raw reference)
               --sqlite-file PATH       measure ping and indicators on this existing database (seeded and imported before, e.g. 10^7
                                        dossiers by the import-dossiers command); implies --import-only
+              --tracking-only          ping, intake (it makes the codes) and tracking; no raw insert, indicators or import
               --indicators-query Q     query string of GET /api/v1/indicators (default "year=<this year>")
               --out FILE.md            also write the report here (default artifacts/loadtest/<db>-<time>.md)
               --smoke                  seconds-long check for CI: 8 clients, 2 s per scenario; fails on any error
@@ -79,6 +80,7 @@ namespace MotCua.LoadTest
                     case "--import": o.ImportFiles.Add(Path.GetFullPath(Next())); break;
                     case "--import-only": o = o with { ImportOnly = true }; break;
                     case "--sqlite-file": o = o with { SqliteFile = Path.GetFullPath(Next()), ImportOnly = true }; break;
+                    case "--tracking-only": o = o with { TrackingOnly = true }; break;
                     case "--indicators-query": o = o with { IndicatorsQuery = Next() }; break;
                     case "--out": o = o with { Output = Path.GetFullPath(Next()) }; break;
                     case "--smoke": o = o with { Smoke = true, Clients = 8, Warmup = TimeSpan.FromSeconds(1), Duration = TimeSpan.FromSeconds(2) }; break;
@@ -166,13 +168,21 @@ namespace MotCua.LoadTest
                 if (!o.ImportOnly)
                 {
                     await IntakeAsync(server, http, tokens, documents, ct);
-                    await RawInsertAsync(dbConnection, ct);
+                    if (!o.TrackingOnly)
+                    {
+                        await RawInsertAsync(dbConnection, ct);
+                    }
+
                     // Cached answers (a working set read again and again) and first reads (every code in turn) are different paths.
                     await TrackingAsync(server, http, $"tracking: GET /api/v1/tracking/{{code}}?verifier=, {TrackedSet:N0} codes read again and again", TrackedSet, ct);
                     await TrackingAsync(server, http, $"tracking, first reads: the same over all {_received.Count:N0} codes in turn", _received.Count, ct);
                 }
 
-                await IndicatorsAndImportAsync(server, http, tokens["tai.lanhdao"], tokens["admin"], (dll, folder, dbConnection), ct);
+                if (!o.TrackingOnly)
+                {
+                    await IndicatorsAndImportAsync(server, http, tokens["tai.lanhdao"], tokens["admin"], (dll, folder, dbConnection), ct);
+                }
+
                 if (server.HasExited)
                 {
                     Fail("the server exited during the run");

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Indicators;
+using Npgsql;
 
 namespace MotCua.Web.Infrastructure;
 
@@ -13,6 +14,9 @@ public enum DatabaseProvider
     Sqlite,
     Postgres,
 }
+
+/// <summary>The provider and the connection string the app's contexts use (with the defaults of <see cref="DatabaseSetup"/> applied).</summary>
+public sealed record DatabaseConnection(DatabaseProvider Provider, string ConnectionString);
 
 public static class DatabaseSetup
 {
@@ -27,15 +31,20 @@ public static class DatabaseSetup
         var config = builder.Configuration;
         if (Provider(config) == DatabaseProvider.Postgres)
         {
-            var cs = config.GetConnectionString("Postgres")
-                ?? throw new InvalidOperationException("Database:Provider=Postgres needs ConnectionStrings:Postgres (env ConnectionStrings__Postgres).");
+            var cs = PostgresConnectionString(config.GetConnectionString("Postgres")
+                ?? throw new InvalidOperationException("Database:Provider=Postgres needs ConnectionStrings:Postgres (env ConnectionStrings__Postgres)."));
+            builder.Services.AddSingleton(new DatabaseConnection(DatabaseProvider.Postgres, cs));
             // Pooled: a request reuses a context and its internal services instead of building them (and the options) anew.
-            builder.Services.AddDbContextPool<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(cs).AddInterceptors(new AppendOnlyHistory(), new MaxLengthGuard(), new AggregatesInterceptor()));
-            builder.Services.AddSingleton(ReadOnlyDb.ForPostgres(cs, config.GetConnectionString("PostgresReadOnly")));
+            // Owned by the container: stopping the host closes the app's connections (a test database can then serve as a template).
+            builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(cs));
+            builder.Services.AddDbContextPool<AppDbContext, PostgresAppDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>())
+                .AddInterceptors(new AppendOnlyHistory(), new MaxLengthGuard(), new AggregatesInterceptor()));
+            builder.Services.AddSingleton(ReadOnlyDb.ForPostgres(cs, config.GetConnectionString("PostgresReadOnly") is { } standby ? PostgresConnectionString(standby) : null));
         }
         else
         {
             var cs = SqliteConnectionString(config, builder.Environment.ContentRootPath);
+            builder.Services.AddSingleton(new DatabaseConnection(DatabaseProvider.Sqlite, cs));
             builder.Services.AddSingleton<SqliteWriteGate>();
             builder.Services.AddDbContextPool<AppDbContext, SqliteAppDbContext>((sp, o) => o
                 .UseSqlite(cs)
@@ -45,6 +54,32 @@ public static class DatabaseSetup
 
         return builder;
     }
+
+    /// <summary>
+    /// Npgsql settings measured on the tracking and intake paths (docs/decisions/0019-npgsql-settings.md), applied only where the
+    /// configured string does not set them: statements used again and again are prepared once per physical connection, and a
+    /// connection returned to the pool is not reset (the app keeps no session state: no SET, temporary tables or session locks).
+    /// </summary>
+    public static string PostgresConnectionString(string configured)
+    {
+        var csb = new NpgsqlConnectionStringBuilder(configured);
+        if (!Sets(configured, "Max Auto Prepare"))
+        {
+            csb.MaxAutoPrepare = 64;
+        }
+
+        if (!Sets(configured, "No Reset On Close"))
+        {
+            csb.NoResetOnClose = true;
+        }
+
+        return csb.ToString();
+    }
+
+    /// <summary>Whether the connection string names this keyword (Npgsql accepts it with or without spaces, in any case).</summary>
+    internal static bool Sets(string connectionString, string keyword) =>
+        new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Any(k => string.Equals(k.Replace(" ", "", StringComparison.Ordinal), keyword.Replace(" ", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The embedded database lives in a data folder (created on demand) beside the content root unless configured.</summary>
     internal static string SqliteConnectionString(IConfiguration config, string contentRoot)

@@ -138,41 +138,100 @@ public static class ReadDossiers
             page, PageSize, total);
     }
 
+    // Everything a tracking answer needs in one command: one round trip on PostgreSQL (Npgsql sends the statements as one
+    // batch), one command on SQLite, instead of five EF queries. The same SQL text runs on both providers.
+    private const string TrackSql = """
+        SELECT d."Status", d."ProcedureName", cu."Name", d."ReceivedOn", d."AppointmentDate", d."DueDateEstimated", d."ApplicantName",
+               d."ApplicantIdNumber", d."ApplicantPhone", d."LegalWorkingDays", d."FinishedOn", ru."Id", ru."Code", ru."Name", ru."Path",
+               (SELECT MAX(c."Id") FROM "CalendarChanges" AS c)
+        FROM "Dossiers" AS d JOIN "Units" AS cu ON cu."Id" = d."CurrentUnitId" LEFT JOIN "Units" AS ru ON ru."Id" = d."ReceivingUnitId"
+        WHERE d."Code" = @code;
+        SELECT p."From", p."To" FROM "DossierPauses" AS p JOIN "Dossiers" AS d ON d."Id" = p."DossierId"
+        WHERE d."Code" = @code AND p."To" IS NOT NULL ORDER BY p."From", p."Id";
+        SELECT s."Order", s."Name", u."Name", s."DueDate", s."CompletedAtUtc"
+        FROM "DossierSteps" AS s JOIN "Dossiers" AS d ON d."Id" = s."DossierId" LEFT JOIN "Units" AS u ON u."Id" = s."UnitId"
+        WHERE d."Code" = @code ORDER BY s."Order", s."Id";
+        SELECT e."AtUtc", e."Action", e."StateAfter" FROM "DossierEvents" AS e JOIN "Dossiers" AS d ON d."Id" = e."DossierId"
+        WHERE d."Code" = @code ORDER BY e."Sequence";
+        """;
+
+    private sealed record PlanRow(int Order, string Name, string UnitName, DateOnly? DueDate, bool Completed);
+
     public static async Task<TrackingDto?> TrackAsync(AppDbContext db, CalendarService calendars, string code, string? verifier, CancellationToken ct, bool verified = false)
     {
-        var d = await db.Dossiers.AsNoTracking().Include(x => x.CurrentUnit).Include(x => x.ReceivingUnit).Include(x => x.Pauses)
-            .Include(x => x.Steps).ThenInclude(s => s.Unit)
-            .AsSplitQuery().SingleOrDefaultAsync(x => x.Code == code, ct);
-        // One answer for "no such code" and "wrong verifier", so that codes cannot be probed.
-        if (d is null || (!verified && !Verifies(d, verifier)))
+        await db.Database.OpenConnectionAsync(ct);
+        try
         {
-            return null;
-        }
+            await using var cmd = db.Database.GetDbConnection().CreateCommand();
+            cmd.CommandText = TrackSql;
+            var parameter = cmd.CreateParameter();
+            parameter.ParameterName = "code";
+            parameter.Value = code;
+            cmd.Parameters.Add(parameter);
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            // One answer for "no such code" and "wrong verifier", so that codes cannot be probed.
+            if (!await r.ReadAsync(ct) || (!verified && !Verifies(Text(r, 7), Text(r, 8), verifier)))
+            {
+                return null;
+            }
 
-        var calendar = await calendars.ForUnitAsync(d.ReceivingUnit, ct);
-        Pause[] pauses = [.. d.Pauses.Where(p => p.To is not null).OrderBy(p => p.From).Select(p => new Pause(p.From, p.To!.Value))];
-        string[] explanation = d.AppointmentDate is null ? [] : [.. calendar.Explain(d.ReceivedOn, d.LegalWorkingDays, pauses).Lines.Select(l => l.Text)];
-        var events = await db.DossierEvents.AsNoTracking().Where(e => e.DossierId == d.Id).OrderBy(e => e.Sequence)
-            .Select(e => new { e.AtUtc, e.Action, e.StateAfter }).ToListAsync(ct);
-        return new TrackingDto(
-            d.Code, d.Status.ToString(), d.Status.Label(), d.ProcedureName, d.CurrentUnit!.Name, d.ReceivedOn, d.AppointmentDate, d.DueDateEstimated,
-            explanation, Masking.Name(d.Applicant.FullName),
-            [.. events.Select(e => new TrackingStep(e.AtUtc, ActionLabel(e.Action), e.StateAfter.Label()))])
+            var status = Enum.Parse<DossierStatus>(r.GetString(0));
+            var (procedureName, currentUnitName, applicantName) = (r.GetString(1), r.GetString(2), r.GetString(6));
+            var (receivedOn, appointment, estimated) = (r.GetFieldValue<DateOnly>(3), Date(r, 4), r.GetBoolean(5));
+            var (legalWorkingDays, finishedOn) = (r.GetInt32(9), Date(r, 10));
+            var unit = r.IsDBNull(11) ? null : new OrgUnit { Id = r.GetInt32(11), Code = r.GetString(12), Name = r.GetString(13), Path = r.GetString(14) };
+            var calendarVersion = r.IsDBNull(15) ? 0 : r.GetInt64(15);
+
+            await r.NextResultAsync(ct);
+            var pauses = new List<Pause>();
+            while (await r.ReadAsync(ct))
+            {
+                pauses.Add(new Pause(r.GetFieldValue<DateOnly>(0), r.GetFieldValue<DateOnly>(1)));
+            }
+
+            await r.NextResultAsync(ct);
+            var steps = new List<PlanRow>();
+            while (await r.ReadAsync(ct))
+            {
+                steps.Add(new PlanRow(r.GetInt32(0), r.GetString(1), Text(r, 2) ?? "", Date(r, 3), !r.IsDBNull(4)));
+            }
+
+            await r.NextResultAsync(ct);
+            var events = new List<TrackingStep>();
+            while (await r.ReadAsync(ct))
+            {
+                events.Add(new TrackingStep(DateTime.SpecifyKind(r.GetDateTime(0), DateTimeKind.Utc), ActionLabel(r.GetString(1)), Enum.Parse<DossierStatus>(r.GetString(2)).Label()));
+            }
+
+            await r.DisposeAsync();
+            var calendar = await calendars.ForUnitAsync(unit, calendarVersion, ct);
+            string[] explanation = appointment is null ? [] : [.. calendar.Explain(receivedOn, legalWorkingDays, [.. pauses]).Lines.Select(l => l.Text)];
+            return new TrackingDto(
+                code, status.ToString(), status.Label(), procedureName, currentUnitName, receivedOn, appointment, estimated,
+                explanation, Masking.Name(applicantName), [.. events])
+            {
+                Plan = PublicPlan(steps, status, finishedOn),
+            };
+        }
+        finally
         {
-            Plan = PublicPlan(d),
-        };
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
+    private static string? Text(System.Data.Common.DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    private static DateOnly? Date(System.Data.Common.DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetFieldValue<DateOnly>(i);
+
     /// <summary>Steps done, the one in hand (the first open step while the dossier is being processed) and those to come.</summary>
-    private static TrackingPlanStep[] PublicPlan(Dossier d)
+    private static TrackingPlanStep[] PublicPlan(List<PlanRow> steps, DossierStatus status, DateOnly? finishedOn)
     {
-        var steps = d.Steps.OrderBy(s => s.Order).ToList();
-        var finished = d.FinishedOn is not null || !d.Status.IsPending();
-        var processing = !finished && d.Status != DossierStatus.AwaitingReception;
-        var current = processing ? steps.FirstOrDefault(s => s.CompletedAtUtc is null) : null;
-        return [.. steps.Select(s => new TrackingPlanStep(
-            s.Order, s.Name, s.Unit?.Name ?? "", s.DueDate,
-            finished || s.CompletedAtUtc is not null ? "Đã xong" : s == current ? "Đang thực hiện" : "Chưa đến bước này"))];
+        var finished = finishedOn is not null || !status.IsPending();
+        var processing = !finished && status != DossierStatus.AwaitingReception;
+        var current = processing ? steps.FindIndex(s => !s.Completed) : -1;
+        return [.. steps.Select((s, i) => new TrackingPlanStep(
+            s.Order, s.Name, s.UnitName, s.DueDate,
+            finished || s.Completed ? "Đã xong" : i == current ? "Đang thực hiện" : "Chưa đến bước này"))];
     }
 
     internal static bool Verifies(Dossier d, string? verifier) => Verifies(d.Applicant.IdNumber, d.Applicant.Phone, verifier);

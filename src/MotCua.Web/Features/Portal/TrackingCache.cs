@@ -4,9 +4,9 @@ using System.Reflection;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MotCua.Web.Infrastructure;
+using Npgsql;
 
 namespace MotCua.Web.Features.Portal;
 
@@ -16,7 +16,7 @@ namespace MotCua.Web.Features.Portal;
 /// database first and uses the entry only if all three still match, so an answer is never older than the dossier, on any
 /// instance. Units are dated (a rename is a new unit row reached through an event), so their names need no tag.
 /// </summary>
-public sealed class TrackingCache(IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : IDisposable
+public sealed class TrackingCache(IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, DatabaseConnection database) : IDisposable
 {
     // ~2 KB each: bounded so that cycling through every code of a province cannot grow the process.
     private const int MaxEntries = 20_000;
@@ -44,42 +44,50 @@ public sealed class TrackingCache(IOptions<Microsoft.AspNetCore.Http.Json.JsonOp
         LIMIT 1
         """;
 
+    // Positional: Npgsql sends it as written instead of rewriting named parameters on every execution.
+    private static readonly string PostgresHeadSql = HeadSql.Replace("@code", "$1", StringComparison.Ordinal);
+
     private const int MaxIdleSqliteReaders = 16;
 
     private readonly ConcurrentBag<SqliteCommand> _sqliteReaders = [];
 
-    /// <summary>The head of the dossier with this code, read from the database now (WAL readers see every committed write).</summary>
-    public async Task<Head?> HeadAsync(AppDbContext db, string code, CancellationToken ct)
+    // PostgreSQL: a data source of its own, without EF, multiplexed (docs/decisions/0019-npgsql-settings.md).
+    private readonly NpgsqlDataSource? _postgres = database.Provider == DatabaseProvider.Postgres
+        ? NpgsqlDataSource.Create(HeadConnectionString(database.ConnectionString))
+        : null;
+
+    /// <summary>The app's connection string with multiplexing on (unless it says otherwise) and its own application name.</summary>
+    internal static string HeadConnectionString(string cs)
     {
-        // A type test: Database.IsSqlite() reads the provider's assembly name on every call.
-        if (db is SqliteAppDbContext)
+        var csb = new NpgsqlConnectionStringBuilder(cs);
+        if (!DatabaseSetup.Sets(cs, "Multiplexing"))
         {
-            return SqliteHead(db, code);
+            csb.Multiplexing = true;
         }
 
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await using var cmd = db.Database.GetDbConnection().CreateCommand();
-            cmd.CommandText = HeadSql;
-            var parameter = cmd.CreateParameter();
-            parameter.ParameterName = "code";
-            parameter.Value = code;
-            cmd.Parameters.Add(parameter);
-            await using var reader = await cmd.ExecuteReaderAsync(ct);
-            return await reader.ReadAsync(ct) ? Read(reader) : null;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        csb.ApplicationName ??= "motcua-tracking";
+        return csb.ToString();
     }
 
-    private Head? SqliteHead(AppDbContext db, string code)
+    /// <summary>The head of the dossier with this code, read from the database now (WAL readers see every committed write).</summary>
+    public async Task<Head?> HeadAsync(string code, CancellationToken ct)
+    {
+        if (_postgres is null)
+        {
+            return SqliteHead(code);
+        }
+
+        await using var cmd = _postgres.CreateCommand(PostgresHeadSql);
+        cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = code });
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? Read(reader) : null;
+    }
+
+    private Head? SqliteHead(string code)
     {
         if (!_sqliteReaders.TryTake(out var cmd))
         {
-            var connection = new SqliteConnection(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false }.ToString());
+            var connection = new SqliteConnection(new SqliteConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ToString());
             connection.Open();
             cmd = connection.CreateCommand();
             cmd.CommandText = HeadSql;
@@ -114,6 +122,7 @@ public sealed class TrackingCache(IOptions<Microsoft.AspNetCore.Http.Json.JsonOp
 
     public void Dispose()
     {
+        _postgres?.Dispose();
         while (_sqliteReaders.TryTake(out var cmd))
         {
             cmd.Connection!.Dispose();

@@ -7,8 +7,16 @@ namespace MotCua.Web.Features.Portal;
 /// Public tracking's two guards: a limit on wrong verifiers or tokens per dossier code (4 digits are only 10,000 guesses),
 /// and the receipt QR's token (<see cref="TrackingTokens"/>), which opens tracking without the digits for whoever holds the paper.
 /// </summary>
-public sealed class TrackingGuard(AppDbContext db, Calendar.CalendarService calendars, TrackingTokens tokens, IConfiguration config, TimeProvider time, TrackingCache cache)
+public sealed class TrackingGuard(IServiceProvider services, TrackingTokens tokens, IConfiguration config, TimeProvider time, TrackingCache cache)
 {
+    // Resolved on first use: a cached answer needs neither a context from the pool nor the calendar and its change handlers.
+    private AppDbContext? _db;
+    private Calendar.CalendarService? _calendars;
+
+    private AppDbContext Db => _db ??= services.GetRequiredService<AppDbContext>();
+
+    private Calendar.CalendarService Calendars => _calendars ??= services.GetRequiredService<Calendar.CalendarService>();
+
     /// <summary>The answer; <paramref name="Json"/> is its API body whenever <paramref name="Found"/> is set.</summary>
     public sealed record Answer(Dossiers.TrackingDto? Found, bool Locked, byte[]? Json = null)
     {
@@ -28,7 +36,7 @@ public sealed class TrackingGuard(AppDbContext db, Calendar.CalendarService cale
         var byToken = !string.IsNullOrWhiteSpace(token);
         if (byToken && tokens.Opens(code, token))
         {
-            return Found(await Dossiers.ReadDossiers.TrackAsync(db, calendars, code, null, ct, verified: true));
+            return Found(await Dossiers.ReadDossiers.TrackAsync(Db, Calendars, code, null, ct, verified: true));
         }
 
         if (!byToken && await TrackCurrentAsync(code, verifier?.Trim(), ct) is { } answer)
@@ -41,8 +49,8 @@ public sealed class TrackingGuard(AppDbContext db, Calendar.CalendarService cale
             return new Answer(null, true);
         }
 
-        var found = byToken ? null : await Dossiers.ReadDossiers.TrackAsync(db, calendars, code, verifier?.Trim(), ct);
-        if (found is null && await db.Dossiers.AnyAsync(d => d.Code == code, ct))
+        var found = byToken ? null : await Dossiers.ReadDossiers.TrackAsync(Db, Calendars, code, verifier?.Trim(), ct);
+        if (found is null && await Db.Dossiers.AnyAsync(d => d.Code == code, ct))
         {
             await RecordFailureAsync(code, ct);
         }
@@ -59,7 +67,7 @@ public sealed class TrackingGuard(AppDbContext db, Calendar.CalendarService cale
     /// </summary>
     private async Task<Answer?> TrackCurrentAsync(string code, string? verifier, CancellationToken ct)
     {
-        if (await cache.HeadAsync(db, code, ct) is not { } head)
+        if (await cache.HeadAsync(code, ct) is not { } head)
         {
             return null;
         }
@@ -80,7 +88,7 @@ public sealed class TrackingGuard(AppDbContext db, Calendar.CalendarService cale
             return new Answer(cached);
         }
 
-        var found = await Dossiers.ReadDossiers.TrackAsync(db, calendars, code, null, ct, verified: true);
+        var found = await Dossiers.ReadDossiers.TrackAsync(Db, Calendars, code, null, ct, verified: true);
         return found is null ? new Answer(null, false) : new Answer(cache.Set(code, head.Tag, found));
     }
 
@@ -90,7 +98,7 @@ public sealed class TrackingGuard(AppDbContext db, Calendar.CalendarService cale
 
     public async Task<bool> IsLockedAsync(string code, CancellationToken ct)
     {
-        var row = await db.TrackingAttempts.AsNoTracking().SingleOrDefaultAsync(a => a.Code == code, ct);
+        var row = await Db.TrackingAttempts.AsNoTracking().SingleOrDefaultAsync(a => a.Code == code, ct);
         return row is not null && row.Failures >= MaxFailures && time.GetUtcNow().UtcDateTime < row.WindowStartUtc + Window;
     }
 
@@ -102,10 +110,10 @@ public sealed class TrackingGuard(AppDbContext db, Calendar.CalendarService cale
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var row = await db.TrackingAttempts.SingleOrDefaultAsync(a => a.Code == code, ct);
+        var row = await Db.TrackingAttempts.SingleOrDefaultAsync(a => a.Code == code, ct);
         if (row is null)
         {
-            db.TrackingAttempts.Add(new TrackingAttempt { Code = code, Failures = 1, WindowStartUtc = now });
+            Db.TrackingAttempts.Add(new TrackingAttempt { Code = code, Failures = 1, WindowStartUtc = now });
         }
         else if (now >= row.WindowStartUtc + Window)
         {
@@ -119,12 +127,12 @@ public sealed class TrackingGuard(AppDbContext db, Calendar.CalendarService cale
 
         try
         {
-            await db.SaveChangesAsync(ct);
+            await Db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException)
         {
             // Two first failures at once: one row wins, the count is off by one at most.
-            db.ChangeTracker.Clear();
+            Db.ChangeTracker.Clear();
         }
     }
 }

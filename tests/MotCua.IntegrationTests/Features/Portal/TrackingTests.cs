@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static MotCua.IntegrationTests.Features.Portal.PortalFactory;
 using static MotCua.IntegrationTests.Features.Portal.PortalFlow;
@@ -120,5 +121,24 @@ public sealed class TrackingTests(PortalFactory app) : IClassFixture<PortalFacto
         Assert.Equal(HttpStatusCode.TooManyRequests, (await anonymous.GetAsync($"/api/v1/tracking/{code}?t={tokens.For(other)}", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/api/v1/tracking/{code}?t={tokens.For(code)}", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/api/v1/tracking/{other}?verifier=1007", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_change_committed_outside_this_instance_shows_at_once()
+    {
+        var code = await AcceptedDossierAsync("058098001008", "0908001008");
+        var anonymous = app.CreateClient();
+        var before = await anonymous.GetFromJsonAsync<JsonElement>($"/api/v1/tracking/{code}?verifier=1008", Ct);
+
+        // Another instance's commit: straight to the database, past every hook of this process.
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MotCua.Web.Infrastructure.AppDbContext>();
+            await db.Database.ExecuteSqlAsync($"UPDATE \"Dossiers\" SET \"Status\" = 'InProcess', \"Version\" = \"Version\" + 1 WHERE \"Code\" = {code}", Ct);
+        }
+
+        var after = await anonymous.GetFromJsonAsync<JsonElement>($"/api/v1/tracking/{code}?verifier=1008", Ct);
+        Assert.Equal("Received", before.GetProperty("status").GetString());
+        Assert.Equal("InProcess", after.GetProperty("status").GetString());
     }
 }

@@ -46,9 +46,11 @@ public static class DatabaseSetup
             var cs = SqliteConnectionString(config, builder.Environment.ContentRootPath);
             builder.Services.AddSingleton(new DatabaseConnection(DatabaseProvider.Sqlite, cs));
             builder.Services.AddSingleton<SqliteWriteGate>();
+            builder.Services.AddSingleton(sp => new SqliteCheckpointer(cs, sp.GetRequiredService<ILogger<SqliteCheckpointer>>()));
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<SqliteCheckpointer>());
             builder.Services.AddDbContextPool<AppDbContext, SqliteAppDbContext>((sp, o) => o
                 .UseSqlite(cs)
-                .AddInterceptors(new SqlitePragmas(), new AppendOnlyHistory(), new MaxLengthGuard(), new AggregatesInterceptor(), sp.GetRequiredService<SqliteWriteGate>()));
+                .AddInterceptors(new SqlitePragmas(sp.GetRequiredService<SqliteCheckpointer>()), new AppendOnlyHistory(), new MaxLengthGuard(), new AggregatesInterceptor(), sp.GetRequiredService<SqliteWriteGate>()));
             builder.Services.AddSingleton(ReadOnlyDb.ForSqlite(cs, new SqlitePragmas()));
         }
 
@@ -133,9 +135,11 @@ public static class DatabaseSetup
     /// Per-connection SQLite settings: durable commits in WAL mode and enforced foreign keys. They belong to the physical
     /// connection, which the pool keeps open across opens, so they run once per physical connection, not on every open.
     /// </summary>
-    internal sealed class SqlitePragmas : DbConnectionInterceptor
+    internal sealed class SqlitePragmas(SqliteCheckpointer? checkpointer = null) : DbConnectionInterceptor
     {
-        private const string Sql = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
+        private const string BaseSql = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
+
+        private string Sql => checkpointer is { Running: true } ? BaseSql + " PRAGMA wal_autocheckpoint=0;" : BaseSql;
 
         private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = [];
 

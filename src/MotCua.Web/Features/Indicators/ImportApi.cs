@@ -15,7 +15,7 @@ public static class ImportApi
     }
 
     private static async Task<Results<Ok<ImportResult>, ProblemHttpResult>> Import(
-        HttpRequest request, ImportDossiers importer, IStringLocalizer<SharedResource> t, CancellationToken ct)
+        HttpRequest request, ImportDossiers importer, IConfiguration config, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         if (request.ContentType?.Split(';')[0].Trim() is not ("application/x-ndjson" or "application/jsonl" or "application/json-seq"))
         {
@@ -23,6 +23,8 @@ public static class ImportApi
         }
 
         using var reader = new StreamReader(request.Body);
-        return TypedResults.Ok(await importer.RunAsync(reader, "Nhập dữ liệu lịch sử qua API", ct));
+        // Lines per transaction: a crash loses at most the batch in flight, which a rerun of the same file imports.
+        var batch = Math.Max(1, config.GetValue("Import:BatchSize", ImportDossiers.DefaultBatchSize));
+        return TypedResults.Ok(await importer.RunAsync(reader, "Nhập dữ liệu lịch sử qua API", ct, batch));
     }
 }

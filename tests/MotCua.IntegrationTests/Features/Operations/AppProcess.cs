@@ -25,6 +25,9 @@ public sealed class AppProcess : IDisposable
 
     public AppProcess() => Directory.CreateDirectory(Folder);
 
+    /// <summary>Extra settings for the child (environment variables, e.g. <c>Import__BatchSize</c>), applied after the defaults.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     private void Configure(ProcessStartInfo psi)
     {
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
@@ -44,6 +47,11 @@ public sealed class AppProcess : IDisposable
         {
             psi.Environment["Database__Provider"] = "Sqlite";
             psi.Environment["ConnectionStrings__Sqlite"] = $"Data Source={SqliteFile}";
+        }
+
+        foreach (var (key, value) in Settings)
+        {
+            psi.Environment[key] = value;
         }
     }
 

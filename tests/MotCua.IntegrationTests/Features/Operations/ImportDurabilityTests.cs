@@ -5,7 +5,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using MotCua.Testing;
-using MotCua.Web.Features.Indicators;
 using Npgsql;
 
 namespace MotCua.IntegrationTests.Features.Operations;
@@ -13,7 +12,8 @@ namespace MotCua.IntegrationTests.Features.Operations;
 /// <summary>SIGKILL in the middle of a bulk import: committed batches survive whole, a rerun of the same file resumes, no line twice.</summary>
 public sealed class ImportDurabilityTests
 {
-    private const int Batch = ImportDossiers.DefaultBatchSize; // one transaction each
+    // One transaction each; smaller than the default 5,000 so that three batches take seconds, not minutes, on a loaded CI box.
+    private const int Batch = 500;
     private const int Lines = 3 * Batch;
     private const int Seed = 20_261_126;
 
@@ -21,7 +21,7 @@ public sealed class ImportDurabilityTests
     public async Task A_server_killed_during_a_bulk_import_keeps_whole_batches_and_a_rerun_imports_the_rest_once()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var server = new AppProcess();
+        using var server = new AppProcess { Settings = { ["Import__BatchSize"] = Batch.ToString(System.Globalization.CultureInfo.InvariantCulture) } };
         await server.StartAsync();
         var file = Path.Combine(server.Folder, "lich-su.ndjson");
         var generated = await server.RunCommandAsync("generate-dossiers", Lines.ToString(System.Globalization.CultureInfo.InvariantCulture), file, "--seed", Seed.ToString(System.Globalization.CultureInfo.InvariantCulture));

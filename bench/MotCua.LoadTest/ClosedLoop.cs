@@ -16,7 +16,10 @@ internal static class ClosedLoop
 {
     public sealed record Outcome(long Ok, long Errors, double Seconds, long[] LatencyTicks, string[] ErrorSamples);
 
-    /// <summary>request(worker, iteration, ct) returns null when answered as expected, else a short error text.</summary>
+    /// <summary>What a request returns when there is nothing left to send (a one-pass scenario): its worker stops.</summary>
+    public const string Exhausted = "";
+
+    /// <summary>request(worker, iteration, ct) returns null when answered as expected, <see cref="Exhausted"/>, or a short error text.</summary>
     public static async Task<Outcome> RunAsync(int workers, TimeSpan warmup, TimeSpan duration, Func<int, long, CancellationToken, Task<string?>> request)
     {
         var errors = new ConcurrentQueue<string>();
@@ -38,6 +41,7 @@ internal static class ClosedLoop
         var perWorker = new List<long>[workers];
         var ok = new long[workers];
         var bad = new long[workers];
+        var ranOut = false;
         var tasks = Enumerable.Range(0, workers).Select(w => Task.Run(async () =>
         {
             var latencies = perWorker[w] = new List<long>(4096);
@@ -57,6 +61,12 @@ internal static class ClosedLoop
                 catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException or InvalidOperationException)
                 {
                     error = ex.GetType().Name + ": " + ex.Message;
+                }
+
+                if (ReferenceEquals(error, Exhausted))
+                {
+                    ranOut = true;
+                    break;
                 }
 
                 if (t0 < measureFrom)
@@ -80,7 +90,8 @@ internal static class ClosedLoop
             }
         })).ToArray();
         await Task.WhenAll(tasks);
-        var end = Math.Max(Stopwatch.GetTimestamp(), measureTo);
+        // A one-pass scenario that ran out early is measured up to its last answer, not to the planned end.
+        var end = ranOut ? Stopwatch.GetTimestamp() : Math.Max(Stopwatch.GetTimestamp(), measureTo);
         var all = perWorker.SelectMany(l => l).ToArray();
         Array.Sort(all);
         return new(ok.Sum(), bad.Sum(), (double)(end - measureFrom) / Stopwatch.Frequency, all, [.. errors]);

@@ -191,6 +191,34 @@ internal sealed class AppServer : IDisposable
         }
     }
 
+    /// <summary>
+    /// CPU ticks (1/100 s) so far of each of the server's background JIT threads (".NET Tiered Com…"), by thread id. These
+    /// threads exit when idle, so a caller samples often and keeps the largest figure seen per thread.
+    /// </summary>
+    public void SampleJitTicks(Dictionary<int, long> ticksByThread)
+    {
+        try
+        {
+            foreach (var task in Directory.EnumerateDirectories($"/proc/{Pid}/task"))
+            {
+                if (!File.ReadAllText(Path.Combine(task, "comm")).StartsWith(".NET Tiered", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var stat = File.ReadAllText(Path.Combine(task, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                var tid = int.Parse(Path.GetFileName(task), CultureInfo.InvariantCulture);
+                var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                ticksByThread[tid] = Math.Max(ticks, ticksByThread.GetValueOrDefault(tid));
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A thread that exited between listing and reading: its last sample stands.
+        }
+    }
+
     public void Kill()
     {
         if (!_process.HasExited)

@@ -6,7 +6,7 @@ namespace MotCua.LoadTest;
 /// <summary>One scenario's figures; RSS and CPU are the server's (or this process's, for the in-process reference).</summary>
 internal sealed record Result(
     string Name, int Clients, double Seconds, long Ok, long Errors, double PerSecond, double P50Ms, double P99Ms, double MaxMs,
-    long PeakRssMb, double CpuPercent, string? Note = null);
+    long PeakRssMb, double CpuPercent, string? Note = null, double? JitPercent = null);
 
 /// <summary>
 /// Closed loop: each of N workers sends its next request when the previous one is answered. Requests after the warm-up
@@ -19,8 +19,12 @@ internal static class ClosedLoop
     /// <summary>What a request returns when there is nothing left to send (a one-pass scenario): its worker stops.</summary>
     public const string Exhausted = "";
 
-    /// <summary>request(worker, iteration, ct) returns null when answered as expected, <see cref="Exhausted"/>, or a short error text.</summary>
-    public static async Task<Outcome> RunAsync(int workers, TimeSpan warmup, TimeSpan duration, Func<int, long, CancellationToken, Task<string?>> request)
+    /// <summary>
+    /// request(worker, iteration, ct) returns null when answered as expected, <see cref="Exhausted"/>, or a short error text;
+    /// <paramref name="measuring"/> is called when the warm-up ends.
+    /// </summary>
+    public static async Task<Outcome> RunAsync(
+        int workers, TimeSpan warmup, TimeSpan duration, Func<int, long, CancellationToken, Task<string?>> request, Action? measuring = null)
     {
         var errors = new ConcurrentQueue<string>();
         using var cts = new CancellationTokenSource(warmup + duration + TimeSpan.FromSeconds(120));
@@ -38,6 +42,11 @@ internal static class ClosedLoop
         var start = Stopwatch.GetTimestamp();
         var measureFrom = start + (long)(warmup.TotalSeconds * Stopwatch.Frequency);
         var measureTo = measureFrom + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var warmedUp = Task.Run(async () =>
+        {
+            await Task.Delay(warmup);
+            measuring?.Invoke();
+        });
         var perWorker = new List<long>[workers];
         var ok = new long[workers];
         var bad = new long[workers];
@@ -90,6 +99,7 @@ internal static class ClosedLoop
             }
         })).ToArray();
         await Task.WhenAll(tasks);
+        await warmedUp;
         // A one-pass scenario that ran out early is measured up to its last answer, not to the planned end.
         var end = ranOut ? Stopwatch.GetTimestamp() : Math.Max(Stopwatch.GetTimestamp(), measureTo);
         var all = perWorker.SelectMany(l => l).ToArray();

@@ -50,7 +50,7 @@ namespace MotCua.LoadTest
               --pg "Host=…;Port=…;Username=…"   PostgreSQL server; a fresh database is created and dropped
               --clients N              concurrent clients (default 64)
               --duration S             measured seconds per scenario (default 15)
-              --warmup S               unmeasured seconds before each (default 3)
+              --warmup S               unmeasured seconds before each (default 20: until tiered JIT has compiled the hot paths)
               --app PATH.dll           use this build instead of publishing src/MotCua.Web (Release)
               --import FILE.ndjson     bulk-import this file, then measure indicators (repeatable: 10^5, 10^6, 10^7)
               --import-only            skip intake, its raw reference and tracking (ping, indicators, import and its raw reference)
@@ -64,7 +64,7 @@ namespace MotCua.LoadTest
 
         public static Options? Parse(string[] args)
         {
-            var o = new Options("sqlite", null, 64, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(15), null, false, FindRepo(),
+            var o = new Options("sqlite", null, 64, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(15), null, false, FindRepo(),
                 $"year={DateTime.UtcNow.Year}", [], null);
             for (var i = 0; i < args.Length; i++)
             {
@@ -528,20 +528,49 @@ namespace MotCua.LoadTest
         {
             Console.WriteLine($"{name} …");
             server.ResetPeakRss();
-            var cpu0 = server.CpuSeconds();
-            var started = Stopwatch.GetTimestamp();
-            var outcome = await ClosedLoop.RunAsync(o.Clients, warmup, o.Duration, request);
-            var cpu = (server.CpuSeconds() - cpu0) / Stopwatch.GetElapsedTime(started).TotalSeconds * 100;
-            Add(name, o.Clients, outcome, server.PeakRssKb() / 1024, cpu);
+            // The background JIT's CPU in the measured window tells whether the server had reached its steady state.
+            var jit = new Dictionary<int, long>();
+            var jitAtStart = new Dictionary<int, long>();
+            var (cpu0, t0) = (0.0, 0L);
+            using var sampling = new CancellationTokenSource();
+            var sampler = Task.Run(async () =>
+            {
+                while (!sampling.IsCancellationRequested)
+                {
+                    lock (jit)
+                    {
+                        server.SampleJitTicks(jit);
+                    }
+
+                    await Task.Delay(200, CancellationToken.None);
+                }
+            });
+            var outcome = await ClosedLoop.RunAsync(o.Clients, warmup, o.Duration, request, measuring: () =>
+            {
+                lock (jit)
+                {
+                    server.SampleJitTicks(jit);
+                    jitAtStart = new(jit);
+                }
+
+                (cpu0, t0) = (server.CpuSeconds(), Stopwatch.GetTimestamp());
+            });
+            var cpu = server.CpuSeconds() - cpu0;
+            var wall = Stopwatch.GetElapsedTime(t0).TotalSeconds;
+            await sampling.CancelAsync();
+            await sampler;
+            server.SampleJitTicks(jit);
+            var jitSeconds = jit.Sum(t => t.Value - jitAtStart.GetValueOrDefault(t.Key)) / 100.0;
+            Add(name, o.Clients, outcome, server.PeakRssKb() / 1024, cpu / wall * 100, jitPercent: cpu > 0 ? jitSeconds / cpu * 100 : 0);
         }
 
-        private void Add(string name, int clients, ClosedLoop.Outcome outcome, long rssMb, double cpu, string? note = null)
+        private void Add(string name, int clients, ClosedLoop.Outcome outcome, long rssMb, double cpu, string? note = null, double? jitPercent = null)
         {
             var result = new Result(name, clients, outcome.Seconds, outcome.Ok, outcome.Errors, outcome.Ok / outcome.Seconds,
                 ClosedLoop.PercentileMs(outcome.LatencyTicks, 0.50), ClosedLoop.PercentileMs(outcome.LatencyTicks, 0.99),
-                ClosedLoop.PercentileMs(outcome.LatencyTicks, 1.0), rssMb, cpu, note);
+                ClosedLoop.PercentileMs(outcome.LatencyTicks, 1.0), rssMb, cpu, note, jitPercent);
             _results.Add(result);
-            Console.WriteLine($"  {result.PerSecond:N0}/s, p50 {result.P50Ms:F1} ms, p99 {result.P99Ms:F1} ms, {result.Ok:N0} ok, {result.Errors:N0} errors, peak RSS {rssMb} MB, CPU {cpu:F0} %");
+            Console.WriteLine($"  {result.PerSecond:N0}/s, p50 {result.P50Ms:F1} ms, p99 {result.P99Ms:F1} ms, {result.Ok:N0} ok, {result.Errors:N0} errors, peak RSS {rssMb} MB, CPU {cpu:F0} %{(jitPercent is { } j ? $" ({j:F0} % of it JIT)" : "")}");
             if (outcome.Errors > 0)
             {
                 Fail($"{name}: {outcome.Errors} errors, e.g. {string.Join(" | ", outcome.ErrorSamples)}");
@@ -572,13 +601,13 @@ namespace MotCua.LoadTest
             var cpuModel = File.Exists("/proc/cpuinfo") ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':')[1].Trim() : null;
             var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "?";
             sb.AppendLine($"Load test, {o.Database}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; machine: {Environment.ProcessorCount} cores ({cpuModel}), {Environment.OSVersion}, .NET {Environment.Version}; load average at the end: {load}");
-            sb.AppendLine($"{o.Clients} clients, closed loop, {o.Warmup.TotalSeconds} s warm-up + {o.Duration.TotalSeconds} s measured per scenario; RSS = server's VmHWM during the scenario; CPU = server's CPU time / wall time (200 % = both cores).");
+            sb.AppendLine($"{o.Clients} clients, closed loop, {o.Warmup.TotalSeconds} s warm-up + {o.Duration.TotalSeconds} s measured per scenario; RSS = server's VmHWM during the scenario; CPU = server's CPU time / wall time in the measured window (200 % = both cores); JIT = the share of that CPU spent by the runtime's background (tiered) JIT, which falls to about 0 once the server is warm.");
             sb.AppendLine();
-            sb.AppendLine("| scenario | clients | per second | p50 ms | p99 ms | max ms | ok | errors | peak RSS MB | CPU % | note |");
-            sb.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+            sb.AppendLine("| scenario | clients | per second | p50 ms | p99 ms | max ms | ok | errors | peak RSS MB | CPU % | JIT % | note |");
+            sb.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
             foreach (var r in _results)
             {
-                sb.AppendLine($"| {r.Name} | {r.Clients} | {r.PerSecond:N0} | {r.P50Ms:F1} | {r.P99Ms:F1} | {r.MaxMs:F1} | {r.Ok:N0} | {r.Errors:N0} | {(r.PeakRssMb > 0 ? r.PeakRssMb.ToString(CultureInfo.InvariantCulture) : "")} | {r.CpuPercent:F0} | {r.Note} |");
+                sb.AppendLine($"| {r.Name} | {r.Clients} | {r.PerSecond:N0} | {r.P50Ms:F1} | {r.P99Ms:F1} | {r.MaxMs:F1} | {r.Ok:N0} | {r.Errors:N0} | {(r.PeakRssMb > 0 ? r.PeakRssMb.ToString(CultureInfo.InvariantCulture) : "")} | {r.CpuPercent:F0} | {(r.JitPercent is { } j ? j.ToString("F0", CultureInfo.InvariantCulture) : "")} | {r.Note} |");
             }
 
             sb.AppendLine();

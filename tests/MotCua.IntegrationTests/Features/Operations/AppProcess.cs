@@ -9,21 +9,77 @@ namespace MotCua.IntegrationTests.Features.Operations;
 /// <summary>
 /// The built app (MotCua.Web.dll) as a separate process on a free loopback port with its own database: a SQLite file,
 /// or a fresh PostgreSQL database when MOTCUA_TEST_DB=postgres. It can be killed (SIGKILL) and started again on the same data.
+/// <see cref="SeededAsync"/> gives one whose database is a copy of a migrated and demo-seeded template instead.
 /// </summary>
 public sealed class AppProcess : IDisposable
 {
+    // Migrating and seeding the demo from scratch costs a child 10–16 s of CPU: `seed-demo` runs once per test run and is copied (ADR 0017).
+    private static readonly Lazy<Task<AppProcess>> s_template = new(CreateTemplateAsync);
+    private static readonly SemaphoreSlim CopyGate = new(1, 1);
+
     private readonly string _dbName = "motcua_proc_" + Guid.NewGuid().ToString("N")[..12];
     private Process? _process;
+    private bool _seededCopy;
 
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "motcua-proc-" + Guid.NewGuid().ToString("N"));
     public string SqliteFile => Path.Combine(Folder, "motcua.db");
     public int Port { get; private set; }
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
 
-    public string PostgresConnectionString =>
-        new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("MOTCUA_TEST_PG") ?? "Host=127.0.0.1;Port=55432;Username=postgres") { Database = _dbName }.ToString();
+    public string PostgresConnectionString => ServerDatabase(_dbName);
 
     public AppProcess() => Directory.CreateDirectory(Folder);
+
+    /// <summary>
+    /// A child whose database already holds what its first start would have migrated and seeded (Production, real clock,
+    /// demo mode): for tests of something else than migrating or seeding. Its first start only checks, like any restart.
+    /// </summary>
+    public static async Task<AppProcess> SeededAsync()
+    {
+        var template = await s_template.Value;
+        var app = new AppProcess { _seededCopy = true };
+        await CopyGate.WaitAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            if (AppFactory.UsePostgres)
+            {
+                await using var conn = new NpgsqlConnection(ServerDatabase("postgres"));
+                await conn.OpenAsync(TestContext.Current.CancellationToken);
+                await using var create = new NpgsqlCommand($"CREATE DATABASE \"{app._dbName}\" TEMPLATE \"{template._dbName}\"", conn);
+                await create.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+            }
+            else
+            {
+                using var source = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={template.SqliteFile};Mode=ReadOnly;Pooling=False");
+                using var target = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={app.SqliteFile};Pooling=False");
+                source.Open();
+                source.BackupDatabase(target);
+            }
+        }
+        finally
+        {
+            CopyGate.Release();
+        }
+
+        return app;
+    }
+
+    private static async Task<AppProcess> CreateTemplateAsync()
+    {
+        var template = new AppProcess();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => template.Dispose();
+        // `seed-demo` runs exactly what a demo-mode start runs before serving (PrepareDatabaseAsync): migrate, then seed.
+        var seeded = await template.RunCommandAsync("seed-demo");
+        if (seeded.Exit != 0)
+        {
+            throw new InvalidOperationException("seed-demo failed for the child template: " + seeded.Output);
+        }
+
+        return template;
+    }
+
+    private static string ServerDatabase(string database) =>
+        new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("MOTCUA_TEST_PG") ?? "Host=127.0.0.1;Port=55432;Username=postgres") { Database = database }.ToString();
 
     /// <summary>Extra settings for the child (environment variables, e.g. <c>Import__BatchSize</c>), applied after the defaults.</summary>
     public Dictionary<string, string> Settings { get; } = [];
@@ -51,6 +107,12 @@ public sealed class AppProcess : IDisposable
 
         foreach (var (key, value) in Settings)
         {
+            // The template was seeded without them: a test whose seed depends on Demo settings must seed on its own.
+            if (_seededCopy && key.StartsWith("Demo__", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException($"{key} changes the seed: use new AppProcess(), not a seeded copy");
+            }
+
             psi.Environment[key] = value;
         }
     }
@@ -71,16 +133,19 @@ public sealed class AppProcess : IDisposable
     /// <summary>Runs an admin command (migrate, backup FILE, restore FILE, verify-history …) to its end.</summary>
     public async Task<(int Exit, string Output)> RunCommandAsync(params string[] args)
     {
+        var watch = Stopwatch.StartNew();
         using var process = Process.Start(StartInfo(args))!;
         var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        Log($"command {args[0]}: exit {process.ExitCode} after {watch.Elapsed.TotalSeconds:F1} s");
         return (process.ExitCode, await output + await error);
     }
 
     /// <summary>Starts the server and waits until /health answers 200.</summary>
     public async Task StartAsync()
     {
+        var watch = Stopwatch.StartNew();
         Port = FreePort();
         var psi = StartInfo();
         psi.Environment["ASPNETCORE_URLS"] = BaseAddress.ToString();
@@ -104,6 +169,7 @@ public sealed class AppProcess : IDisposable
             {
                 if ((await client.GetAsync("/health", TestContext.Current.CancellationToken)).StatusCode == HttpStatusCode.OK)
                 {
+                    Log($"start: healthy after {watch.Elapsed.TotalSeconds:F1} s, CPU {_process.TotalProcessorTime.TotalSeconds:F1} s");
                     return;
                 }
             }
@@ -133,6 +199,8 @@ public sealed class AppProcess : IDisposable
         _process = null;
     }
 
+    private static void Log(string line) => TestContext.Current.TestOutputHelper?.WriteLine($"AppProcess {line}");
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -146,8 +214,7 @@ public sealed class AppProcess : IDisposable
         if (AppFactory.UsePostgres)
         {
             NpgsqlConnection.ClearAllPools();
-            var server = Environment.GetEnvironmentVariable("MOTCUA_TEST_PG") ?? "Host=127.0.0.1;Port=55432;Username=postgres";
-            using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ToString());
+            using var conn = new NpgsqlConnection(ServerDatabase("postgres"));
             conn.Open();
             using var cmd = conn.CreateCommand();
             cmd.CommandText = $"DROP DATABASE IF EXISTS \"{_dbName}\" WITH (FORCE)";

@@ -85,8 +85,7 @@ public sealed class BackupTests
     public async Task Backup_and_restore_commands_work_from_the_command_line_and_refuse_a_file_that_is_not_a_backup()
     {
         Assert.SkipWhen(AppFactory.UsePostgres, "PostgreSQL is backed up with pg_dump/pg_restore (docs/reliability.md).");
-        using var app = new AppProcess();
-        Assert.Equal(0, (await app.RunCommandAsync("seed-demo")).Exit);
+        using var app = await AppProcess.SeededAsync();
         var file = Path.Combine(app.Folder, "backups", "motcua-2025-06-03.db");
 
         var backup = await app.RunCommandAsync("backup", file);

@@ -21,7 +21,7 @@ public sealed class DurabilityTests
     public async Task A_server_killed_during_a_burst_of_intakes_keeps_every_acknowledged_dossier_whole_and_unique()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var server = new AppProcess();
+        using var server = await AppProcess.SeededAsync();
         await server.StartAsync();
         var created = await server.RunCommandAsync("create-user", "--username", DeskUser, "--password", DeskPassword, "--role", "desk", "--unit", Unit, "--name", "Cán bộ một cửa (kiểm thử)");
         Assert.True(created.Exit == 0, created.Output);

@@ -21,7 +21,8 @@ public sealed class ImportDurabilityTests
     public async Task A_server_killed_during_a_bulk_import_keeps_whole_batches_and_a_rerun_imports_the_rest_once()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var server = new AppProcess { Settings = { ["Import__BatchSize"] = Batch.ToString(System.Globalization.CultureInfo.InvariantCulture) } };
+        using var server = await AppProcess.SeededAsync();
+        server.Settings["Import__BatchSize"] = Batch.ToString(System.Globalization.CultureInfo.InvariantCulture);
         await server.StartAsync();
         var file = Path.Combine(server.Folder, "lich-su.ndjson");
         var generated = await server.RunCommandAsync("generate-dossiers", Lines.ToString(System.Globalization.CultureInfo.InvariantCulture), file, "--seed", Seed.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -12,7 +12,7 @@ public sealed record AcknowledgementRate(int OnTime, int Late, int PendingInTime
     public double? Percent => Total == 0 ? null : Math.Round(100.0 * (OnTime + PendingInTime) / Total, 2);
 }
 
-/// <summary>The rule of domain brief §1.2: an online dossier is acknowledged (accepted, or a supplement asked for) within 8 working hours.</summary>
+/// <summary>The rule of docs/domain.md §1: an online dossier is acknowledged (accepted, or a supplement asked for) within 8 working hours.</summary>
 public static class Acknowledgement
 {
     public const double DefaultHours = 8;

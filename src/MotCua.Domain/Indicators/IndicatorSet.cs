@@ -84,7 +84,7 @@ public sealed record IndicatorSet
         ["payableOnlineProcedureShare"] = PayableOnlineProcedureShare,
     };
 
-    /// <summary>The national index's full-score thresholds (Quyết định 766/QĐ-TTg as summarised in domain.md §6).</summary>
+    /// <summary>The national index's full-score thresholds (Quyết định 766/QĐ-TTg as summarised in docs/domain.md §6).</summary>
     public static readonly IReadOnlyDictionary<string, double> FullScoreThresholds = new Dictionary<string, double>
     {
         ["onlineRate"] = 0.50,

@@ -65,8 +65,8 @@ public sealed class DueDateTableTests
     [InlineData("2022-12-30", 1, "", "2023-01-03")]                    // 31/12 Sat, 1/1 Sun, 2/1 compensatory
     [InlineData("2025-12-31", 1, "", "2026-01-05")]                    // 1/1, 2/1 swapped, 3–4/1 weekend
     // Pauses (supplement requested / received)
-    [InlineData("2024-06-03", 5, "", "2024-06-10")]                    // domain.md §5 without pause
-    [InlineData("2024-06-03", 5, "2024-06-05/2024-06-10", "2024-06-13")] // domain.md §5 example
+    [InlineData("2024-06-03", 5, "", "2024-06-10")]                    // docs/domain.md §5 without pause
+    [InlineData("2024-06-03", 5, "2024-06-05/2024-06-10", "2024-06-13")] // docs/domain.md §5 example
     [InlineData("2024-02-05", 5, "2024-02-06/2024-02-07", "2024-02-20")] // 1 used, Tết 8–14/2, 15, 16, 19, 20
     [InlineData("2025-04-21", 5, "2025-04-23/2025-05-06", "2025-05-09")] // 2 used, resumes 7/5
     [InlineData("2024-04-26", 3, "2024-04-27/2024-05-02", "2024-05-06")] // request on a day off uses nothing

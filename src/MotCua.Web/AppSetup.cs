@@ -22,7 +22,6 @@ using MotCua.Web.Features.Queue;
 using MotCua.Web.Features.ReformPlan;
 using MotCua.Web.Features.Results;
 using MotCua.Web.Features.Security;
-using MotCua.Web.Features.Statistics;
 using MotCua.Web.Infrastructure;
 using Scalar.AspNetCore;
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MotCua.Domain.Dossiers;
 using MotCua.Web.Features.Calendar;
+using MotCua.Web.Features.Dossiers.Import;
 using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.Dossiers;
@@ -15,6 +16,7 @@ public static class DossiersApi
         builder.Services.AddScoped<ReceiveDossier>();
         builder.Services.AddSingleton<IntakeCommitter>();
         builder.Services.AddScoped<ActOnDossier>();
+        builder.Services.AddScoped<ImportDossiers>();
         builder.Services.AddScoped<ICalendarChangeHandler, RecomputeDueDates>();
         return builder;
     }
@@ -29,6 +31,7 @@ public static class DossiersApi
         group.MapPost("/{code}/actions", Act);
         group.MapPost("/{code}/result-file", UploadResult).DisableAntiforgery();
         group.MapDossierFormsApi(app);
+        app.MapDossierImportApi();
         app.MapGet("/api/v1/decision-reasons", async (string? action, AppDbContext db, CancellationToken ct) =>
             TypedResults.Ok(DossierActions.TryParse(action, out var a)
                 ? (await DecisionReasons.ForAsync(db, a, ct)).Select(DecisionReasons.ToDto).ToArray()

@@ -13,7 +13,8 @@ namespace MotCua.Web.Features.Indicators;
 
 /// <summary>
 /// The one hook that keeps the indicator aggregates exact: whenever dossier rows are saved, it subtracts each dossier's old
-/// contribution and adds its new one in the same transaction, whichever feature changed the dossier.
+/// contribution and adds its new one in the same transaction, whichever feature changed the dossier. One of the three writers
+/// of the rows (with the intake committer and the bulk import), all through <see cref="AggregateContribution.Add"/>.
 /// </summary>
 public sealed class AggregatesInterceptor : SaveChangesInterceptor
 {
@@ -79,20 +80,19 @@ public sealed class AggregatesInterceptor : SaveChangesInterceptor
             return;
         }
 
-        var delta = new AggregateDelta();
+        var delta = new AggregateContribution();
         foreach (var e in entries)
         {
             await EnsurePausesAsync(e, ct);
             if (e.State is EntityState.Modified or EntityState.Deleted)
             {
-                delta.Add(DossierFactsMap.FromOriginal(e.OriginalValues, OriginalPausedSince(db, e)), -1);
-                delta.Add(DossierFactsMap.AckFromOriginal(e.OriginalValues), -1);
+                // The row as it was loaded (before this SaveChanges), detached: the same contribution function reads it.
+                delta.Add((Dossier)e.OriginalValues.ToObject(), OriginalPausedSince(db, e), -1);
             }
 
             if (e.State is EntityState.Added or EntityState.Modified)
             {
-                delta.Add(DossierFactsMap.From(e.Entity, CurrentPausedSince(e.Entity)), +1);
-                delta.Add(DossierFactsMap.Ack(e.Entity), +1);
+                delta.Add(e.Entity, AggregateContribution.OpenPauseSince(e.Entity), +1);
             }
         }
 
@@ -144,9 +144,6 @@ public sealed class AggregatesInterceptor : SaveChangesInterceptor
             await pauses.LoadAsync(ct);
         }
     }
-
-    private static DateOnly? CurrentPausedSince(Dossier d) =>
-        d.PausedFrom is null ? null : d.Pauses.Where(p => p.To is null).Select(p => (DateOnly?)p.From).Min();
 
     private static DateOnly? OriginalPausedSince(AppDbContext db, EntityEntry<Dossier> e) =>
         e.Property(d => d.PausedFrom).OriginalValue is null

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Features.Dossiers.Import;
 using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.Indicators;
@@ -20,7 +21,7 @@ public static class DemoHistory
         }
 
         var today = VietnamTime.Today(sp.GetRequiredService<TimeProvider>());
-        var (units, procedures) = await IndicatorCommands.ChoicesAsync(db, ct);
+        var (units, procedures) = await GenerateDossiers.ChoicesAsync(db, ct);
         using var lines = new StringWriter();
         await GenerateDossiers.WriteAsync(lines, count, Seed, new DateOnly(today.Year - 2, 1, 1), today.AddDays(-1), units, procedures, ct);
         using var reader = new StringReader(lines.ToString());

@@ -20,7 +20,7 @@ public sealed class IndexModel(AppDbContext db, IndicatorService service, TimePr
     {
         var today = VietnamTime.Today(time);
         Units = await db.Units.AsNoTracking().InScopeOf(User).OrderBy(u => u.Path).Take(500).ToListAsync(ct);
-        var (q, errors) = await IndicatorsApi.ParseAsync(db, User, from, to, unit, today, t, ct);
+        var (q, errors) = await ParseIndicatorPeriod.RunAsync(db, User, from, to, unit, today, t, ct);
         Errors = errors;
         if (q is null)
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +20,6 @@ public static class IndicatorsSetup
     {
         builder.Services.AddScoped<IndicatorService>();
         builder.Services.AddSingleton<IndicatorReferenceCache>();
-        builder.Services.AddScoped<ImportDossiers>();
         return builder;
     }
 }
@@ -34,62 +32,8 @@ public static class IndicatorsApi
         group.MapGet("/", Get);
         group.MapGet("/dossiers", Dossiers);
         group.MapGet("/report", Report);
-        app.MapDossierImportApi();
         app.MapGet("/api/v1/open-data/indicators.csv", OpenData).WithTags("Indicators").AllowAnonymous();
         return group;
-    }
-
-    /// <summary>The parsed, checked query of every indicator endpoint and page.</summary>
-    public sealed record PeriodQuery(OrgUnit Unit, DateOnly From, DateOnly To);
-
-    /// <summary>Checks dates (YYYY-MM-DD, from ≤ to, at most <see cref="IndicatorService.MaxYears"/> years) and the unit (inside the user's subtree).</summary>
-    public static async Task<(PeriodQuery? Query, Dictionary<string, string[]> Errors)> ParseAsync(
-        AppDbContext db, ClaimsPrincipal? user, string? from, string? to, string? unit, DateOnly today, IStringLocalizer t, CancellationToken ct)
-    {
-        var errors = new Dictionary<string, string[]>();
-        var f = ParseDate(from, new DateOnly(today.Year, 1, 1), "from", errors, t);
-        var z = ParseDate(to, today, "to", errors, t);
-        if (f is { } a && z is { } b && (a > b || b.Year - a.Year > IndicatorService.MaxYears))
-        {
-            errors["to"] = [t["Khoảng thời gian không hợp lệ: 'từ ngày' phải trước 'đến ngày' và không quá {0} năm.", IndicatorService.MaxYears]];
-        }
-
-        var units = user is null ? db.Units.AsNoTracking() : db.Units.AsNoTracking().InScopeOf(user);
-        OrgUnit? u;
-        if (string.IsNullOrWhiteSpace(unit))
-        {
-            var own = user?.UnitId();
-            u = own is { } id ? await units.SingleOrDefaultAsync(x => x.Id == id, ct)
-                : await units.Where(x => x.ParentId == null).OrderBy(x => x.Path).FirstOrDefaultAsync(ct);
-        }
-        else
-        {
-            var code = unit.Trim();
-            u = await units.Where(x => x.Code == code).OrderByDescending(x => x.ValidFrom).FirstOrDefaultAsync(ct);
-        }
-
-        if (u is null)
-        {
-            errors["unit"] = [t["Không tìm thấy đơn vị '{0}' trong phạm vi được xem.", unit ?? ""]];
-        }
-
-        return (errors.Count == 0 ? new PeriodQuery(u!, f!.Value, z!.Value) : null, errors);
-    }
-
-    private static DateOnly? ParseDate(string? value, DateOnly fallback, string field, Dictionary<string, string[]> errors, IStringLocalizer t)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return fallback;
-        }
-
-        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) && d.Year is >= 1990 and <= 2100)
-        {
-            return d;
-        }
-
-        errors[field] = [t["Ngày '{0}' không hợp lệ, cần dạng YYYY-MM-DD.", value]];
-        return null;
     }
 
     private static async Task<Results<Ok<IndicatorReport>, ValidationProblem>> Get(
@@ -97,7 +41,7 @@ public static class IndicatorsApi
         AppDbContext db, IndicatorService service, ClaimsPrincipal user, TimeProvider time, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         var today = VietnamTime.Today(time);
-        var (q, errors) = await ParseAsync(db, user, from, to, unit, today, t, ct);
+        var (q, errors) = await ParseIndicatorPeriod.RunAsync(db, user, from, to, unit, today, t, ct);
         if (by is { Length: > 0 } && by != "month")
         {
             errors["by"] = [t["Chỉ hỗ trợ by=month."]];
@@ -133,7 +77,7 @@ public static class IndicatorsApi
         string? indicator, string? part, string? from, string? to, string? unit, int? page, int? pageSize,
         AppDbContext db, ClaimsPrincipal user, TimeProvider time, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
-        var (q, errors) = await ParseAsync(db, user, from, to, unit, VietnamTime.Today(time), t, ct);
+        var (q, errors) = await ParseIndicatorPeriod.RunAsync(db, user, from, to, unit, VietnamTime.Today(time), t, ct);
         var p = part ?? "numerator";
         var predicate = q is null ? null : IndicatorDrillDown.Predicate(indicator ?? "", p, q.From, q.To);
         if (q is not null && predicate is null)
@@ -184,7 +128,7 @@ public static class IndicatorsApi
             errors["format"] = [t["Định dạng '{0}' không hỗ trợ; dùng xlsx hoặc pdf.", format ?? ""]];
         }
 
-        var (q, unitErrors) = await ParseAsync(db, user, null, null, unit, today, t, ct);
+        var (q, unitErrors) = await ParseIndicatorPeriod.RunAsync(db, user, null, null, unit, today, t, ct);
         foreach (var (k, v) in unitErrors)
         {
             errors[k] = v;
@@ -209,7 +153,7 @@ public static class IndicatorsApi
     {
         var today = VietnamTime.Today(time);
         var y = year ?? today.Year;
-        var (q, errors) = await ParseAsync(db, null, null, null, unit, today, t, ct);
+        var (q, errors) = await ParseIndicatorPeriod.RunAsync(db, null, null, null, unit, today, t, ct);
         if (y is < 1990 or > 2100)
         {
             errors["year"] = [t["Năm phải trong khoảng 1990–2100."]];

@@ -24,7 +24,7 @@ public sealed class PublicModel(AppDbContext db, IndicatorService service, TimeP
         Units = await db.Units.AsNoTracking().Where(u => u.Kind != UnitKind.Office && u.Kind != UnitKind.Desk).OrderBy(u => u.Path).Take(500).ToListAsync(ct);
         var end = new DateOnly(Year, 12, 31) < today ? new DateOnly(Year, 12, 31) : today;
         var start = new DateOnly(Year, 1, 1);
-        var (q, errors) = await IndicatorsApi.ParseAsync(db, null, start.ToString("yyyy-MM-dd"), (end < start ? start : end).ToString("yyyy-MM-dd"), unit, today, t, ct);
+        var (q, errors) = await ParseIndicatorPeriod.RunAsync(db, null, start.ToString("yyyy-MM-dd"), (end < start ? start : end).ToString("yyyy-MM-dd"), unit, today, t, ct);
         Errors = errors;
         Unit = q?.Unit.Code ?? unit;
         if (q is not null)

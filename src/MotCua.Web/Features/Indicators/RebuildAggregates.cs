@@ -16,7 +16,7 @@ public static class RebuildAggregates
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await db.Set<IndicatorAggregate>().ExecuteDeleteAsync(ct);
-            var delta = new AggregateDelta();
+            var delta = new AggregateContribution();
             long lastId = 0, count = 0;
             while (true)
             {
@@ -33,8 +33,7 @@ public static class RebuildAggregates
                     .ToDictionaryAsync(x => x.Key, x => (DateOnly?)x.From, ct);
                 foreach (var d in page)
                 {
-                    delta.Add(DossierFactsMap.From(d, openPauses.GetValueOrDefault(d.Id)), +1);
-                    delta.Add(DossierFactsMap.Ack(d), +1);
+                    delta.Add(d, openPauses.GetValueOrDefault(d.Id), +1);
                 }
 
                 count += page.Count;

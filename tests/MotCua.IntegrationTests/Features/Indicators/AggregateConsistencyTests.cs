@@ -179,7 +179,7 @@ public sealed class AggregateConsistencyTests(AppFactory app) : IClassFixture<Ap
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var dossiers = await db.Dossiers.AsNoTracking().Include(d => d.Pauses).Where(d => d.ReceivingUnitPath.StartsWith(path)).ToListAsync(TestContext.Current.CancellationToken);
-        return [.. dossiers.Select(d => DossierFactsMap.From(d, d.Pauses.Where(p => p.To == null).Select(p => (DateOnly?)p.From).Min())).OfType<DossierFacts>()];
+        return [.. dossiers.Select(d => AggregateContribution.FactsOf(d, d.Pauses.Where(p => p.To == null).Select(p => (DateOnly?)p.From).Min())).OfType<DossierFacts>()];
     }
 
     private async Task<List<string>> RowsAsync()

@@ -6,7 +6,7 @@ using MotCua.Testing;
 using MotCua.Web.Infrastructure;
 using static MotCua.IntegrationTests.Features.Dossiers.DossierApi;
 
-namespace MotCua.IntegrationTests.Features.Statistics;
+namespace MotCua.IntegrationTests.Features.Indicators;
 
 public sealed class PublicStatisticsTests(AppFactory app) : IClassFixture<AppFactory>
 {

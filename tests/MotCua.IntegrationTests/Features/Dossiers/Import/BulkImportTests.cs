@@ -2,10 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Testing;
 using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Dossiers.Import;
 using MotCua.Web.Features.Indicators;
 using MotCua.Web.Infrastructure;
 
-namespace MotCua.IntegrationTests.Features.Indicators;
+namespace MotCua.IntegrationTests.Features.Dossiers.Import;
 
 /// <summary>The batched import on its own database: its 1,300 generated dossiers would change the other import tests' counts.</summary>
 public sealed class BulkImportTests(AppFactory app) : IClassFixture<AppFactory>
@@ -16,7 +17,7 @@ public sealed class BulkImportTests(AppFactory app) : IClassFixture<AppFactory>
         var ct = TestContext.Current.CancellationToken;
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var (units, procedures) = await IndicatorCommands.ChoicesAsync(db, ct);
+        var (units, procedures) = await GenerateDossiers.ChoicesAsync(db, ct);
         var file = new StringWriter();
         await GenerateDossiers.WriteAsync(file, 1_300, 4242, new DateOnly(2023, 1, 1), new DateOnly(2025, 6, 30), units, procedures, ct);
         var lines = file.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);

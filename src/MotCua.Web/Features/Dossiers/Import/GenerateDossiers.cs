@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Features.Organisation;
+using MotCua.Web.Infrastructure;
 
-namespace MotCua.Web.Features.Indicators;
+namespace MotCua.Web.Features.Dossiers.Import;
 
 /// <summary>
 /// Writes realistic invented historical dossiers as import ndjson, deterministic for a seed: for benchmarks and the demo's
@@ -83,4 +86,16 @@ public static class GenerateDossiers
 
     private static string Instant(DateOnly d, Random rng) =>
         d.ToDateTime(new TimeOnly(7 + rng.Next(0, 10), rng.Next(0, 60))).ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture) + "+07:00";
+
+    /// <summary>Units that receive dossiers (communes and one-stop desks) and the procedures of the catalogue.</summary>
+    public static async Task<(List<UnitChoice> Units, List<string> Procedures)> ChoicesAsync(AppDbContext db, CancellationToken ct)
+    {
+        var units = await db.Units.AsNoTracking()
+            .Where(u => u.Kind == UnitKind.Commune || u.Kind == UnitKind.Desk)
+            .OrderBy(u => u.Code)
+            .Select(u => new UnitChoice(u.Code, u.ValidFrom, u.ValidTo))
+            .ToListAsync(ct);
+        var procedures = await db.Procedures.AsNoTracking().Select(p => p.Code).Distinct().OrderBy(c => c).ToListAsync(ct);
+        return (units, procedures);
+    }
 }

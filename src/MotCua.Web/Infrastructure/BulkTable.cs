@@ -3,10 +3,9 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
-using MotCua.Web.Infrastructure;
 using NpgsqlTypes;
 
-namespace MotCua.Web.Features.Indicators;
+namespace MotCua.Web.Infrastructure;
 
 /// <summary>
 /// The insertable columns of one entity read off the EF model (names, converters, owned columns, maximum lengths), so that the

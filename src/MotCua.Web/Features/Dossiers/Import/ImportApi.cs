@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using MotCua.Web.Features.Accounts;
 
-namespace MotCua.Web.Features.Indicators;
+namespace MotCua.Web.Features.Dossiers.Import;
 
 public static class ImportApi
 {

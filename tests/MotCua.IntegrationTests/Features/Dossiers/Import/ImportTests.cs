@@ -8,7 +8,7 @@ using MotCua.Testing;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Infrastructure;
 
-namespace MotCua.IntegrationTests.Features.Indicators;
+namespace MotCua.IntegrationTests.Features.Dossiers.Import;
 
 public sealed class ImportTests(AppFactory app) : IClassFixture<AppFactory>
 {

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MotCua.Web.Infrastructure;
 
-namespace MotCua.Web.Features.Statistics;
+namespace MotCua.Web.Features.Indicators;
 
 public sealed record PublicStatistics(int Year, int Received, Dictionary<string, int> ByStatus, bool FromStandby);
 

@@ -6,11 +6,10 @@ using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using MotCua.Domain.Dossiers;
-using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Indicators;
 using MotCua.Web.Infrastructure;
-using Channel = MotCua.Web.Features.Dossiers.Channel;
 
-namespace MotCua.Web.Features.Indicators;
+namespace MotCua.Web.Features.Dossiers.Import;
 
 /// <summary>One historical dossier as a line of the ndjson import (issue 7, item 3).</summary>
 public sealed record ImportLine
@@ -229,10 +228,10 @@ public sealed partial class ImportDossiers(AppDbContext db, ILogger<ImportDossie
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var added = db.Database.IsNpgsql() ? await PostgresAsync(batch, tx, ct) : await SqliteAsync(batch, tx, ct);
             var t1 = Stopwatch.GetTimestamp();
-            var delta = new AggregateDelta();
+            var delta = new AggregateContribution();
             foreach (var d in added)
             {
-                delta.AddInserted(d);
+                delta.Add(d, AggregateContribution.OpenPauseSince(d), +1);
             }
 
             await delta.ApplyAsync(db, ct);

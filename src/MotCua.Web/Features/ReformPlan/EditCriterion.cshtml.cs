@@ -1,12 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.ReformPlan;
 
-public sealed class EditCriterionModel(AppDbContext db, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class EditCriterionModel(AppDbContext db, SaveCriterion save) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int SchemeId { get; set; }
@@ -68,20 +67,24 @@ public sealed class EditCriterionModel(AppDbContext db, IStringLocalizer<SharedR
             return NotFound();
         }
 
-        var max = TargetMeasurementsApi.ParseValue(MaxPoints);
-        var (criterion, errors) = await SchemesApi.SaveCriterionAsync(db, SchemeId, Id, new CriterionRequest(Code, Title, ParentCode, HasChildren ? null : max ?? -1, EvidenceRequired), t, ct);
-        if (criterion is not null)
+        var max = RecordTargetMeasurement.ParseValue(MaxPoints);
+        switch (await save.HandleAsync(SchemeId, Id, new CriterionRequest(Code, Title, ParentCode, HasChildren ? null : max ?? -1, EvidenceRequired), User, ct))
         {
-            return Redirect($"/ReformPlan/Scheme?id={SchemeId}#c-{criterion.Id}");
+            case SaveCriterion.Saved(var criterion):
+                return Redirect($"/ReformPlan/Scheme?id={SchemeId}#c-{criterion.Id}");
+            case SaveCriterion.Invalid(var errors):
+                Errors = errors;
+                return Page();
+            case SaveCriterion.NotFound:
+                return NotFound();
+            default:
+                return Forbid();
         }
-
-        Errors = errors;
-        return Page();
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        if (await SchemesApi.LoadAsync(db, SchemeId, ct) is not { } s || (Id is { } id && s.Criteria.All(c => c.Id != id)))
+        if (await ReadSchemes.LoadAsync(db, SchemeId, ct) is not { } s || (Id is { } id && s.Criteria.All(c => c.Id != id)))
         {
             return false;
         }

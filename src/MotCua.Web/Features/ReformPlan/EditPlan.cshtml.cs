@@ -1,13 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.ReformPlan;
 
-public sealed class EditPlanModel(AppDbContext db, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class EditPlanModel(AppDbContext db, SavePlan save) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? Id { get; set; }
@@ -42,43 +41,24 @@ public sealed class EditPlanModel(AppDbContext db, IStringLocalizer<SharedResour
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!ReformAccess.CanEdit(User))
+        switch (await save.HandleAsync(Id, Input, User, ct))
         {
-            return Forbid();
+            case SavePlan.Saved(var plan, _):
+                return Redirect($"/ReformPlan/Plan?id={plan.Id}");
+            case SavePlan.Invalid(var errors):
+                Errors = errors;
+                await LoadAsync(ct);
+                return Page();
+            case SavePlan.NotFound:
+                return NotFound();
+            default:
+                return Forbid();
         }
-
-        var plan = Id is { } id
-            ? await db.Plans.Include(p => p.Tasks).ThenInclude(x => x.Occurrences).ThenInclude(o => o.Entries).SingleOrDefaultAsync(p => p.Id == id, ct)
-            : new Plan { Title = "" };
-        if (plan is null)
-        {
-            return NotFound();
-        }
-
-        if (await PlansApi.ApplyAsync(plan, Input, db, User, t, ct) is { } problem)
-        {
-            Errors = problem.ProblemDetails.Errors.ToDictionary();
-            await LoadAsync(ct);
-            return Page();
-        }
-
-        if (plan.Id == 0)
-        {
-            db.Plans.Add(plan);
-        }
-
-        foreach (var task in plan.Tasks)
-        {
-            PlanTasks.Schedule(task, plan.PeriodFrom, plan.PeriodTo);
-        }
-
-        await db.SaveChangesAsync(ct);
-        return Redirect($"/ReformPlan/Plan?id={plan.Id}");
     }
 
     private async Task LoadAsync(CancellationToken ct)
     {
         Units = await db.Units.AsNoTracking().InReformScope(User).Where(u => u.Kind != UnitKind.Desk).OrderBy(u => u.Path).ToArrayAsync(ct);
-        Plans = await PlansApi.PlanQuery(db).ToArrayAsync(ct);
+        Plans = await ReadPlans.PlanQuery(db).ToArrayAsync(ct);
     }
 }

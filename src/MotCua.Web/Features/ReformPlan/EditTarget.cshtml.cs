@@ -1,12 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.ReformPlan;
 
-public sealed class EditTargetModel(AppDbContext db, IFileStore files, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class EditTargetModel(AppDbContext db, SaveTarget save) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int PlanId { get; set; }
@@ -45,7 +44,7 @@ public sealed class EditTargetModel(AppDbContext db, IFileStore files, TimeProvi
             }
 
             Input = new(x.Code, x.Text, x.Value, x.Unit, x.Comparison, x.Year, x.BaseYear, x.Scope, x.IndicatorKey, x.Note);
-            History = await TargetMeasurementsApi.HistoryAsync(db, PlanId, id, ct);
+            History = await ListTargetMeasurements.HistoryAsync(db, PlanId, id, ct);
         }
 
         return await db.Plans.AnyAsync(p => p.Id == PlanId, ct) ? Page() : NotFound();
@@ -53,53 +52,21 @@ public sealed class EditTargetModel(AppDbContext db, IFileStore files, TimeProvi
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!ReformAccess.CanEdit(User))
-        {
-            return Forbid();
-        }
-
-        if (!await db.Plans.AnyAsync(p => p.Id == PlanId, ct))
-        {
-            return NotFound();
-        }
-
-        var target = Id is { } id
-            ? await db.PlanTargets.SingleOrDefaultAsync(x => x.Id == id && x.PlanId == PlanId, ct)
-            : new PlanTarget { PlanId = PlanId, Code = "", Text = "", Unit = "" };
-        if (target is null)
-        {
-            return NotFound();
-        }
-
         // Values the browser could not bind (e.g. "abc" for a number) arrive as null and are reported by the shared validation.
-        var errors = (await PlansApi.ApplyAsync(target, Input with { ManualValue = null }, db, t, ct))?.ProblemDetails.Errors.ToDictionary() ?? [];
         var measuring = !string.IsNullOrWhiteSpace(ManualValue) || Evidence is { Length: > 0 };
-        if (measuring)
+        var figure = measuring ? new ManualFigure(ManualValue, ManualNote, Evidence) : null;
+        switch (await save.HandleAsync(PlanId, Id, Input with { ManualValue = null }, figure, User, ct))
         {
-            foreach (var (k, v) in await TargetMeasurementsApi.ValidateAsync(db, target, ManualValue, ManualNote, Evidence, time, t, ct))
-            {
-                errors[k] = v;
-            }
+            case SaveTarget.Saved:
+                return Redirect($"/ReformPlan/Plan?id={PlanId}#chi-tieu");
+            case SaveTarget.Invalid(var errors):
+                Errors = errors;
+                History = Id is { } existing ? await ListTargetMeasurements.HistoryAsync(db, PlanId, existing, ct) : [];
+                return Page();
+            case SaveTarget.NotFound:
+                return NotFound();
+            default:
+                return Forbid();
         }
-
-        if (errors.Count > 0)
-        {
-            Errors = errors;
-            History = Id is { } existing ? await TargetMeasurementsApi.HistoryAsync(db, PlanId, existing, ct) : [];
-            return Page();
-        }
-
-        if (target.Id == 0)
-        {
-            db.PlanTargets.Add(target);
-        }
-
-        if (measuring)
-        {
-            await TargetMeasurementsApi.RecordAsync(db, files, time, target, ManualValue!, ManualNote, Evidence!, User.Identity?.Name ?? "?", ct);
-        }
-
-        await db.SaveChangesAsync(ct);
-        return Redirect($"/ReformPlan/Plan?id={PlanId}#chi-tieu");
     }
 }

@@ -1,12 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.ReformPlan;
 
-public sealed class EditTaskModel(AppDbContext db, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class EditTaskModel(AppDbContext db, SaveTask save) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int PlanId { get; set; }
@@ -41,33 +40,18 @@ public sealed class EditTaskModel(AppDbContext db, IStringLocalizer<SharedResour
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!ReformAccess.CanEdit(User))
+        // The form has no order field: a new task goes last and a changed one keeps its place.
+        switch (await save.HandleAsync(PlanId, Id, Input with { SortOrder = null }, User, ct))
         {
-            return Forbid();
+            case SaveTask.Saved:
+                return Redirect($"/ReformPlan/Plan?id={PlanId}#nhiem-vu");
+            case SaveTask.Invalid(var errors):
+                Errors = errors;
+                return Page();
+            case SaveTask.NotFound:
+                return NotFound();
+            default:
+                return Forbid();
         }
-
-        var plan = await db.Plans.Include(p => p.IssuingUnit).SingleOrDefaultAsync(p => p.Id == PlanId, ct);
-        var task = Id is { } id
-            ? await db.PlanTasks.Include(x => x.Units).Include(x => x.Occurrences).ThenInclude(o => o.Entries).SingleOrDefaultAsync(x => x.Id == id && x.PlanId == PlanId, ct)
-            : new PlanTask { PlanId = PlanId, SectionCode = "", SectionTitle = "", Number = "", Text = "", Timing = "", LeadText = "" };
-        if (plan is null || task is null)
-        {
-            return NotFound();
-        }
-
-        if (await PlansApi.ApplyAsync(task, plan, Input, db, t, ct) is { } problem)
-        {
-            Errors = problem.ProblemDetails.Errors.ToDictionary();
-            return Page();
-        }
-
-        if (task.Id == 0)
-        {
-            task.SortOrder = (await db.PlanTasks.Where(x => x.PlanId == PlanId).MaxAsync(x => (int?)x.SortOrder, ct) ?? 0) + 1;
-            db.PlanTasks.Add(task);
-        }
-
-        await db.SaveChangesAsync(ct);
-        return Redirect($"/ReformPlan/Plan?id={PlanId}#nhiem-vu");
     }
 }

@@ -2,13 +2,12 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.ReformPlan;
 
-public sealed class EvaluationModel(AppDbContext db, IFileStore files, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class EvaluationModel(AppDbContext db, SelfAssessCriterion selfAssess, AppraiseCriterion appraise) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Unit { get; set; }
@@ -33,14 +32,16 @@ public sealed class EvaluationModel(AppDbContext db, IFileStore files, TimeProvi
             return NotFound();
         }
 
-        var errors = await EvaluationApi.SelfAssessAsync(db, files, time, User, Scheme.Id, criterionCode, Parse(score), null, file, t, ct);
-        if (errors is null)
+        switch (await selfAssess.HandleAsync(Scheme.Id, new SelfAssessmentRequest(criterionCode, Parse(score), null, file), User, ct))
         {
-            return RedirectToPage();
+            case SelfAssessCriterion.Invalid(var errors):
+                Errors = errors;
+                return Page();
+            case SelfAssessCriterion.NotFound:
+                return NotFound();
+            default:
+                return RedirectToPage();
         }
-
-        Errors = errors;
-        return Page();
     }
 
     public async Task<IActionResult> OnPostAppraiseAsync(string? criterionCode, string? score, CancellationToken ct)
@@ -56,14 +57,18 @@ public sealed class EvaluationModel(AppDbContext db, IFileStore files, TimeProvi
             return NotFound();
         }
 
-        var errors = await EvaluationApi.AppraiseAsync(db, User, Scheme.Id, new AppraisalRequest(Unit, criterionCode, Parse(score), null), t, ct);
-        if (errors is null)
+        switch (await appraise.HandleAsync(Scheme.Id, new AppraisalRequest(Unit, criterionCode, Parse(score), null), User, ct))
         {
-            return RedirectToPage(new { Unit });
+            case AppraiseCriterion.Done:
+                return RedirectToPage(new { Unit });
+            case AppraiseCriterion.Invalid(var errors):
+                Errors = errors;
+                return Page();
+            case AppraiseCriterion.NotFound:
+                return NotFound();
+            default:
+                return Forbid();
         }
-
-        Errors = errors;
-        return Page();
     }
 
     private static decimal? Parse(string? s) =>
@@ -71,13 +76,13 @@ public sealed class EvaluationModel(AppDbContext db, IFileStore files, TimeProvi
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Scheme = (await EvaluationApi.SchemesAsync(db, ct)).FirstOrDefault();
+        Scheme = (await ReadSchemes.SchemesAsync(db, ct)).FirstOrDefault();
         if (Scheme is null)
         {
             return;
         }
 
-        Results = await EvaluationApi.ResultsAsync(db, User, Scheme.Id, ct) ?? [];
+        Results = await RankUnits.ResultsAsync(db, User, Scheme.Id, ct) ?? [];
         var ids = Scheme.Criteria.Select(c => c.Id).ToList();
         var unitId = User.UnitId();
         var unit = unitId is null ? null : await db.Units.AsNoTracking().Include(u => u.Parent).SingleOrDefaultAsync(u => u.Id == unitId, ct);

@@ -9,5 +9,5 @@ public sealed class IndexModel(AppDbContext db) : PageModel
     public PlanDto[] Plans { get; private set; } = [];
     public bool CanEdit => ReformAccess.CanEdit(User);
 
-    public async Task OnGetAsync(CancellationToken ct) => Plans = await PlansApi.PlanQuery(db).ToArrayAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct) => Plans = await ReadPlans.PlanQuery(db).ToArrayAsync(ct);
 }

@@ -1,12 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.ReformPlan;
 
-public sealed class InspectionsModel(AppDbContext db, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class InspectionsModel(AppDbContext db, TimeProvider time, SaveInspection save, AddFollowUp addFollowUp) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
@@ -20,72 +18,47 @@ public sealed class InspectionsModel(AppDbContext db, TimeProvider time, IString
 
     public async Task<IActionResult> OnPostCreateAsync(string? unitCode, DateOnly? scheduledOn, string? inspectors, CancellationToken ct)
     {
-        if (!CanEdit)
-        {
-            return Forbid();
-        }
-
-        var i = new Inspection();
-        if (await InspectionsApi.ApplyAsync(i, new InspectionRequest(unitCode, scheduledOn, null, true, inspectors, null), db, User, t, ct) is { } problem)
-        {
-            Errors = problem.ProblemDetails.Errors.ToDictionary();
-            await LoadAsync(ct);
-            return Page();
-        }
-
-        db.Inspections.Add(i);
-        await db.SaveChangesAsync(ct);
-        return RedirectToPage(new { year = i.ScheduledOn.Year });
+        return await ShowAsync(await save.HandleAsync(null, new InspectionRequest(unitCode, scheduledOn, null, true, inspectors, null), User, ct), ct);
     }
 
     public async Task<IActionResult> OnPostRecordAsync(int id, DateOnly? heldOn, string? findings, CancellationToken ct)
     {
-        var scope = ReformAccess.Scope(User);
-        if (!CanEdit)
-        {
-            return Forbid();
-        }
+        return await ShowAsync(await save.RecordAsync(id, heldOn, findings, User, ct), ct);
+    }
 
-        if (await db.Inspections.Include(x => x.Unit).SingleOrDefaultAsync(x => x.Id == id && x.Unit!.Path.StartsWith(scope), ct) is not { } i)
+    private async Task<IActionResult> ShowAsync(SaveInspection.Outcome outcome, CancellationToken ct)
+    {
+        switch (outcome)
         {
-            return NotFound();
+            case SaveInspection.Saved(var i):
+                return RedirectToPage(new { year = i.ScheduledOn.Year });
+            case SaveInspection.Invalid(var errors):
+                Errors = errors;
+                await LoadAsync(ct);
+                return Page();
+            case SaveInspection.NotFound:
+                return NotFound();
+            default:
+                return Forbid();
         }
-
-        var request = new InspectionRequest(i.Unit!.Code, i.ScheduledOn, heldOn, i.Surprise, i.Inspectors, findings);
-        if (await InspectionsApi.ApplyAsync(i, request, db, User, t, ct) is { } problem)
-        {
-            Errors = problem.ProblemDetails.Errors.ToDictionary();
-            await LoadAsync(ct);
-            return Page();
-        }
-
-        await db.SaveChangesAsync(ct);
-        return RedirectToPage(new { year = i.ScheduledOn.Year });
     }
 
     public async Task<IActionResult> OnPostFollowUpAsync(int id, string? action, DateOnly? deadline, CancellationToken ct)
     {
-        var scope = ReformAccess.Scope(User);
-        if (!CanEdit)
+        switch (await addFollowUp.HandleAsync(id, new FollowUpRequest(action, deadline, null), User, ct))
         {
-            return Forbid();
+            case AddFollowUp.Added(_, var i):
+                return RedirectToPage(new { year = i.ScheduledOn.Year });
+            case AddFollowUp.Invalid(var message):
+                // Each inspection has its own follow-up form, so the error names the one that was sent.
+                Errors = new Dictionary<string, string[]> { [$"action-{id}"] = [message] };
+                await LoadAsync(ct);
+                return Page();
+            case AddFollowUp.NotFound:
+                return NotFound();
+            default:
+                return Forbid();
         }
-
-        if (await db.Inspections.SingleOrDefaultAsync(x => x.Id == id && x.Unit!.Path.StartsWith(scope), ct) is not { } i)
-        {
-            return NotFound();
-        }
-
-        if (string.IsNullOrWhiteSpace(action) || action.Length > 2000 || deadline is null)
-        {
-            Errors = new Dictionary<string, string[]> { [$"action-{id}"] = [t["Nội dung khắc phục và hạn hoàn thành là bắt buộc."]] };
-            await LoadAsync(ct);
-            return Page();
-        }
-
-        db.InspectionFollowUps.Add(new InspectionFollowUp { InspectionId = id, Action = action.Trim(), Deadline = deadline.Value });
-        await db.SaveChangesAsync(ct);
-        return RedirectToPage(new { year = i.ScheduledOn.Year });
     }
 
     private async Task LoadAsync(CancellationToken ct)
@@ -97,7 +70,7 @@ public sealed class InspectionsModel(AppDbContext db, TimeProvider time, IString
             Year = today.Year;
         }
 
-        Counts = await InspectionsApi.CountsAsync(db, ReformAccess.Scope(User), Year.Value, ct);
-        Inspections = await InspectionsApi.ListAsync(db, User, Year.Value, today, ct);
+        Counts = await ListInspections.CountsAsync(db, ReformAccess.Scope(User), Year.Value, ct);
+        Inspections = await ListInspections.ListAsync(db, User, Year.Value, today, ct);
     }
 }

@@ -35,7 +35,7 @@ public sealed class LiveTargets
         var year = Math.Clamp(today.Year, plan.PeriodFrom, plan.PeriodTo);
         var from = new DateOnly(year, 1, 1);
         var to = year == today.Year ? today : new DateOnly(year, 12, 31);
-        var inspections = await InspectionsApi.MinimumPerDeskAsync(db, plan.Path, year, ct);
+        var inspections = await ListInspections.MinimumPerDeskAsync(db, plan.Path, year, ct);
         if (to < from)
         {
             return new([], new(db, plan.Path, from, to), inspections, year);
@@ -65,7 +65,7 @@ public sealed class LiveTargets
         {
             case null:
                 return null;
-            case InspectionsApi.IndicatorKey:
+            case ListInspections.IndicatorKey:
                 return _inspections;
             case "postalGrowth":
                 return target.BaseYear is { } baseYear ? await _base.AverageYearlyPostalGrowthAsync(baseYear, ct) : null;

@@ -11,5 +11,5 @@ public sealed class OverviewModel(AppDbContext db, TimeProvider time) : PageMode
 
     public OverviewDto Data { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken ct) => Data = await OverviewApi.BuildAsync(db, User, On ?? VietnamTime.Today(time), ct);
+    public async Task OnGetAsync(CancellationToken ct) => Data = await BuildReformOverview.BuildAsync(db, User, On ?? VietnamTime.Today(time), ct);
 }

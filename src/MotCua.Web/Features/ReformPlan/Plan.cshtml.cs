@@ -14,15 +14,15 @@ public sealed class PlanModel(AppDbContext db, TimeProvider time) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (await PlansApi.PlanQuery(db, id).SingleOrDefaultAsync(ct) is not { } plan)
+        if (await ReadPlans.PlanQuery(db, id).SingleOrDefaultAsync(ct) is not { } plan)
         {
             return NotFound();
         }
 
         var today = VietnamTime.Today(time);
         Plan = plan;
-        Tasks = await PlansApi.LoadTasksAsync(db, id, today, ct);
-        Targets = await PlansApi.LoadTargetsAsync(db, id, today, ct);
+        Tasks = await ReadPlans.LoadTasksAsync(db, id, today, ct);
+        Targets = await ReadPlans.LoadTargetsAsync(db, id, today, ct);
         return Page();
     }
 }

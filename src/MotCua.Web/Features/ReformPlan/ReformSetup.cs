@@ -7,6 +7,24 @@ public static class ReformSetup
     public static WebApplicationBuilder AddReformPlan(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<IFileStore, DiskFileStore>();
+        // One handler per use case (ADR 0001); the API endpoints and the pages only translate their outcomes.
+        builder.Services.AddScoped<SavePlan>();
+        builder.Services.AddScoped<SaveTask>();
+        builder.Services.AddScoped<SaveTarget>();
+        builder.Services.AddScoped<RecordTargetMeasurement>();
+        builder.Services.AddScoped<SubmitUnitReport>();
+        builder.Services.AddScoped<ReviewUnitReport>();
+        builder.Services.AddScoped<UpdateOccurrence>();
+        builder.Services.AddScoped<AddOccurrenceEntry>();
+        builder.Services.AddScoped<SaveInspection>();
+        builder.Services.AddScoped<AddFollowUp>();
+        builder.Services.AddScoped<CreateScheme>();
+        builder.Services.AddScoped<RenameScheme>();
+        builder.Services.AddScoped<SaveCriterion>();
+        builder.Services.AddScoped<DeleteCriterion>();
+        builder.Services.AddScoped<MoveCriterion>();
+        builder.Services.AddScoped<SelfAssessCriterion>();
+        builder.Services.AddScoped<AppraiseCriterion>();
         return builder;
     }
 }

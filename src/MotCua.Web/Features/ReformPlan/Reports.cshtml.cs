@@ -8,7 +8,7 @@ using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.ReformPlan;
 
-public sealed class ReportsModel(AppDbContext db, IFileStore files, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class ReportsModel(AppDbContext db, TimeProvider time, SubmitUnitReport submit, ReviewUnitReport review, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public DateOnly? On { get; set; }
@@ -50,19 +50,17 @@ public sealed class ReportsModel(AppDbContext db, IFileStore files, TimeProvider
 
     public async Task<IActionResult> OnPostSubmitAsync(CancellationToken ct)
     {
-        var result = await ReportsApi.SubmitAsync(User, Kebab.Parse<ReportKind>(Kind), Year, Period, Text, Files, db, files, time, t, ct);
-        if (result.Invalid is { } invalid)
+        switch (await submit.HandleAsync(new SubmitReportRequest(Kebab.Parse<ReportKind>(Kind), Year, Period, Text, Files), User, ct))
         {
-            Errors = invalid.ProblemDetails.Errors.ToDictionary();
-        }
-        else if (result.Conflict is { } conflict)
-        {
-            Errors = new Dictionary<string, string[]> { ["period"] = [conflict.ProblemDetails.Detail ?? ""] };
-        }
-        else
-        {
-            TempData["Message"] = t["Đã nộp báo cáo."].Value;
-            return RedirectToPage();
+            case SubmitUnitReport.Invalid(var errors):
+                Errors = errors;
+                break;
+            case SubmitUnitReport.Conflict(var message):
+                Errors = new Dictionary<string, string[]> { ["period"] = [message] };
+                break;
+            default:
+                TempData["Message"] = t["Đã nộp báo cáo."].Value;
+                return RedirectToPage();
         }
 
         await LoadAsync(ct);
@@ -71,21 +69,13 @@ public sealed class ReportsModel(AppDbContext db, IFileStore files, TimeProvider
 
     public async Task<IActionResult> OnPostReviewAsync(int id, bool accept, string? note, CancellationToken ct)
     {
-        if (!CanReview)
+        // A blank note from the form means no note.
+        return await review.HandleAsync(id, new ReviewRequest(accept, string.IsNullOrWhiteSpace(note) ? null : note), User, ct) switch
         {
-            return Forbid();
-        }
-
-        var scope = ReformAccess.Scope(User);
-        if (await db.UnitReports.SingleOrDefaultAsync(r => r.Id == id && r.Unit!.Path.StartsWith(scope), ct) is not { } report)
-        {
-            return NotFound();
-        }
-
-        report.Status = accept ? UnitReportStatus.Accepted : UnitReportStatus.Returned;
-        report.ReviewNote = string.IsNullOrWhiteSpace(note) ? null : note[..Math.Min(note.Length, 2000)];
-        await db.SaveChangesAsync(ct);
-        return RedirectToPage();
+            ReviewUnitReport.Reviewed => RedirectToPage(),
+            ReviewUnitReport.NotFound => NotFound(),
+            _ => Forbid(),
+        };
     }
 
     public string KindName(ReportKind kind) => Obligations.FirstOrDefault(o => o.Kind == kind)?.Name ?? kind.ToString();
@@ -107,8 +97,8 @@ public sealed class ReportsModel(AppDbContext db, IFileStore files, TimeProvider
         var unit = unitId is null ? null : await db.Units.AsNoTracking().Include(u => u.Parent).SingleOrDefaultAsync(u => u.Id == unitId, ct);
         UnitName = unit?.Name;
         CanSubmit = unit is { Kind: UnitKind.Office or UnitKind.Commune, Parent.Kind: UnitKind.District };
-        Late = await ReportsApi.LateAsync(db, User, on, ct);
-        Reminders = await ReportsApi.RemindersAsync(db, User, on, ct);
-        Reports = await ReportsApi.ListAsync(db, User, on.Year, null, ct);
+        Late = await ListDueReports.LateAsync(db, User, on, ct);
+        Reminders = await ListDueReports.RemindersAsync(db, User, on, ct);
+        Reports = await ListUnitReports.ListAsync(db, User, on.Year, null, ct);
     }
 }

@@ -1,12 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.ReformPlan;
 
-public sealed class SchemeModel(AppDbContext db, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class SchemeModel(AppDbContext db, MoveCriterion move, DeleteCriterion delete) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int Id { get; set; }
@@ -19,51 +17,41 @@ public sealed class SchemeModel(AppDbContext db, IStringLocalizer<SharedResource
 
     public async Task<IActionResult> OnPostMoveAsync(int criterionId, string? direction, CancellationToken ct)
     {
-        if (!ReformAccess.CanEdit(User))
+        // Any button other than "up" moves down, as the form only offers the two.
+        return await move.HandleAsync(Id, criterionId, new MoveRequest(direction == "up" ? "up" : "down"), User, ct) switch
         {
-            return Forbid();
-        }
-
-        if (!await db.ScoringCriteria.AnyAsync(c => c.Id == criterionId && c.SchemeId == Id, ct))
-        {
-            return NotFound();
-        }
-
-        await SchemesApi.MoveAsync(db, Id, criterionId, direction == "up", ct);
-        return Redirect($"/ReformPlan/Scheme?id={Id}#c-{criterionId}");
+            MoveCriterion.Moved => Redirect($"/ReformPlan/Scheme?id={Id}#c-{criterionId}"),
+            MoveCriterion.NotFound => NotFound(),
+            _ => Forbid(),
+        };
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int criterionId, CancellationToken ct)
     {
-        if (!ReformAccess.CanEdit(User))
+        switch (await delete.HandleAsync(Id, criterionId, User, ct))
         {
-            return Forbid();
+            case DeleteCriterion.Deleted:
+                return Redirect($"/ReformPlan/Scheme?id={Id}");
+            case DeleteCriterion.Refused(var problem):
+                Errors = new Dictionary<string, string[]> { [$"c-{criterionId}"] = [problem] };
+                await LoadAsync(ct);
+                return Page();
+            case DeleteCriterion.NotFound:
+                return NotFound();
+            default:
+                return Forbid();
         }
-
-        if (!await db.ScoringCriteria.AnyAsync(c => c.Id == criterionId && c.SchemeId == Id, ct))
-        {
-            return NotFound();
-        }
-
-        if (await SchemesApi.DeleteCriterionAsync(db, Id, criterionId, t, ct) is { } problem)
-        {
-            Errors = new Dictionary<string, string[]> { [$"c-{criterionId}"] = [problem] };
-            await LoadAsync(ct);
-            return Page();
-        }
-
-        return Redirect($"/ReformPlan/Scheme?id={Id}");
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        if (await SchemesApi.LoadAsync(db, Id, ct) is not { } s)
+        if (await ReadSchemes.LoadAsync(db, Id, ct) is not { } s)
         {
             return false;
         }
 
         Scheme = s;
-        Scored = await SchemesApi.ScoredAsync(db, Id, ct);
+        Scored = await ReadSchemes.ScoredAsync(db, Id, ct);
         return true;
     }
 }

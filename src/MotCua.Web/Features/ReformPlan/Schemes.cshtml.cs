@@ -1,11 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.ReformPlan;
 
-public sealed class SchemesModel(AppDbContext db, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class SchemesModel(AppDbContext db, CreateScheme create) : PageModel
 {
     public SchemeDto[] Schemes { get; private set; } = [];
 
@@ -27,26 +26,23 @@ public sealed class SchemesModel(AppDbContext db, IStringLocalizer<SharedResourc
             return Forbid();
         }
 
-        Schemes = await EvaluationApi.SchemesAsync(db, ct);
+        Schemes = await ReadSchemes.SchemesAsync(db, ct);
         Year ??= Schemes.Length == 0 ? null : Schemes.Max(s => s.Year) + 1;
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!ReformAccess.CanEdit(User))
+        switch (await create.HandleAsync(new SchemeRequest(Year, Name, CopyPrevious), User, ct))
         {
-            return Forbid();
+            case CreateScheme.Created(var scheme):
+                return Redirect($"/ReformPlan/Scheme?id={scheme.Id}");
+            case CreateScheme.Invalid(var errors):
+                Errors = errors;
+                Schemes = await ReadSchemes.SchemesAsync(db, ct);
+                return Page();
+            default:
+                return Forbid();
         }
-
-        var (scheme, errors) = await SchemesApi.CreateAsync(db, new SchemeRequest(Year, Name, CopyPrevious), t, ct);
-        if (scheme is not null)
-        {
-            return Redirect($"/ReformPlan/Scheme?id={scheme.Id}");
-        }
-
-        Errors = errors;
-        Schemes = await EvaluationApi.SchemesAsync(db, ct);
-        return Page();
     }
 }

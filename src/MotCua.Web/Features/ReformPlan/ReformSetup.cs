@@ -6,7 +6,6 @@ public static class ReformSetup
 {
     public static WebApplicationBuilder AddReformPlan(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<IFileStore, DiskFileStore>();
         return builder;
     }
 }

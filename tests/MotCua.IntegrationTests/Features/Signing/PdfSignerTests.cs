@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Testing;
+using MotCua.Web.Features.Forms;
 using MotCua.Web.Features.Signing;
 using MotCua.Web.Infrastructure;
 using PdfSharp.Pdf;
@@ -14,6 +15,8 @@ public sealed class PdfSignerTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task Any_pdf_is_signed_with_the_one_certificate_kept_in_the_database()
     {
+        // The visible signature box is drawn in text, with the font resolver that rendering a form installs.
+        FormPdf.EnsureFonts();
         var signer = app.Services.GetRequiredService<PdfSigner>();
         using var document = new PdfDocument();
         document.AddPage();

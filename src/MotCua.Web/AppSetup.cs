@@ -22,6 +22,8 @@ using MotCua.Web.Features.Queue;
 using MotCua.Web.Features.ReformPlan;
 using MotCua.Web.Features.Results;
 using MotCua.Web.Features.Security;
+using MotCua.Web.Features.Signing;
+using MotCua.Web.Features.Tracking;
 using MotCua.Web.Infrastructure;
 using Scalar.AspNetCore;
 
@@ -57,10 +59,12 @@ public static class AppSetup
         builder.AddOperations();
         builder.AddAlarms();
         builder.AddPayments();
+        builder.AddSigning();
         builder.AddResults();
         builder.AddFeedback();
         builder.AddFiles();
         builder.AddPortal();
+        builder.AddTracking();
         builder.AddQueue();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddOpenApi();
@@ -73,7 +77,9 @@ public static class AppSetup
             {
                 o.RootDirectory = "/Features";
                 o.Conventions.AuthorizeFolder("/Organisation", AccountsSetup.StaffPolicy);
-                o.Conventions.AuthorizeFolder("/Staff", AccountsSetup.StaffPolicy);
+                // The staff workspace (/Staff, /Staff/Users): account pages beside the public sign-in ones.
+                o.Conventions.AuthorizePage("/Accounts/Workspace", AccountsSetup.StaffPolicy);
+                o.Conventions.AuthorizePage("/Accounts/Users", AccountsSetup.StaffPolicy);
                 o.Conventions.AuthorizeFolder("/Dossiers", AccountsSetup.StaffPolicy);
                 o.Conventions.AuthorizeFolder("/Procedures/Admin", AccountsSetup.AdminPolicy);
                 o.Conventions.AuthorizeFolder("/ReformPlan", AccountsSetup.StaffPolicy);
@@ -155,6 +161,7 @@ public static class AppSetup
         app.MapFeedbackApi();
         app.MapFilesApi();
         app.MapPortalApi();
+        app.MapTrackingApi();
         app.MapAssistedApi();
         app.MapQueueApi();
         return app;

@@ -54,7 +54,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<PaymentIssue> PaymentIssues => Set<PaymentIssue>();
     public DbSet<SandboxTransaction> SandboxTransactions => Set<SandboxTransaction>();
     public DbSet<SignedResult> SignedResults => Set<SignedResult>();
-    public DbSet<SigningCertificate> SigningCertificates => Set<SigningCertificate>();
+    public DbSet<Features.Signing.SigningCertificate> SigningCertificates => Set<Features.Signing.SigningCertificate>();
     public DbSet<ResultDelivery> ResultDeliveries => Set<ResultDelivery>();
     public DbSet<DossierRating> DossierRatings => Set<DossierRating>();
     public DbSet<FeedbackItem> FeedbackItems => Set<FeedbackItem>();
@@ -62,7 +62,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Features.Portal.PendingSignUp> PendingSignUps => Set<Features.Portal.PendingSignUp>();
     public DbSet<Features.Portal.PortalDraft> PortalDrafts => Set<Features.Portal.PortalDraft>();
     public DbSet<Features.Portal.StoredDocument> StoredDocuments => Set<Features.Portal.StoredDocument>();
-    public DbSet<Features.Portal.TrackingAttempt> TrackingAttempts => Set<Features.Portal.TrackingAttempt>();
+    public DbSet<Features.Tracking.TrackingAttempt> TrackingAttempts => Set<Features.Tracking.TrackingAttempt>();
     public DbSet<Features.Queue.ServiceCounter> ServiceCounters => Set<Features.Queue.ServiceCounter>();
     public DbSet<Features.Queue.BookingSlot> BookingSlots => Set<Features.Queue.BookingSlot>();
     public DbSet<Features.Queue.Booking> Bookings => Set<Features.Queue.Booking>();
@@ -87,8 +87,11 @@ public abstract class AppDbContext(DbContextOptions options)
         Alarm.Configure(builder);
         Payment.Configure(builder);
         SignedResult.Configure(builder);
+        Features.Signing.SigningCertificate.Configure(builder);
         FeedbackItem.Configure(builder);
         Features.Portal.PortalModel.Configure(builder);
+        Features.Tracking.TrackingAttempt.Configure(builder);
+        Features.Files.UploadedFile.Configure(builder);
         Features.Assisted.AssistedSubmission.Configure(builder);
         Features.Queue.QueueModel.Configure(builder);
     }

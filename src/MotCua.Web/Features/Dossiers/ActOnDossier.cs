@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MotCua.Domain.Dossiers;
 using MotCua.Web.Features.Calendar;
+using MotCua.Web.Features.Files;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Infrastructure;
 
@@ -12,9 +13,19 @@ public sealed record ActionRequest(
     string? Action, string? Note = null, string? ToUnitCode = null, DateOnly? NewDueDate = null, string? ResultFileId = null,
     string? TrackingNumber = null, string? ReturnChannel = null, int? Version = null, string? ReasonCode = null);
 
+/// <summary>
+/// Told of every workflow action before it is saved, the way the calendar tells of its changes: what it adds to
+/// the context commits in the action's transaction. The portal keeps the applicant's personal store with it.
+/// </summary>
+public interface IDossierActionHandler
+{
+    Task OnActionAsync(AppDbContext db, Dossier dossier, string action, DateTime nowUtc, CancellationToken ct);
+}
+
 /// <summary>One workflow action on one dossier: the transition table decides, then state, history and clock change in one transaction.</summary>
 public sealed class ActOnDossier(
-    AppDbContext db, CalendarService calendars, TimeProvider time, IStringLocalizer<SharedResource> t, IConfiguration config, IFileStore files)
+    AppDbContext db, CalendarService calendars, TimeProvider time, IStringLocalizer<SharedResource> t, IConfiguration config, IFileStore files,
+    IEnumerable<IDossierActionHandler> handlers)
 {
     public abstract record Outcome;
 
@@ -204,7 +215,10 @@ public sealed class ActOnDossier(
         var e = DossierHistory.Append(db, dossier, actor, now, new(
             action.ToKebab(), before, note, attachments, dueBefore, fromUnit, target?.Code, reasonCode));
         Notifications.Notify.Enqueue(db, dossier, action.ToKebab(), now, note);
-        await Portal.PersonalStore.RecordAsync(db, dossier, action.ToKebab(), now, ct);
+        foreach (var handler in handlers)
+        {
+            await handler.OnActionAsync(db, dossier, action.ToKebab(), now, ct);
+        }
         return await SaveAsync(dossier, e, ct);
     }
 

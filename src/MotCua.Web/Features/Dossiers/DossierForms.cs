@@ -10,6 +10,13 @@ using FormApplicant = MotCua.Web.Features.Forms.Applicant;
 
 namespace MotCua.Web.Features.Dossiers;
 
+/// <summary>The tracking page's link for a dossier, printed as form 01's QR; the tracking feature makes it (a token under its key).</summary>
+public interface ITrackingLinks
+{
+    /// <summary>An absolute link: a scanned QR has no page to be relative to.</summary>
+    string LinkFor(HttpRequest request, string code);
+}
+
 /// <summary>Fills the legal forms 01–07 from a dossier and its history, and serves them as PDF and printable HTML.</summary>
 public static class DossierForms
 {
@@ -34,12 +41,12 @@ public static class DossierForms
 
     /// <summary>GET …/forms/01.pdf or …/forms/01.html; 404 when the dossier has no event the form records (e.g. 03 before a refusal).</summary>
     private static async Task<Results<FileContentHttpResult, ContentHttpResult, NotFound>> Render(
-        string code, string form, AppDbContext db, ClaimsPrincipal user, TimeProvider time, Portal.TrackingTokens tokens, HttpContext http, CancellationToken ct)
+        string code, string form, AppDbContext db, ClaimsPrincipal user, TimeProvider time, ITrackingLinks links, HttpContext http, CancellationToken ct)
     {
         var number = Path.GetFileNameWithoutExtension(form);
         var extension = Path.GetExtension(form);
         var d = await ReadDossiers.LoadAsync(db, code, user, ct);
-        var trackingUrl = d is null ? null : tokens.Link(Portal.TrackingTokens.Origin(http.Request), d.Code);
+        var trackingUrl = d is null ? null : links.LinkFor(http.Request, d.Code);
         if (d is null || extension is not (".pdf" or ".html") || await BuildAsync(db, d, number, VietnamTime.Today(time), ct, trackingUrl) is not { } printable)
         {
             return TypedResults.NotFound();

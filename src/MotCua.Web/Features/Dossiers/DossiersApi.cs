@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using MotCua.Domain.Dossiers;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Dossiers.Import;
+using MotCua.Web.Features.Files;
 using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.Dossiers;
@@ -18,6 +19,7 @@ public static class DossiersApi
         builder.Services.AddScoped<ActOnDossier>();
         builder.Services.AddScoped<ImportDossiers>();
         builder.Services.AddScoped<ICalendarChangeHandler, RecomputeDueDates>();
+        builder.Services.AddScoped<IFileReadGrant, DossierFilesReadable>();
         return builder;
     }
 
@@ -37,7 +39,6 @@ public static class DossiersApi
                 ? (await DecisionReasons.ForAsync(db, a, ct)).Select(DecisionReasons.ToDto).ToArray()
                 : (await db.DecisionReasons.AsNoTracking().OrderBy(r => r.Order).ToListAsync(ct)).Select(DecisionReasons.ToDto).ToArray()))
             .WithTags("Dossiers").RequireAuthorization(Accounts.AccountsSetup.StaffPolicy);
-        app.MapGet("/api/v1/tracking/{code}", Track).WithTags("Dossiers").AllowAnonymous();
         app.MapGet("/api/v1/admin/history/verify", async (string? code, AppDbContext db, CancellationToken ct) => TypedResults.Ok(await VerifyHistory.RunAsync(db, code, ct)))
             .WithTags("Dossiers").RequireAuthorization(Accounts.AccountsSetup.AdminPolicy);
         return group;
@@ -145,14 +146,4 @@ public static class DossiersApi
         var blob = await files.SaveAsync(stream, ct);
         return TypedResults.Ok(new UploadedResult(blob.Sha256, blob.Size));
     }
-
-    /// <summary>Public tracking: the code plus the last 4 digits of the applicant's ID or phone, or the receipt's token <c>t</c>; personal data masked.</summary>
-    private static async Task<Results<Portal.TrackingJson, NotFound, ProblemHttpResult>> Track(
-        string code, string? verifier, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "t")] string? token, Portal.TrackingGuard guard, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
-        await guard.TrackAsync(code, verifier, token, ct) switch
-        {
-            { Locked: true } => TypedResults.Problem(t["Nhập sai quá nhiều lần. Vui lòng thử lại sau."], statusCode: StatusCodes.Status429TooManyRequests),
-            { Json: { } json } => new Portal.TrackingJson(json),
-            _ => TypedResults.NotFound(),
-        };
 }

@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.Files;
@@ -13,7 +13,7 @@ public static class FilesApi
 {
     public static IHostApplicationBuilder AddFiles(this IHostApplicationBuilder builder)
     {
-        builder.Services.TryAddSingleton<IFileStore, DiskFileStore>();
+        builder.Services.AddSingleton<IFileStore, DiskFileStore>();
         builder.Services.TryAddSingleton<IUploadScanner, AcceptingScanner>();
         builder.Services.AddScoped<SaveUpload>();
         return builder;
@@ -59,9 +59,10 @@ public static class FilesApi
         }
     }
 
-    private static async Task<Results<FileStreamHttpResult, NotFound>> Download(string id, AppDbContext db, IFileStore store, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Results<FileStreamHttpResult, NotFound>> Download(
+        string id, AppDbContext db, [FromServices] IEnumerable<IFileReadGrant> grants, IFileStore store, ClaimsPrincipal user, CancellationToken ct)
     {
-        var file = await FindReadableAsync(db, id, user, ct);
+        var file = await FindReadableAsync(db, grants, id, user, ct);
         if (file is null || store.Open(file.Sha256) is not { } stream)
         {
             return TypedResults.NotFound();
@@ -70,8 +71,11 @@ public static class FilesApi
         return TypedResults.File(stream, file.ContentType, file.FileName);
     }
 
-    /// <summary>The uploader, or staff who can see a dossier that carries the file; anyone else gets the same 404 as a missing id.</summary>
-    public static async Task<UploadedFile?> FindReadableAsync(AppDbContext db, string id, ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>
+    /// The uploader, or whoever a feature's <see cref="IFileReadGrant"/> lets in (staff who can see a dossier that carries
+    /// the file, the applicant whose store holds it); anyone else gets the same 404 as a missing id.
+    /// </summary>
+    public static async Task<UploadedFile?> FindReadableAsync(AppDbContext db, IEnumerable<IFileReadGrant> grants, string id, ClaimsPrincipal user, CancellationToken ct)
     {
         if (id.Length != 32)
         {
@@ -89,14 +93,20 @@ public static class FilesApi
             return file;
         }
 
-        if (user.IsInRole(Accounts.Roles.Citizen))
+        foreach (var grant in grants)
         {
-            // An electronic result recorded by staff is readable by the applicant whose store holds it.
-            var me = user.FindFirstValue(ClaimTypes.NameIdentifier);
-            return await db.StoredDocuments.AnyAsync(s => s.UserId == me && s.FileId == id, ct) ? file : null;
+            if (await grant.AllowsAsync(user, id, ct))
+            {
+                return file;
+            }
         }
 
-        var onVisibleDossier = await db.Dossiers.AsNoTracking().Visible(user).AnyAsync(d => d.Documents.Any(x => x.FileId == id) || d.ResultFileId == id, ct);
-        return onVisibleDossier ? file : null;
+        return null;
     }
+}
+
+/// <summary>Lets someone other than the uploader read an upload; each feature that passes files on answers for its own.</summary>
+public interface IFileReadGrant
+{
+    Task<bool> AllowsAsync(ClaimsPrincipal user, string fileId, CancellationToken ct);
 }

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace MotCua.Web.Features.Files;
 
 /// <summary>
-/// One upload by one account. The bytes live in the content-addressed <see cref="Infrastructure.IFileStore"/> under their
+/// One upload by one account. The bytes live in the content-addressed <see cref="IFileStore"/> under their
 /// SHA-256 (outside the web root); the id handed out is random, so that knowing a file's content gives no access to it.
 /// </summary>
 public sealed class UploadedFile

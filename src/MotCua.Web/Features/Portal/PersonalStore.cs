@@ -11,6 +11,13 @@ public sealed record StoredDocumentDto(long Id, string Kind, string KindLabel, s
 /// <summary>An entry of a procedure's document list, with the stored documents of the same kind that may stand in for an upload.</summary>
 public sealed record FormDocument(int Index, string Name, string Kind, bool Mandatory, StoredDocumentDto[] Offers);
 
+/// <summary>Fills <see cref="PersonalStore"/> from the workflow: the dossiers feature calls it before saving each action.</summary>
+public sealed class PersonalStoreOnAction : IDossierActionHandler
+{
+    public Task OnActionAsync(AppDbContext db, Dossier dossier, string action, DateTime nowUtc, CancellationToken ct) =>
+        PersonalStore.RecordAsync(db, dossier, action, nowUtc, ct);
+}
+
 /// <summary>The citizen's personal data store (kho dữ liệu, NĐ 45/2020): filled by the workflow, offered at submission.</summary>
 public static class PersonalStore
 {

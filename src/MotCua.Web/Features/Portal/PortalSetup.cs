@@ -29,9 +29,8 @@ public static class PortalSetup
         var section = builder.Configuration.GetSection("Portal");
         builder.Services.AddScoped<SignUp>();
         builder.Services.AddScoped<Drafts>();
-        builder.Services.AddScoped<TrackingGuard>();
-        builder.Services.AddSingleton<TrackingCache>();
-        builder.Services.AddSingleton<TrackingTokens>();
+        builder.Services.AddSingleton<Dossiers.IDossierActionHandler, PersonalStoreOnAction>();
+        builder.Services.AddScoped<Files.IFileReadGrant, StoredFilesReadable>();
         PersonalStore.ComponentValidityMonths = section.GetValue("Store:ComponentValidityMonths", 60);
 
         var oidc = section.GetSection("Oidc").Get<OidcOptions>() ?? new OidcOptions();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Tracking;
 using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.Portal;

@@ -1,3 +1,4 @@
+using MotCua.Web.Features.Files;
 using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.ReformPlan;

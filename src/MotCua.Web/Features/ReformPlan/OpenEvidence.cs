@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Features.Files;
 using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.ReformPlan;

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MotCua.Domain.ReformPlan;
 using MotCua.Web.Features.Accounts;
+using MotCua.Web.Features.Files;
 using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.ReformPlan;

@@ -6,7 +6,6 @@ public static class ReformSetup
 {
     public static WebApplicationBuilder AddReformPlan(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<IFileStore, DiskFileStore>();
         // One handler per use case (ADR 0001); the API endpoints and the pages only translate their outcomes.
         builder.Services.AddScoped<SavePlan>();
         builder.Services.AddScoped<SaveTask>();

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MotCua.Domain.ReformPlan;
+using MotCua.Web.Features.Files;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Infrastructure;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using MotCua.Web.Features.Files;
 using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.ReformPlan;

@@ -4,9 +4,11 @@ using Microsoft.Extensions.Localization;
 using MotCua.Domain.Dossiers;
 using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Files;
 using MotCua.Web.Features.Forms;
 using MotCua.Web.Features.Procedures;
 using MotCua.Web.Features.ReformPlan;
+using MotCua.Web.Features.Signing;
 using MotCua.Web.Infrastructure;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.IO;
@@ -19,7 +21,7 @@ public sealed record ResultInfo(string Code, string Status, bool Electronic, boo
 
 /// <summary>Results online: the signed PDF for procedures whose result is electronic, or return by post to an address.</summary>
 public sealed class ElectronicResults(
-    AppDbContext db, IFileStore files, ResultSigner signer, ActOnDossier act, TimeProvider time, IStringLocalizer<SharedResource> t)
+    AppDbContext db, IFileStore files, PdfSigner signer, ActOnDossier act, TimeProvider time, IStringLocalizer<SharedResource> t)
 {
     public abstract record Outcome;
 

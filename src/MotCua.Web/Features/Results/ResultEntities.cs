@@ -24,15 +24,6 @@ public sealed class SignedResult
             e.Property(x => x.Sha256).HasMaxLength(64);
             e.Property(x => x.CertificateThumbprint).HasMaxLength(64);
         });
-        b.Entity<SigningCertificate>(e =>
-        {
-            e.ToTable("SigningCertificates");
-            e.Property(x => x.Name).HasMaxLength(64);
-            e.HasIndex(x => x.Name).IsUnique();
-            e.Property(x => x.Subject).HasMaxLength(400);
-            e.Property(x => x.Thumbprint).HasMaxLength(64);
-            e.Property(x => x.ProtectedPfx).HasMaxLength(20000);
-        });
         b.Entity<ResultDelivery>(e =>
         {
             e.ToTable("ResultDeliveries");
@@ -45,18 +36,6 @@ public sealed class SignedResult
             e.HasIndex(x => new { x.UnitPath, x.ReturnedAtUtc });
         });
     }
-}
-
-/// <summary>The certificate that signs electronic results; its PKCS#12 is encrypted with the data-protection keys (kept in the database).</summary>
-public sealed class SigningCertificate
-{
-    public int Id { get; set; }
-    public required string Name { get; set; }
-    public required string Subject { get; set; }
-    public required string Thumbprint { get; set; }
-    public required string ProtectedPfx { get; set; }
-    public DateTime CreatedAtUtc { get; set; }
-    public DateTime NotAfterUtc { get; set; }
 }
 
 /// <summary>The applicant asked for the result by post (bưu chính công ích) to this address; the desk sends it and records the tracking number.</summary>

@@ -8,7 +8,6 @@ public static class ResultsApi
 {
     public static IHostApplicationBuilder AddResults(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<ResultSigner>();
         builder.Services.AddScoped<ElectronicResults>();
         return builder;
     }

@@ -6,7 +6,7 @@ using MotCua.Web.Infrastructure;
 namespace MotCua.Web.Features.Tracking;
 
 /// <summary>Public tracking without an account: code + last 4 digits, or code + the receipt's token; personal data masked.</summary>
-public sealed class IndexModel(Portal.TrackingGuard guard) : PageModel
+public sealed class IndexModel(TrackingGuard guard) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Code { get; set; }
     [BindProperty(SupportsGet = true)] public string? Verifier { get; set; }

@@ -1908,7 +1908,7 @@ namespace MotCua.Web.Migrations.Postgres
                     b.ToTable("StoredDocuments", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Portal.TrackingAttempt", b =>
+            modelBuilder.Entity("MotCua.Web.Features.Tracking.TrackingAttempt", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(64)
@@ -3032,7 +3032,7 @@ namespace MotCua.Web.Migrations.Postgres
                     b.ToTable("SignedResults", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Results.SigningCertificate", b =>
+            modelBuilder.Entity("MotCua.Web.Features.Signing.SigningCertificate", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()

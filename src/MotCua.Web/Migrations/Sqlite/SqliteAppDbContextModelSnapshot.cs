@@ -1859,7 +1859,7 @@ namespace MotCua.Web.Migrations.Sqlite
                     b.ToTable("StoredDocuments", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Portal.TrackingAttempt", b =>
+            modelBuilder.Entity("MotCua.Web.Features.Tracking.TrackingAttempt", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(64)
@@ -2939,7 +2939,7 @@ namespace MotCua.Web.Migrations.Sqlite
                     b.ToTable("SignedResults", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Results.SigningCertificate", b =>
+            modelBuilder.Entity("MotCua.Web.Features.Signing.SigningCertificate", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()

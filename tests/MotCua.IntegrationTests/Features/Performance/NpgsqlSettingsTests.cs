@@ -1,4 +1,4 @@
-using MotCua.Web.Features.Portal;
+using MotCua.Web.Features.Tracking;
 using MotCua.Web.Infrastructure;
 using Npgsql;
 

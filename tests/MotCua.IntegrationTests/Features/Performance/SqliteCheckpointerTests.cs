@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Testing;
-using MotCua.Web.Features.Portal;
+using MotCua.Web.Features.Tracking;
 using MotCua.Web.Infrastructure;
 
 namespace MotCua.IntegrationTests.Features.Performance;

@@ -1,23 +1,21 @@
-using System.Formats.Asn1;
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
-using System.Security.Cryptography.Pkcs;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.IntegrationTests.Features.Payments;
+using MotCua.IntegrationTests.Features.Signing;
 using MotCua.Web.Features.Procedures;
-using MotCua.Web.Features.Results;
+using MotCua.Web.Features.Signing;
 using MotCua.Web.Infrastructure;
 using UglyToad.PdfPig;
 using static MotCua.IntegrationTests.Features.Dossiers.DossierApi;
 
 namespace MotCua.IntegrationTests.Features.Results;
 
-public sealed partial class ResultsOnlineTests(PaymentsFactory app) : IClassFixture<PaymentsFactory>
+public sealed class ResultsOnlineTests(PaymentsFactory app) : IClassFixture<PaymentsFactory>
 {
     private static readonly DateTimeOffset Tuesday = new(2025, 6, 3, 2, 0, 0, TimeSpan.Zero);
 
@@ -35,13 +33,13 @@ public sealed partial class ResultsOnlineTests(PaymentsFactory app) : IClassFixt
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
         var pdf = await response.Content.ReadAsByteArrayAsync(Ct);
 
-        var signer = VerifySignature(pdf);
-        var certificate = await app.Services.GetRequiredService<ResultSigner>().CertificateAsync(Ct);
+        var signer = PdfSignatures.Verify(pdf);
+        var certificate = await app.Services.GetRequiredService<PdfSigner>().CertificateAsync(Ct);
         Assert.Equal(certificate.Thumbprint, signer.Thumbprint);
         var tampered = (byte[])pdf.Clone();
         var at = Encoding.Latin1.GetString(pdf).IndexOf(code, StringComparison.Ordinal);
         tampered[at > 0 ? at : 200] ^= 0x01;
-        Assert.ThrowsAny<CryptographicException>(() => VerifySignature(tampered));
+        Assert.ThrowsAny<CryptographicException>(() => PdfSignatures.Verify(tampered));
         using (var doc = PdfDocument.Open(pdf))
         {
             Assert.Contains(code + "-KQ1", string.Join(" ", doc.GetPages().Select(p => p.Text)));
@@ -127,24 +125,4 @@ public sealed partial class ResultsOnlineTests(PaymentsFactory app) : IClassFixt
         p.ResultKind = kind;
         await db.SaveChangesAsync(Ct);
     }
-
-    /// <summary>Checks the PDF's CMS signature over its /ByteRange, as a PDF reader does; returns the signer's certificate.</summary>
-    private static System.Security.Cryptography.X509Certificates.X509Certificate2 VerifySignature(byte[] pdf)
-    {
-        var text = Encoding.Latin1.GetString(pdf);
-        var range = ByteRange().Match(text);
-        Assert.True(range.Success, "no /ByteRange in the PDF");
-        var r = range.Groups.Cast<Group>().Skip(1).Select(g => int.Parse(g.Value, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        var signed = pdf[r[0]..(r[0] + r[1])].Concat(pdf[r[2]..(r[2] + r[3])]).ToArray();
-        var hex = text[(r[0] + r[1] + 1)..(r[2] - 1)];
-        var der = Convert.FromHexString(hex);
-        AsnDecoder.ReadEncodedValue(der, AsnEncodingRules.BER, out _, out _, out var length);
-        var cms = new SignedCms(new ContentInfo(signed), detached: true);
-        cms.Decode(der.AsSpan(0, length));
-        cms.CheckSignature(verifySignatureOnly: true);
-        return cms.SignerInfos[0].Certificate!;
-    }
-
-    [GeneratedRegex(@"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]")]
-    private static partial Regex ByteRange();
 }

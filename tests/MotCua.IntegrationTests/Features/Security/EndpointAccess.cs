@@ -213,9 +213,9 @@ public static class EndpointAccess
 
         // Pages (GET; their POST handlers share the page's authorization and need an antiforgery token, see AntiforgeryTests)
         new("PAGE /Index", "/", Public),
-        new("PAGE /Account/Login", "/Account/Login", Public),
-        new("PAGE /Account/Logout", "/Account/Logout", Public),
-        new("PAGE /Account/Denied", "/Account/Denied", Public),
+        new("PAGE /Accounts/Login", "/Account/Login", Public),
+        new("PAGE /Accounts/Logout", "/Account/Logout", Public),
+        new("PAGE /Accounts/Denied", "/Account/Denied", Public),
         new("PAGE /Tracking/Index", "/Tracking?code={dossier}&verifier=1234", Public),
         new("PAGE /Procedures/Index", "/Procedures", Public),
         new("PAGE /Procedures/Details", "/Procedures/Details?code=2.000815", Public),
@@ -223,8 +223,8 @@ public static class EndpointAccess
         new("PAGE /Calendar/Index", "/Calendar", Staff),
         new("PAGE /Calendar/DueDate", "/Calendar/DueDate?receivedOn=2025-06-03&workingDays=5", Public),
         new("PAGE /Organisation/Index", "/Organisation", Staff),
-        new("PAGE /Staff/Index", "/Staff", Staff),
-        new("PAGE /Staff/Users", "/Staff/Users", AdminOnly),
+        new("PAGE /Accounts/Workspace", "/Staff", Staff),
+        new("PAGE /Accounts/Users", "/Staff/Users", AdminOnly),
         new("PAGE /Dossiers/Index", "/Dossiers", Staff),
         new("PAGE /Dossiers/Details", "/Dossiers/Details?code={dossier}", "NNYYYNNN"),
         new("PAGE /Dossiers/Receive", "/Dossiers/Receive", "NNNNYNNY"),

@@ -1,13 +1,13 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Infrastructure;
 
-namespace MotCua.Web.Features.Staff;
+namespace MotCua.Web.Features.Accounts;
 
-public sealed class IndexModel(AppDbContext db) : PageModel
+/// <summary>The staff workspace at <c>/Staff</c>: who I am and the units in my scope.</summary>
+public sealed class WorkspaceModel(AppDbContext db) : PageModel
 {
     public UnitDto[] Units { get; private set; } = [];
     public string[] RoleNames { get; private set; } = [];

@@ -3,10 +3,12 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MotCua.IntegrationTests.Features.Portal;
+using MotCua.Web.Features.Tracking;
 using static MotCua.IntegrationTests.Features.Portal.PortalFactory;
 using static MotCua.IntegrationTests.Features.Portal.PortalFlow;
 
-namespace MotCua.IntegrationTests.Features.Portal;
+namespace MotCua.IntegrationTests.Features.Tracking;
 
 public sealed class TrackingTests(PortalFactory app) : IClassFixture<PortalFactory>
 {
@@ -103,7 +105,7 @@ public sealed class TrackingTests(PortalFactory app) : IClassFixture<PortalFacto
     {
         var code = await AcceptedDossierAsync("058098001006", "0908001006");
         var other = await AcceptedDossierAsync("058098001007", "0908001007");
-        var tokens = app.Services.GetRequiredService<MotCua.Web.Features.Portal.TrackingTokens>();
+        var tokens = app.Services.GetRequiredService<TrackingTokens>();
         var anonymous = app.CreateClient();
         var wrongVerifierPage = await anonymous.GetStringAsync($"/Tracking?code={code}&verifier=9999", Ct);
 

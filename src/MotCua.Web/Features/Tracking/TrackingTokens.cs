@@ -2,14 +2,14 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace MotCua.Web.Features.Portal;
+namespace MotCua.Web.Features.Tracking;
 
 /// <summary>
 /// The tracking token printed in form 01's QR and the receipt's link: HMAC-SHA256 of the dossier code under a server key,
 /// cut to 128 bits. Derived, not stored, so a form printed again carries the same link; unguessable without the key.
 /// The key is <c>Portal:Tracking:TokenKey</c> (base64, at least 32 bytes), else a random key kept beside the uploaded files.
 /// </summary>
-public sealed class TrackingTokens
+public sealed class TrackingTokens : Dossiers.ITrackingLinks
 {
     private const int TokenBytes = 16;
     private readonly byte[] _key;
@@ -48,6 +48,8 @@ public sealed class TrackingTokens
     /// <summary>The tracking page's address with the token; <paramref name="origin"/> empty gives a relative link.</summary>
     public string Link(string origin, string code) =>
         $"{origin.TrimEnd('/')}/Tracking?code={Uri.EscapeDataString(code)}&t={For(code)}";
+
+    public string LinkFor(HttpRequest request, string code) => Link(Origin(request), code);
 
     /// <summary>Where links point: the configured public address, else this request's (a scanned QR needs an absolute one).</summary>
     public static string Origin(HttpRequest request) =>

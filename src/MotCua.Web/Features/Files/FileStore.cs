@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace MotCua.Web.Infrastructure;
+namespace MotCua.Web.Features.Files;
 
 public sealed record StoredBlob(string Sha256, long Size);
 

@@ -2,9 +2,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using MotCua.Web.Features.Accounts;
 
-namespace MotCua.Web.Features.Account;
+namespace MotCua.Web.Features.Accounts;
 
 public sealed class LoginModel(SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> t, TimeProvider time) : PageModel
 {

@@ -7,14 +7,16 @@ using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.Signatures;
 
-namespace MotCua.Web.Features.Results;
+namespace MotCua.Web.Features.Signing;
 
 /// <summary>
-/// Signs result PDFs (PAdES-style CMS, SHA-256) with the unit's certificate. The demo generates a self-signed certificate
-/// on first use and keeps it in the database, encrypted with the data-protection keys, so every instance signs with the same one.
+/// Signs PDFs (PAdES-style CMS, SHA-256) with the unit's certificate: electronic results today, official documents next.
+/// The demo generates a self-signed certificate on first use and keeps it in the database, encrypted with the
+/// data-protection keys, so every instance signs with the same one.
 /// </summary>
-public sealed class ResultSigner(IServiceScopeFactory scopes, IDataProtectionProvider protection, TimeProvider time)
+public sealed class PdfSigner(IServiceScopeFactory scopes, IDataProtectionProvider protection, TimeProvider time)
 {
+    // Both names were given when only results were signed; they stay, or the stored certificate could not be found or decrypted.
     public const string CertificateName = "result-signing";
     private const string Purpose = "MotCua.Results.SigningCertificate";
     private Task<X509Certificate2>? _loading;

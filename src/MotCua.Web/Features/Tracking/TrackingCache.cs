@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 using MotCua.Web.Infrastructure;
 using Npgsql;
 
-namespace MotCua.Web.Features.Portal;
+namespace MotCua.Web.Features.Tracking;
 
 /// <summary>
 /// Built tracking answers, each tagged with what it was built from: the dossier's version and head of its history chain

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Infrastructure;
 
-namespace MotCua.Web.Features.Portal;
+namespace MotCua.Web.Features.Tracking;
 
 /// <summary>
 /// Public tracking's two guards: a limit on wrong verifiers or tokens per dossier code (4 digits are only 10,000 guesses),

@@ -1,10 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using MotCua.Web.Features.Accounts;
 using MotCua.Web.Infrastructure;
 
-namespace MotCua.Web.Features.Staff;
+namespace MotCua.Web.Features.Accounts;
 
 [Authorize(Policy = AccountsSetup.AdminPolicy)]
 public sealed class UsersModel(AppDbContext db, TimeProvider time) : PageModel

@@ -1,9 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using MotCua.Web.Features.Accounts;
 
-namespace MotCua.Web.Features.Account;
+namespace MotCua.Web.Features.Accounts;
 
 public sealed class LogoutModel(SignInManager<AppUser> signIn) : PageModel
 {

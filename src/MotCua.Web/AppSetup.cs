@@ -63,6 +63,7 @@ public static class AppSetup
         builder.AddFiles();
         builder.AddPortal();
         builder.AddQueue();
+        builder.AddAssisted();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o =>

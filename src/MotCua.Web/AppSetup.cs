@@ -66,6 +66,7 @@ public static class AppSetup
         builder.AddPortal();
         builder.AddTracking();
         builder.AddQueue();
+        builder.AddAssisted();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o =>

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +14,8 @@ namespace MotCua.Web.Features.Assisted;
 
 /// <summary>The desk page for an assisted online submission: prepare it, send the code to the citizen's phone, type the code the citizen reads out.</summary>
 [Authorize(Roles = Roles.Desk)]
-public sealed class DeskModel(AppDbContext db, OneTimeCodes codes, ReceiveDossier receive, TimeProvider time, IConfiguration config, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class DeskModel(
+    AppDbContext db, OneTimeCodes codes, StartAssistedSubmission start, ConfirmAssistedSubmission confirm, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "procedure")] public string? ProcedureCode { get; set; }
     [BindProperty] public string? FullName { get; set; }
@@ -39,14 +39,13 @@ public sealed class DeskModel(AppDbContext db, OneTimeCodes codes, ReceiveDossie
         var body = new ReceiveRequest(ProcedureCode, User.UnitPath()?.TrimEnd('/').Split('/')[^1], Channel.Online,
             new ApplicantInput(FullName, IdNumber, null, null, Phone, Email, Address),
             [.. Documents.Select(d => new Dossiers.DocumentInput(d, "original", null, 1, false))]);
-        var result = await AssistedApi.StartAsync(body, db, codes, User, time, config, t, ct);
-        switch (result.Result)
+        switch (await start.HandleAsync(body, User, ct))
         {
-            case Created<AssistedStarted> created:
-                Started = created.Value;
+            case StartAssistedSubmission.Started(var started):
+                Started = started;
                 break;
-            case ValidationProblem invalid:
-                Errors = new(invalid.ProblemDetails.Errors);
+            case StartAssistedSubmission.Invalid(var errors):
+                Errors = new(errors);
                 break;
             default:
                 return Forbid();
@@ -63,18 +62,21 @@ public sealed class DeskModel(AppDbContext db, OneTimeCodes codes, ReceiveDossie
             return RedirectToPage();
         }
 
-        var result = await AssistedApi.ConfirmAsync(id, new ConfirmRequest(Code), db, codes, receive, User, t, ct);
-        switch (result.Result)
+        switch (await confirm.HandleAsync(id, new ConfirmRequest(Code), User, ct))
         {
-            case Created<ReceiveResponse> created:
-                return Redirect($"/Dossiers/Details?code={Uri.EscapeDataString(created.Value!.Code)}&received=1");
-            case ValidationProblem invalid:
-                Errors = new(invalid.ProblemDetails.Errors);
+            case ConfirmAssistedSubmission.Received(var dossier):
+                return Redirect($"/Dossiers/Details?code={Uri.EscapeDataString(dossier.Code)}&received=1");
+            case ConfirmAssistedSubmission.Invalid(var errors):
+                Errors = new(errors);
                 Started = await StartedAsync(id, ct);
                 break;
-            case ProblemHttpResult problem:
-                Errors["code"] = [problem.ProblemDetails.Detail ?? ""];
-                Started = problem.StatusCode == StatusCodes.Status410Gone ? null : await StartedAsync(id, ct);
+            case ConfirmAssistedSubmission.Expired(var message):
+                Errors["code"] = [message];
+                Started = null;
+                break;
+            case ConfirmAssistedSubmission.NotReceived(var message):
+                Errors["code"] = [message];
+                Started = await StartedAsync(id, ct);
                 break;
             default:
                 Errors["code"] = [t["Không tìm thấy hồ sơ đang chờ xác nhận: hãy bắt đầu lại."]];

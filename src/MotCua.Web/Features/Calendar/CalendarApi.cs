@@ -18,7 +18,6 @@ public sealed record DueDateResponse(DateOnly DueDate, bool Estimated, string[] 
 
 public static class CalendarApi
 {
-    public const int MaxWorkingDays = 365;
     private const int MaxPauses = 20;
     private const int MaxImportBytes = 1 << 20;
 
@@ -39,15 +38,15 @@ public static class CalendarApi
         AppDbContext db, CalendarService calendars, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        var received = ParseDate(receivedOn, "receivedOn", t["Ngày tiếp nhận"], errors, t);
+        var received = CalendarInput.ParseDate(receivedOn, "receivedOn", t["Ngày tiếp nhận"], errors, t);
         int days = 0;
         if (!int.TryParse(workingDays, NumberStyles.None, CultureInfo.InvariantCulture, out days) || days <= 0)
         {
             errors["workingDays"] = [t["Số ngày làm việc phải là số nguyên dương."]];
         }
-        else if (days > MaxWorkingDays)
+        else if (days > CalendarService.MaxWorkingDays)
         {
-            errors["workingDays"] = [t["Số ngày làm việc tối đa là {0}.", MaxWorkingDays]];
+            errors["workingDays"] = [t["Số ngày làm việc tối đa là {0}.", CalendarService.MaxWorkingDays]];
         }
 
         var pauses = new List<Pause>();
@@ -60,7 +59,7 @@ public static class CalendarApi
             foreach (var text in pause ?? [])
             {
                 var parts = text.Split('/');
-                if (parts.Length != 2 || !TryDate(parts[0], out var from) || !TryDate(parts[1], out var to))
+                if (parts.Length != 2 || !CalendarInput.TryDate(parts[0], out var from) || !CalendarInput.TryDate(parts[1], out var to))
                 {
                     errors["pause"] = [t["Khoảng tạm dừng '{0}' không hợp lệ: cần dạng YYYY-MM-DD/YYYY-MM-DD.", text]];
                     break;
@@ -68,7 +67,7 @@ public static class CalendarApi
 
                 if (!WorkingCalendar.IsSupported(from) || !WorkingCalendar.IsSupported(to))
                 {
-                    errors["pause"] = [OutOfRange(t, text)];
+                    errors["pause"] = [CalendarInput.OutOfRange(t, text)];
                     break;
                 }
 
@@ -120,78 +119,26 @@ public static class CalendarApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["unit"] = [t["Không tìm thấy đơn vị '{0}'.", unit]] });
         }
 
-        return TypedResults.Ok(await Days(db, y, unitId).ToArrayAsync(ct));
-    }
-
-    public static IQueryable<CalendarDayDto> Days(AppDbContext db, int year, int? unitId)
-    {
-        var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
-        return db.CalendarDays.AsNoTracking()
-            .Where(d => d.Date >= from && d.Date <= to && (d.UnitId == null || d.UnitId == unitId))
-            .OrderBy(d => d.Date).ThenBy(d => d.UnitId)
-            .Select(d => new CalendarDayDto(d.Date, d.Kind, d.Name, d.Source, d.Unit == null ? null : d.Unit.Code));
+        return TypedResults.Ok(await ReadCalendarDays.Query(db, y, unitId).ToArrayAsync(ct));
     }
 
     private static async Task<Results<Created<CalendarDayDto>, Ok<CalendarDayDto>, ValidationProblem, ProblemHttpResult>> Upsert(
-        CalendarDayRequest body, AppDbContext db, CalendarService calendars, ClaimsPrincipal user, IStringLocalizer<SharedResource> t, CancellationToken ct)
-    {
-        var errors = new Dictionary<string, string[]>();
-        var (edit, unitId) = await ValidateEditAsync(body, db, user, t, errors, ct);
-        if (errors.Count > 0)
+        CalendarDayRequest body, EditCalendarDay handler, ClaimsPrincipal user, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
+        await handler.HandleAsync(body, user, ct) switch
         {
-            return TypedResults.ValidationProblem(errors, title: t["Dữ liệu ngày không hợp lệ"]);
-        }
-
-        bool created;
-        try
-        {
-            created = await calendars.UpsertAsync(edit!, unitId, user.Identity!.Name!, ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Two administrators adding the same day at once: the unique index refuses the second.
-            return TypedResults.Problem(t["Ngày này vừa được người khác khai báo. Vui lòng tải lại và thử lại."], statusCode: StatusCodes.Status409Conflict);
-        }
-
-        var dto = new CalendarDayDto(edit!.Date, edit.Kind, edit.Name, edit.Source, unitId is null ? null : body.Unit);
-        return created
-            ? TypedResults.Created($"/api/v1/calendar/days?year={edit.Date.Year}", dto)
-            : TypedResults.Ok(dto);
-    }
-
-    /// <summary>Shared by the API and the page: the same rules and messages for one day's entry.</summary>
-    public static async Task<(CalendarEdit? Edit, int? UnitId)> ValidateEditAsync(
-        CalendarDayRequest body, AppDbContext db, ClaimsPrincipal user, IStringLocalizer<SharedResource> t, Dictionary<string, string[]> errors, CancellationToken ct)
-    {
-        var date = ParseDate(body.Date, "date", t["Ngày"], errors, t);
-        var kind = CalendarCsv.ParseKind(body.Kind);
-        if (kind is null)
-        {
-            errors["kind"] = [t["Loại ngày phải là holiday (nghỉ) hoặc makeup_workday (làm bù)."]];
-        }
-
-        var name = body.Name?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > 300)
-        {
-            errors["name"] = [t["Tên ngày là bắt buộc, tối đa 300 ký tự."]];
-        }
-
-        var source = string.IsNullOrWhiteSpace(body.Source) ? null : body.Source.Trim();
-        if (source is { Length: > 1000 })
-        {
-            errors["source"] = [t["Nguồn tối đa 1000 ký tự."]];
-        }
-
-        var unitId = await UnitIdAsync(body.Unit, db, user, t, errors, ct);
-        return errors.Count > 0 ? (null, null) : (new CalendarEdit(date!.Value, kind!.Value, name!, source), unitId);
-    }
+            EditCalendarDay.Saved(var day, true) => TypedResults.Created($"/api/v1/calendar/days?year={day.Date.Year}", day),
+            EditCalendarDay.Saved(var day, false) => TypedResults.Ok(day),
+            EditCalendarDay.Invalid(var errors) => TypedResults.ValidationProblem(errors, title: t["Dữ liệu ngày không hợp lệ"]),
+            EditCalendarDay.Conflict(var message) => TypedResults.Problem(message, statusCode: StatusCodes.Status409Conflict),
+            var other => throw new InvalidOperationException($"Unhandled calendar outcome {other.GetType().Name}."),
+        };
 
     private static async Task<Results<NoContent, NotFound, ValidationProblem>> Delete(
         string date, string? unit, AppDbContext db, CalendarService calendars, ClaimsPrincipal user, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        var d = ParseDate(date, "date", t["Ngày"], errors, t);
-        var unitId = await UnitIdAsync(unit, db, user, t, errors, ct);
+        var d = CalendarInput.ParseDate(date, "date", t["Ngày"], errors, t);
+        var unitId = await CalendarInput.UnitIdAsync(unit, db, user, t, errors, ct);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -204,7 +151,7 @@ public static class CalendarApi
         HttpRequest request, string? unit, AppDbContext db, CalendarService calendars, ClaimsPrincipal user, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        var unitId = await UnitIdAsync(unit, db, user, t, errors, ct);
+        var unitId = await CalendarInput.UnitIdAsync(unit, db, user, t, errors, ct);
         if (request.ContentLength > MaxImportBytes)
         {
             errors["body"] = [t["Tệp CSV tối đa 1 MB."]];
@@ -235,45 +182,5 @@ public static class CalendarApi
 
         var result = await calendars.ImportAsync(new StringReader(new string(buffer, 0, read)), unitId, user.Identity!.Name!, ct);
         return TypedResults.Ok(result with { Errors = [.. result.Errors.Select(e => e with { Message = t[e.Message].Value })] });
-    }
-
-    private static async Task<int?> UnitIdAsync(
-        string? unit, AppDbContext db, ClaimsPrincipal user, IStringLocalizer<SharedResource> t, Dictionary<string, string[]> errors, CancellationToken ct)
-    {
-        if (string.IsNullOrWhiteSpace(unit))
-        {
-            return null;
-        }
-
-        var id = await db.Units.InScopeOf(user).Where(u => u.Code == unit).Select(u => (int?)u.Id).SingleOrDefaultAsync(ct);
-        if (id is null)
-        {
-            errors["unit"] = [t["Không tìm thấy đơn vị '{0}' trong phạm vi của bạn.", unit]];
-        }
-
-        return id;
-    }
-
-    private static bool TryDate(string? text, out DateOnly date) =>
-        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
-
-    private static string OutOfRange(IStringLocalizer<SharedResource> t, string text) =>
-        t["Ngày {0} nằm ngoài khoảng lịch hỗ trợ ({1}–{2}).", text, WorkingCalendar.MinYear, WorkingCalendar.MaxYear];
-
-    private static DateOnly? ParseDate(string? text, string field, string label, Dictionary<string, string[]> errors, IStringLocalizer<SharedResource> t)
-    {
-        if (!TryDate(text, out var date))
-        {
-            errors[field] = [t["{0} '{1}' không hợp lệ: cần dạng YYYY-MM-DD.", label, text ?? ""]];
-            return null;
-        }
-
-        if (!WorkingCalendar.IsSupported(date))
-        {
-            errors[field] = [OutOfRange(t, text!)];
-            return null;
-        }
-
-        return date;
     }
 }

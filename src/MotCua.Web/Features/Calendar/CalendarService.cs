@@ -12,6 +12,7 @@ public static class CalendarSetup
     {
         builder.Services.AddSingleton<CalendarCache>();
         builder.Services.AddScoped<CalendarService>();
+        builder.Services.AddScoped<EditCalendarDay>();
         return builder;
     }
 }
@@ -46,6 +47,9 @@ public sealed record ImportResult(int Imported, int Updated, int Skipped, Import
 public sealed class CalendarService(
     AppDbContext db, CalendarCache cache, IEnumerable<ICalendarChangeHandler> handlers, TimeProvider time, IConfiguration config)
 {
+    /// <summary>The longest processing time, in working days, a due date is computed for (the public page and the API).</summary>
+    public const int MaxWorkingDays = 365;
+
     public async Task<long> VersionAsync(CancellationToken ct) => await db.CalendarChanges.MaxAsync(c => (long?)c.Id, ct) ?? 0;
 
     /// <summary>National entries, overridden by those of the unit and of its ancestors (the nearest unit wins).</summary>

@@ -25,9 +25,9 @@ public sealed class DueDateModel(CalendarService calendars, IStringLocalizer<Sha
         }
 
         var received = Date(ReceivedOn, nameof(ReceivedOn));
-        if (!int.TryParse(WorkingDays, NumberStyles.None, CultureInfo.InvariantCulture, out var days) || days is <= 0 or > CalendarApi.MaxWorkingDays)
+        if (!int.TryParse(WorkingDays, NumberStyles.None, CultureInfo.InvariantCulture, out var days) || days is <= 0 or > CalendarService.MaxWorkingDays)
         {
-            Errors[nameof(WorkingDays)] = t["Số ngày làm việc phải là số nguyên từ 1 đến {0}.", CalendarApi.MaxWorkingDays];
+            Errors[nameof(WorkingDays)] = t["Số ngày làm việc phải là số nguyên từ 1 đến {0}.", CalendarService.MaxWorkingDays];
         }
 
         Pause[] pauses = [];

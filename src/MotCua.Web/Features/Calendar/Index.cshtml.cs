@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using MotCua.Domain.Calendar;
 using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Organisation;
@@ -21,7 +20,7 @@ public sealed class CalendarDayInput
 
 /// <summary>Staff read a year's declared days; administrators add, change and delete them.</summary>
 [Authorize(Policy = AccountsSetup.StaffPolicy)]
-public sealed class IndexModel(AppDbContext db, CalendarService calendars, IStringLocalizer<SharedResource> t, TimeProvider time) : PageModel
+public sealed class IndexModel(AppDbContext db, CalendarService calendars, EditCalendarDay editDay, TimeProvider time) : PageModel
 {
     public int Year { get; private set; }
     public string? Unit { get; private set; }
@@ -42,15 +41,24 @@ public sealed class IndexModel(AppDbContext db, CalendarService calendars, IStri
         }
 
         var request = new CalendarDayRequest(Input.Date, Input.Kind, Input.Name, Input.Source, Input.Unit);
-        var (edit, unitId) = await CalendarApi.ValidateEditAsync(request, db, User, t, Errors, ct);
-        if (edit is null)
+        switch (await editDay.HandleAsync(request, User, ct))
         {
-            await LoadAsync(year, Input.Unit, ct);
-            return Page();
+            case EditCalendarDay.Saved(var day, _):
+                return RedirectToPage(new { year = day.Date.Year, unit = Input.Unit });
+            case EditCalendarDay.Invalid(var errors):
+                foreach (var (field, messages) in errors)
+                {
+                    Errors[field] = messages;
+                }
+
+                break;
+            case EditCalendarDay.Conflict(var message):
+                Errors["date"] = [message];
+                break;
         }
 
-        await calendars.UpsertAsync(edit, unitId, User.Identity!.Name!, ct);
-        return RedirectToPage(new { year = edit.Date.Year, unit = Input.Unit });
+        await LoadAsync(year, Input.Unit, ct);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(string? date, string? unit, int? year, CancellationToken ct)
@@ -84,7 +92,7 @@ public sealed class IndexModel(AppDbContext db, CalendarService calendars, IStri
         Year = year is >= WorkingCalendar.MinYear and <= WorkingCalendar.MaxYear ? year.Value : VietnamTime.Today(time).Year;
         Unit = string.IsNullOrWhiteSpace(unit) ? null : unit.Trim();
         var unitId = Unit is null ? null : await db.Units.Where(u => u.Code == Unit).Select(u => (int?)u.Id).SingleOrDefaultAsync(ct);
-        Days = await CalendarApi.Days(db, Year, unitId).ToArrayAsync(ct);
+        Days = await ReadCalendarDays.Query(db, Year, unitId).ToArrayAsync(ct);
         Estimated = !(await calendars.ForUnitAsync(null, ct)).HasOfficialData(Year);
     }
 }

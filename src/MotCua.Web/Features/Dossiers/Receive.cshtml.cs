@@ -11,7 +11,7 @@ namespace MotCua.Web.Features.Dossiers;
 
 /// <summary>The desk officer's intake form: choose the procedure, tick the documents received, enter the applicant.</summary>
 [Authorize(Roles = Roles.Desk)]
-public sealed class ReceiveModel(AppDbContext db, ReceiveDossier receive, TimeProvider time, Queue.QueueService queue) : PageModel
+public sealed class ReceiveModel(AppDbContext db, ReceiveDossier receive, TimeProvider time, Queue.QueueReads queue, Queue.AttachDossierToTicket attachToTicket) : PageModel
 {
     /// <summary>The queue ticket the officer is serving: its dossier code is recorded on it (issue 11 item 4).</summary>
     [BindProperty(SupportsGet = true, Name = "ticket")] public long? TicketId { get; set; }
@@ -82,7 +82,7 @@ public sealed class ReceiveModel(AppDbContext db, ReceiveDossier receive, TimePr
             case ReceiveDossier.Received(var dossier):
                 if (TicketId is { } ticket)
                 {
-                    await queue.AttachDossierAsync(ticket, dossier.Code, User, ct);
+                    await attachToTicket.HandleAsync(ticket, dossier.Code, User, ct);
                 }
 
                 return Redirect($"/Dossiers/Details?code={Uri.EscapeDataString(dossier.Code)}&received=1");

@@ -23,7 +23,7 @@ public sealed class IndexModel(AppDbContext db, StartPayment start) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var ip = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "127.0.0.1";
-        switch (await start.HandleAsync(Code ?? "", User, PaymentsApi.ReturnUrl(Request), ip, ct))
+        switch (await start.HandleAsync(Code ?? "", User, StartPayment.ReturnUrl(Request.Scheme, Request.Host.ToString()), ip, ct))
         {
             case StartPayment.Started(var p):
                 return Redirect(p.RedirectUrl!);

@@ -11,10 +11,6 @@ using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.Payments;
 
-public sealed record IssueDto(long Id, string Reference, string DossierCode, string Kind, string KindLabel, string Detail, DateTime DetectedAt, DateTime? ResolvedAt, string? ResolvedBy, string? ResolutionNote);
-
-public sealed record ResolveRequest(string? Note);
-
 public static class PaymentsApi
 {
     public static IHostApplicationBuilder AddPayments(this IHostApplicationBuilder builder)
@@ -25,6 +21,7 @@ public static class PaymentsApi
         builder.Services.AddSingleton<SandboxGateway>();
         builder.Services.AddSingleton<IPaymentGateway>(sp => sp.GetRequiredService<SandboxGateway>());
         builder.Services.AddScoped<StartPayment>();
+        builder.Services.AddScoped<ResolvePaymentIssue>();
         builder.Services.AddScoped<PaymentCallbacks>();
         var owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
         builder.Services.AddSingleton(sp => new PaymentReconciler(
@@ -51,13 +48,11 @@ public static class PaymentsApi
         return app;
     }
 
-    public static string ReturnUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}/Payments/Return";
-
     private static async Task<Results<Created<PaymentDto>, NotFound, ProblemHttpResult>> Start(
         string code, StartPayment handler, ClaimsPrincipal user, HttpContext http, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         var ip = http.Connection.RemoteIpAddress?.ToString() ?? "127.0.0.1";
-        switch (await handler.HandleAsync(code, user, ReturnUrl(http.Request), ip, ct))
+        switch (await handler.HandleAsync(code, user, StartPayment.ReturnUrl(http.Request.Scheme, http.Request.Host.ToString()), ip, ct))
         {
             case StartPayment.Started(var p):
                 return TypedResults.Created($"/api/v1/dossiers/{code}/payments", p);
@@ -100,44 +95,16 @@ public static class PaymentsApi
         return TypedResults.File(await ReceiptPdf.RenderAsync(db, payment, ct), "application/pdf", $"bien-lai-{payment.ReceiptNo}.pdf");
     }
 
-    internal static async Task<IssueDto[]> ListIssuesAsync(AppDbContext db, bool open, CancellationToken ct)
-    {
-        var q = db.PaymentIssues.AsNoTracking();
-        q = open ? q.Where(i => i.ResolvedAtUtc == null) : q;
-        var rows = await q.OrderByDescending(i => i.Id).Take(500).ToListAsync(ct);
-        return [.. rows.Select(i => new IssueDto(i.Id, i.Reference, i.DossierCode, i.Kind, IssueKinds.Label(i.Kind), i.Detail, i.DetectedAtUtc, i.ResolvedAtUtc, i.ResolvedBy, i.ResolutionNote))];
-    }
-
     private static async Task<Ok<IssueDto[]>> Issues(AppDbContext db, bool? open, CancellationToken ct) =>
-        TypedResults.Ok(await ListIssuesAsync(db, open ?? true, ct));
-
-    internal static async Task<string?> ResolveAsync(AppDbContext db, long id, string? note, ClaimsPrincipal user, TimeProvider time, IStringLocalizer<SharedResource> t, CancellationToken ct)
-    {
-        if (string.IsNullOrWhiteSpace(note) || note.Length > 1000)
-        {
-            return t["Ghi rõ cách đã xử lý (tối đa 1000 ký tự)."];
-        }
-
-        var issue = await db.PaymentIssues.SingleOrDefaultAsync(i => i.Id == id, ct);
-        if (issue is null)
-        {
-            return "";
-        }
-
-        issue.ResolvedAtUtc ??= time.GetUtcNow().UtcDateTime;
-        issue.ResolvedBy = user.FindFirstValue(AppClaims.FullName) ?? user.Identity?.Name;
-        issue.ResolutionNote = note.Trim();
-        await db.SaveChangesAsync(ct);
-        return null;
-    }
+        TypedResults.Ok(await ListPaymentIssues.QueryAsync(db, open ?? true, ct));
 
     private static async Task<Results<NoContent, NotFound, ValidationProblem>> Resolve(
-        long id, ResolveRequest body, AppDbContext db, ClaimsPrincipal user, TimeProvider time, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
-        await ResolveAsync(db, id, body.Note, user, time, t, ct) switch
+        long id, ResolveRequest body, ResolvePaymentIssue handler, ClaimsPrincipal user, CancellationToken ct) =>
+        await handler.HandleAsync(id, body, user, ct) switch
         {
-            null => TypedResults.NoContent(),
-            "" => TypedResults.NotFound(),
-            var error => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["note"] = [error] }),
+            ResolvePaymentIssue.Resolved => TypedResults.NoContent(),
+            ResolvePaymentIssue.Invalid(var field, var message) => TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }),
+            _ => TypedResults.NotFound(),
         };
 
     private static async Task<Results<Ok<ReconciliationReport>, ProblemHttpResult>> Reconcile(PaymentReconciler reconciler, IStringLocalizer<SharedResource> t, CancellationToken ct) =>

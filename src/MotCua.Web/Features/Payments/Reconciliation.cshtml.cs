@@ -7,7 +7,7 @@ using MotCua.Web.Infrastructure;
 namespace MotCua.Web.Features.Payments;
 
 /// <summary>Administrators see what the reconciliation flagged, resolve it with a note, and can run a pass at once.</summary>
-public sealed class ReconciliationModel(AppDbContext db, PaymentReconciler reconciler, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class ReconciliationModel(AppDbContext db, PaymentReconciler reconciler, ResolvePaymentIssue resolve, IStringLocalizer<SharedResource> t) : PageModel
 {
     public IssueDto[] Issues { get; private set; } = [];
     public Payment[] Recent { get; private set; } = [];
@@ -29,7 +29,8 @@ public sealed class ReconciliationModel(AppDbContext db, PaymentReconciler recon
 
     public async Task<IActionResult> OnPostResolveAsync(long id, string? note, CancellationToken ct)
     {
-        Error = await PaymentsApi.ResolveAsync(db, id, note, User, time, t, ct) is { Length: > 0 } e ? e : null;
+        // An issue that no longer exists shows no error: the reloaded list speaks for itself.
+        Error = await resolve.HandleAsync(id, new ResolveRequest(note), User, ct) is ResolvePaymentIssue.Invalid(_, var message) ? message : null;
         await LoadAsync(false, ct);
         return Page();
     }
@@ -37,7 +38,7 @@ public sealed class ReconciliationModel(AppDbContext db, PaymentReconciler recon
     private async Task LoadAsync(bool resolved, CancellationToken ct)
     {
         ShowResolved = resolved;
-        Issues = await PaymentsApi.ListIssuesAsync(db, !resolved, ct);
+        Issues = await ListPaymentIssues.QueryAsync(db, !resolved, ct);
         Recent = await db.Payments.AsNoTracking().OrderByDescending(p => p.Id).Take(100).ToArrayAsync(ct);
     }
 }

@@ -28,6 +28,9 @@ public sealed class StartPayment(AppDbContext db, IPaymentGateway gateway, IOpti
 
     public sealed record Conflict(string Message) : Outcome;
 
+    /// <summary>Where the gateway sends the citizen back: the return page on the host the request came to.</summary>
+    public static string ReturnUrl(string scheme, string host) => $"{scheme}://{host}/Payments/Return";
+
     public async Task<Outcome> HandleAsync(string code, ClaimsPrincipal user, string returnUrl, string clientIp, CancellationToken ct)
     {
         var dossier = await db.Dossiers.AsNoTracking().Visible(user).SingleOrDefaultAsync(d => d.Code == code, ct);

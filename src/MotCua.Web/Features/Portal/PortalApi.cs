@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using MotCua.Domain.Dossiers;
 using MotCua.Domain.Portal;
 using MotCua.Web.Features.Accounts;
 using MotCua.Web.Infrastructure;
@@ -69,9 +68,8 @@ public static class PortalApi
             _ => TypedResults.NotFound(),
         };
 
-    internal static SignUpStarted Started(PendingSignUp p, DateTime expiresAtUtc) => new(p.Id, p.Channel, SentTo(p), expiresAtUtc);
+    internal static SignUpStarted Started(PendingSignUp p, DateTime expiresAtUtc) => new(p.Id, p.Channel, SignUp.SentTo(p), expiresAtUtc);
 
-    internal static string SentTo(PendingSignUp p) => p.Channel == "sms" ? Masking.Phone(p.Phone) : Masking.Email(p.Email);
 
     private static async Task<Ok<StoredDocumentDto[]>> Documents(AppDbContext db, ClaimsPrincipal user, TimeProvider time, CancellationToken ct) =>
         TypedResults.Ok(await PersonalStore.ListAsync(db, UserId(user), VietnamTime.Today(time), ct));

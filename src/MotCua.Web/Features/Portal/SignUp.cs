@@ -36,6 +36,9 @@ public sealed partial class SignUp(
 
     private OtpOptions O => codes.Options;
 
+    /// <summary>Where the code went, masked: the sign-up answer and the verification page show it.</summary>
+    public static string SentTo(PendingSignUp p) => p.Channel == "sms" ? MotCua.Domain.Dossiers.Masking.Phone(p.Phone) : MotCua.Domain.Dossiers.Masking.Email(p.Email);
+
     public async Task<Outcome> StartAsync(SignUpRequest r, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();

@@ -64,7 +64,7 @@ public sealed class VerifyModel(SignUp signUp, SignInManager<AppUser> signIn, Ap
             return false;
         }
 
-        SentTo = PortalApi.SentTo(p);
+        SentTo = SignUp.SentTo(p);
         return true;
     }
 }

@@ -12,7 +12,7 @@ public sealed class DetailsModel(AppDbContext db) : PageModel
     public async Task<IActionResult> OnGetAsync(string? code, string? on, CancellationToken ct)
     {
         DateOnly? date = DateOnly.TryParseExact(on, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
-        if (string.IsNullOrWhiteSpace(code) || await ProceduresApi.FindAsync(db, code, date, ct) is not { } p)
+        if (string.IsNullOrWhiteSpace(code) || await FindProcedure.VersionAsync(db, code, date, ct) is not { } p)
         {
             return NotFound();
         }

@@ -118,15 +118,8 @@ public static class ProceduresApi
             date = d;
         }
 
-        var p = await FindAsync(db, code, date, ct);
+        var p = await FindProcedure.VersionAsync(db, code, date, ct);
         return p is null ? TypedResults.NotFound() : TypedResults.Ok(ProcedureDto.From(p));
-    }
-
-    public static Task<Procedure?> FindAsync(AppDbContext db, string code, DateOnly? on, CancellationToken ct)
-    {
-        var q = db.Procedures.AsNoTracking().Where(p => p.Code == code);
-        q = on is { } d ? q.Where(p => p.ValidFrom <= d && (p.ValidTo == null || p.ValidTo >= d)) : q.Where(p => p.ValidTo == null);
-        return q.OrderByDescending(p => p.VersionNo).FirstOrDefaultAsync(ct);
     }
 
     private static async Task<Results<Ok<ImportResult>, ValidationProblem>> Import(

@@ -6,7 +6,7 @@ using MotCua.Web.Features.Organisation;
 namespace MotCua.Web.Features.Queue;
 
 /// <summary>Public booking: choose the desk, the procedure, the day and a slot; the page shows the booking code. Cancellation by code and phone.</summary>
-public sealed class BookModel(QueueService queue) : PageModel
+public sealed class BookModel(QueueReads reads, ListSlots listSlots, BookSlot book, CancelBooking cancel) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Unit { get; set; }
     [BindProperty(SupportsGet = true)] public string? Procedure { get; set; }
@@ -37,44 +37,56 @@ public sealed class BookModel(QueueService queue) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var (booking, error) = await queue.BookAsync(new BookRequest(SlotId, Procedure, FullName, Phone), User, ct);
-        if (error is not null)
+        switch (await book.HandleAsync(new BookRequest(SlotId, Procedure, FullName, Phone), User, ct))
         {
-            Errors[error.Field] = [error.Message];
+            case BookSlot.Booked(var booking):
+                Booked = booking;
+                break;
+            case BookSlot.Invalid(var field, var message):
+                Errors[field] = [message];
+                break;
+            case BookSlot.Full(var message):
+                Errors["slotId"] = [message];
+                break;
         }
 
-        Booked = booking;
         await LoadAsync(ct);
         return Page();
     }
 
     public async Task<IActionResult> OnPostCancelAsync(CancellationToken ct)
     {
-        var (booking, error) = await queue.CancelAsync(CancelCode, PhoneLast4, ct);
-        if (error is not null)
+        switch (await cancel.HandleAsync(CancelCode, PhoneLast4, ct))
         {
-            Errors["cancelCode"] = [error.Message];
+            case CancelBooking.Cancelled(var booking):
+                Cancelled = booking;
+                break;
+            case CancelBooking.Invalid(_, var message):
+                Errors["cancelCode"] = [message];
+                break;
+            case CancelBooking.TooLate(var message):
+                Errors["cancelCode"] = [message];
+                break;
         }
 
-        Cancelled = booking;
         await LoadAsync(ct);
         return Page();
     }
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Units = await queue.DeskUnitsAsync(ct);
+        Units = await reads.DeskUnitsAsync(ct);
         var unit = Units.FirstOrDefault(u => u.Code == Unit);
         if (unit is null)
         {
             return;
         }
 
-        Procedures = await queue.ProceduresAtAsync(unit.Id, ct);
-        Days = await queue.BookableDaysAsync(unit, ct);
+        Procedures = await reads.ProceduresAtAsync(unit.Id, ct);
+        Days = await reads.BookableDaysAsync(unit, ct);
         if (Date is { } day && Days.Contains(day) && Procedures.Any(p => p.Code == Procedure))
         {
-            Slots = (await queue.SlotsAsync(unit.Code, day, ct)).Slots ?? [];
+            Slots = await listSlots.HandleAsync(unit.Code, day, ct) is ListSlots.Listed(var slots) ? slots : [];
         }
     }
 }

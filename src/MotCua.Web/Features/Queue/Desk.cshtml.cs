@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace MotCua.Web.Features.Queue;
 
 /// <summary>The officer's counter page: call the next number, recall, close, mark a no-show, start the intake for the ticket's citizen.</summary>
-public sealed class DeskModel(QueueService queue) : PageModel
+public sealed class DeskModel(QueueReads reads, CallNext callNext, ActOnTicket act) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Counter { get; set; }
     [BindProperty] public long? TicketId { get; set; }
@@ -21,9 +21,24 @@ public sealed class DeskModel(QueueService queue) : PageModel
     {
         if (Counter is { } id)
         {
-            var (ticket, error) = await queue.CallNextAsync(id, User, ct);
-            Error = error?.Message;
-            Notice = ticket is null && error is null ? "none" : ticket?.Label;
+            switch (await callNext.HandleAsync(new CallNextRequest(id), User, ct))
+            {
+                case CallNext.Called(var ticket):
+                    Notice = ticket.Label;
+                    break;
+                case CallNext.NobodyWaiting:
+                    Notice = "none";
+                    break;
+                case CallNext.Invalid(_, var message):
+                    Error = message;
+                    break;
+                case CallNext.NotFound(var message):
+                    Error = message;
+                    break;
+                case CallNext.Busy(var message):
+                    Error = message;
+                    break;
+            }
         }
 
         await LoadAsync(ct);
@@ -34,7 +49,13 @@ public sealed class DeskModel(QueueService queue) : PageModel
     {
         if (TicketId is { } id)
         {
-            Error = (await queue.ActAsync(id, Action, User, ct)).Error?.Message;
+            Error = await act.HandleAsync(id, Action, User, ct) switch
+            {
+                ActOnTicket.Invalid(_, var message) => message,
+                ActOnTicket.NotFound(var message) => message,
+                ActOnTicket.Conflict(var message) => message,
+                _ => null,
+            };
         }
 
         await LoadAsync(ct);
@@ -43,11 +64,11 @@ public sealed class DeskModel(QueueService queue) : PageModel
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Counters = await queue.CountersAsync(User, null, ct);
+        Counters = await reads.CountersAsync(User, null, ct);
         Counter ??= Counters.FirstOrDefault()?.Id;
         if (Counter is { } id)
         {
-            Tickets = await queue.CounterTicketsAsync(id, User, ct) ?? [];
+            Tickets = await reads.CounterTicketsAsync(id, User, ct) ?? [];
         }
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace MotCua.Web.Features.Queue;
 
 /// <summary>The hall display (a TV browser): the numbers being called, refreshed by a plain meta refresh, no script.</summary>
-public sealed class DisplayModel(QueueService queue) : PageModel
+public sealed class DisplayModel(QueueReads reads) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Unit { get; set; }
 
@@ -13,10 +13,10 @@ public sealed class DisplayModel(QueueService queue) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        View = await queue.DisplayAsync(Unit, ct);
+        View = await reads.DisplayAsync(Unit, ct);
         if (View is null)
         {
-            Units = await queue.DeskUnitsAsync(ct);
+            Units = await reads.DeskUnitsAsync(ct);
         }
     }
 }

@@ -5,7 +5,7 @@ using MotCua.Web.Features.Organisation;
 namespace MotCua.Web.Features.Queue;
 
 /// <summary>The ticket kiosk at the desk (a device signed in with a desk account): one big button per counter, or check in with a booking code.</summary>
-public sealed class KioskModel(QueueService queue) : PageModel
+public sealed class KioskModel(QueueReads reads, TakeTicket take) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Unit { get; set; }
     [BindProperty] public int? CounterId { get; set; }
@@ -23,15 +23,26 @@ public sealed class KioskModel(QueueService queue) : PageModel
 
     private async Task<IActionResult> IssueAsync(IssueRequest request, CancellationToken ct)
     {
-        (Ticket, var error) = await queue.IssueAsync(request, User, ct);
-        Error = error?.Message;
+        switch (await take.HandleAsync(request, User, ct))
+        {
+            case TakeTicket.Issued(var ticket):
+                Ticket = ticket;
+                break;
+            case TakeTicket.Invalid(_, var message):
+                Error = message;
+                break;
+            case TakeTicket.Conflict(var message):
+                Error = message;
+                break;
+        }
+
         await LoadAsync(ct);
         return Page();
     }
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Counters = await queue.CountersAsync(User, Unit, ct);
+        Counters = await reads.CountersAsync(User, Unit, ct);
         var own = User.UnitPath()?.TrimEnd('/').Split('/')[^1];
         if (string.IsNullOrEmpty(Unit) && Counters.Any(c => c.UnitCode == own))
         {

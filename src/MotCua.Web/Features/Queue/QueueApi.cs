@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Localization;
 using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Operations;
 
@@ -10,7 +9,15 @@ public static class QueueApi
 {
     public static IHostApplicationBuilder AddQueue(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddScoped<QueueService>();
+        builder.Services.AddScoped<QueueReads>();
+        builder.Services.AddScoped<ListSlots>();
+        builder.Services.AddScoped<BookSlot>();
+        builder.Services.AddScoped<CancelBooking>();
+        builder.Services.AddScoped<TakeTicket>();
+        builder.Services.AddScoped<CallNext>();
+        builder.Services.AddScoped<ActOnTicket>();
+        builder.Services.AddScoped<AttachDossierToTicket>();
+        builder.Services.AddScoped<ReadQueueStats>();
         builder.Services.AddSingleton<QueueReminders>();
         builder.Services.AddScheduledJob(
             new(QueueReminders.JobName, "Nhắc lịch hẹn và đánh dấu vắng mặt",
@@ -25,75 +32,83 @@ public static class QueueApi
         var group = app.MapGroup("/api/v1/queue").WithTags("Queue");
 
         // Citizens: anonymous or signed in.
-        group.MapGet("/units/{code}/slots", async Task<Results<Ok<SlotView[]>, ValidationProblem, ProblemHttpResult>> (string code, DateOnly? date, QueueService queue, CancellationToken ct) =>
-            await queue.SlotsAsync(code, date, ct) switch
+        group.MapGet("/units/{code}/slots", async Task<Results<Ok<SlotView[]>, ValidationProblem, ProblemHttpResult>> (string code, DateOnly? date, ListSlots handler, CancellationToken ct) =>
+            await handler.HandleAsync(code, date, ct) switch
             {
-                (var slots, null) => TypedResults.Ok(slots!),
-                (_, { Status: 400 } e) => Invalid(e),
-                (_, { } e) => Failed(e),
+                ListSlots.Listed(var slots) => TypedResults.Ok(slots),
+                ListSlots.Invalid(var field, var message) => Invalid(field, message),
+                ListSlots.UnknownUnit(var message) => Failed(message, StatusCodes.Status404NotFound),
+                var other => throw Unexpected(other),
             }).AllowAnonymous();
-        group.MapPost("/bookings", async Task<Results<Created<BookingView>, ValidationProblem, ProblemHttpResult>> (BookRequest body, QueueService queue, ClaimsPrincipal user, CancellationToken ct) =>
-            await queue.BookAsync(body, user, ct) switch
+        group.MapPost("/bookings", async Task<Results<Created<BookingView>, ValidationProblem, ProblemHttpResult>> (BookRequest body, BookSlot handler, ClaimsPrincipal user, CancellationToken ct) =>
+            await handler.HandleAsync(body, user, ct) switch
             {
-                (var b, null) => TypedResults.Created($"/api/v1/queue/bookings/{b!.Code}", b),
-                (_, { Status: 400 } e) => Invalid(e),
-                (_, { } e) => Failed(e),
+                BookSlot.Booked(var b) => TypedResults.Created($"/api/v1/queue/bookings/{b.Code}", b),
+                BookSlot.Invalid(var field, var message) => Invalid(field, message),
+                BookSlot.Full(var message) => Failed(message, StatusCodes.Status409Conflict),
+                var other => throw Unexpected(other),
             }).AllowAnonymous();
-        group.MapPost("/bookings/{code}/cancel", async Task<Results<Ok<BookingView>, ValidationProblem, ProblemHttpResult>> (string code, CancelRequest body, QueueService queue, CancellationToken ct) =>
-            await queue.CancelAsync(code, body.PhoneLast4, ct) switch
+        group.MapPost("/bookings/{code}/cancel", async Task<Results<Ok<BookingView>, ValidationProblem, ProblemHttpResult>> (string code, CancelRequest body, CancelBooking handler, CancellationToken ct) =>
+            await handler.HandleAsync(code, body.PhoneLast4, ct) switch
             {
-                (var b, null) => TypedResults.Ok(b!),
-                (_, { Status: 400 } e) => Invalid(e),
-                (_, { } e) => Failed(e),
+                CancelBooking.Cancelled(var b) => TypedResults.Ok(b),
+                CancelBooking.Invalid(var field, var message) => Invalid(field, message),
+                CancelBooking.TooLate(var message) => Failed(message, StatusCodes.Status409Conflict),
+                var other => throw Unexpected(other),
             }).AllowAnonymous();
-        group.MapGet("/units/{code}/display", async Task<Results<Ok<DisplayView>, NotFound>> (string code, QueueService queue, CancellationToken ct) =>
-            await queue.DisplayAsync(code, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound()).AllowAnonymous();
+        group.MapGet("/units/{code}/display", async Task<Results<Ok<DisplayView>, NotFound>> (string code, QueueReads reads, CancellationToken ct) =>
+            await reads.DisplayAsync(code, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound()).AllowAnonymous();
 
         // Staff: inside their unit subtree.
         var staff = group.MapGroup("").RequireAuthorization(AccountsSetup.StaffPolicy);
-        staff.MapGet("/counters", async (string? unit, QueueService queue, ClaimsPrincipal user, CancellationToken ct) => TypedResults.Ok(await queue.CountersAsync(user, unit, ct)));
-        staff.MapGet("/counters/{id:int}/tickets", async Task<Results<Ok<TicketView[]>, NotFound>> (int id, QueueService queue, ClaimsPrincipal user, CancellationToken ct) =>
-            await queue.CounterTicketsAsync(id, user, ct) is { } tickets ? TypedResults.Ok(tickets) : TypedResults.NotFound());
+        staff.MapGet("/counters", async (string? unit, QueueReads reads, ClaimsPrincipal user, CancellationToken ct) => TypedResults.Ok(await reads.CountersAsync(user, unit, ct)));
+        staff.MapGet("/counters/{id:int}/tickets", async Task<Results<Ok<TicketView[]>, NotFound>> (int id, QueueReads reads, ClaimsPrincipal user, CancellationToken ct) =>
+            await reads.CounterTicketsAsync(id, user, ct) is { } tickets ? TypedResults.Ok(tickets) : TypedResults.NotFound());
         // The counter travels in the body, so that a malformed or empty request is refused before anyone is called.
-        staff.MapPost("/tickets/call-next", async Task<Results<Ok<TicketView>, NoContent, ValidationProblem, ProblemHttpResult>> (CallNextRequest body, QueueService queue, ClaimsPrincipal user, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
-            body.CounterId is not { } id
-                ? Invalid(new("counterId", t["Chọn một quầy phục vụ của đơn vị."]))
-                : await queue.CallNextAsync(id, user, ct) switch
-                {
-                    (null, null) => TypedResults.NoContent(),
-                    (var ticket, null) => TypedResults.Ok(ticket!),
-                    (_, { Status: 400 } e) => Invalid(e),
-                    (_, { } e) => Failed(e),
-                });
-        staff.MapPost("/tickets", async Task<Results<Created<TicketView>, ValidationProblem, ProblemHttpResult>> (IssueRequest body, QueueService queue, ClaimsPrincipal user, CancellationToken ct) =>
-            await queue.IssueAsync(body, user, ct) switch
+        staff.MapPost("/tickets/call-next", async Task<Results<Ok<TicketView>, NoContent, ValidationProblem, ProblemHttpResult>> (CallNextRequest body, CallNext handler, ClaimsPrincipal user, CancellationToken ct) =>
+            await handler.HandleAsync(body, user, ct) switch
             {
-                (var ticket, null) => TypedResults.Created($"/api/v1/queue/tickets/{ticket!.Id}", ticket),
-                (_, { Status: 400 } e) => Invalid(e),
-                (_, { } e) => Failed(e),
+                CallNext.Called(var ticket) => TypedResults.Ok(ticket),
+                CallNext.NobodyWaiting => TypedResults.NoContent(),
+                CallNext.Invalid(var field, var message) => Invalid(field, message),
+                CallNext.NotFound(var message) => Failed(message, StatusCodes.Status404NotFound),
+                CallNext.Busy(var message) => Failed(message, StatusCodes.Status409Conflict),
+                var other => throw Unexpected(other),
             });
-        staff.MapGet("/tickets/{id:long}", async Task<Results<Ok<TicketView>, NotFound>> (long id, QueueService queue, ClaimsPrincipal user, CancellationToken ct) =>
-            await queue.TicketAsync(id, user, ct) is { } ticket ? TypedResults.Ok(ticket) : TypedResults.NotFound());
-        staff.MapPost("/tickets/{id:long}/actions", async Task<Results<Ok<TicketView>, ValidationProblem, ProblemHttpResult>> (long id, TicketActionRequest body, QueueService queue, ClaimsPrincipal user, CancellationToken ct) =>
-            await queue.ActAsync(id, body.Action, user, ct) switch
+        staff.MapPost("/tickets", async Task<Results<Created<TicketView>, ValidationProblem, ProblemHttpResult>> (IssueRequest body, TakeTicket handler, ClaimsPrincipal user, CancellationToken ct) =>
+            await handler.HandleAsync(body, user, ct) switch
             {
-                (var ticket, null) => TypedResults.Ok(ticket!),
-                (_, { Status: 400 } e) => Invalid(e),
-                (_, { } e) => Failed(e),
+                TakeTicket.Issued(var ticket) => TypedResults.Created($"/api/v1/queue/tickets/{ticket.Id}", ticket),
+                TakeTicket.Invalid(var field, var message) => Invalid(field, message),
+                TakeTicket.Conflict(var message) => Failed(message, StatusCodes.Status409Conflict),
+                var other => throw Unexpected(other),
             });
-        staff.MapGet("/stats", async Task<Results<Ok<CounterDayStats[]>, ValidationProblem, ProblemHttpResult>> (DateOnly? from, DateOnly? to, QueueService queue, ClaimsPrincipal user, CancellationToken ct) =>
-            await queue.StatsAsync(user, from, to, ct) switch
+        staff.MapGet("/tickets/{id:long}", async Task<Results<Ok<TicketView>, NotFound>> (long id, QueueReads reads, ClaimsPrincipal user, CancellationToken ct) =>
+            await reads.TicketAsync(id, user, ct) is { } ticket ? TypedResults.Ok(ticket) : TypedResults.NotFound());
+        staff.MapPost("/tickets/{id:long}/actions", async Task<Results<Ok<TicketView>, ValidationProblem, ProblemHttpResult>> (long id, TicketActionRequest body, ActOnTicket handler, ClaimsPrincipal user, CancellationToken ct) =>
+            await handler.HandleAsync(id, body.Action, user, ct) switch
             {
-                (var rows, null) => TypedResults.Ok(rows!),
-                (_, { Status: 400 } e) => Invalid(e),
-                (_, { } e) => Failed(e),
+                ActOnTicket.Done(var ticket) => TypedResults.Ok(ticket),
+                ActOnTicket.Invalid(var field, var message) => Invalid(field, message),
+                ActOnTicket.NotFound(var message) => Failed(message, StatusCodes.Status404NotFound),
+                ActOnTicket.Conflict(var message) => Failed(message, StatusCodes.Status409Conflict),
+                var other => throw Unexpected(other),
+            });
+        staff.MapGet("/stats", async Task<Results<Ok<CounterDayStats[]>, ValidationProblem, ProblemHttpResult>> (DateOnly? from, DateOnly? to, ReadQueueStats handler, ClaimsPrincipal user, CancellationToken ct) =>
+            await handler.HandleAsync(user, from, to, ct) switch
+            {
+                ReadQueueStats.Listed(var rows) => TypedResults.Ok(rows),
+                ReadQueueStats.Invalid(var field, var message) => Invalid(field, message),
+                var other => throw Unexpected(other),
             });
         return group;
     }
 
     /// <summary>A 400 as a validation problem on its field.</summary>
-    private static ValidationProblem Invalid(QueueError e) => TypedResults.ValidationProblem(new Dictionary<string, string[]> { [e.Field] = [e.Message] });
+    private static ValidationProblem Invalid(string field, string message) => TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
 
     /// <summary>Other refusals (404, 409) as a problem with the same Vietnamese message.</summary>
-    private static ProblemHttpResult Failed(QueueError e) => TypedResults.Problem(e.Message, statusCode: e.Status);
+    private static ProblemHttpResult Failed(string message, int status) => TypedResults.Problem(message, statusCode: status);
+
+    private static InvalidOperationException Unexpected(object outcome) => new($"Unhandled queue outcome {outcome.GetType().Name}.");
 }

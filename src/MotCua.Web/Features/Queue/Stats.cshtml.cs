@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace MotCua.Web.Features.Queue;
 
 /// <summary>Waiting and service times per counter and day in the officer's subtree.</summary>
-public sealed class StatsModel(QueueService queue) : PageModel
+public sealed class StatsModel(ReadQueueStats stats) : PageModel
 {
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
@@ -14,8 +14,14 @@ public sealed class StatsModel(QueueService queue) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var (rows, error) = await queue.StatsAsync(User, From, To, ct);
-        Rows = rows ?? [];
-        Error = error?.Message;
+        switch (await stats.HandleAsync(User, From, To, ct))
+        {
+            case ReadQueueStats.Listed(var rows):
+                Rows = rows;
+                break;
+            case ReadQueueStats.Invalid(_, var message):
+                Error = message;
+                break;
+        }
     }
 }

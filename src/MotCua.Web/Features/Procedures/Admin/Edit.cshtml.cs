@@ -25,7 +25,7 @@ public sealed class EditModel(AppDbContext db, TimeProvider time, IStringLocaliz
     {
         if (!Creating)
         {
-            Current = await ProceduresApi.FindAsync(db, Code!, null, ct);
+            Current = await FindProcedure.VersionAsync(db, Code!, null, ct);
             if (Current is null)
             {
                 return NotFound();
@@ -71,7 +71,7 @@ public sealed class EditModel(AppDbContext db, TimeProvider time, IStringLocaliz
 
         if (!Creating)
         {
-            Current = await ProceduresApi.FindAsync(db, Code!, null, ct);
+            Current = await FindProcedure.VersionAsync(db, Code!, null, ct);
         }
 
         Pad();

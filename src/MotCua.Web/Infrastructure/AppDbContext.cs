@@ -8,6 +8,7 @@ using MotCua.Web.Features.Alarms;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Feedback;
+using MotCua.Web.Features.Files;
 using MotCua.Web.Features.Indicators;
 using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Organisation;

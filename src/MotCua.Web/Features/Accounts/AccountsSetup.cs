@@ -53,7 +53,7 @@ public static class AccountsSetup
             .AddSignInManager()
             .AddClaimsPrincipalFactory<UnitClaimsFactory>()
             .AddDefaultTokenProviders()
-            .AddPasswordValidator<Demo.DemoPasswordFlag>()
+            .AddPasswordValidator<DemoPasswordFlag>()
             .AddErrorDescriber<VietnameseIdentityErrors>();
 
         services.AddAuthorizationBuilder()

@@ -12,7 +12,7 @@ namespace MotCua.Web.Features.Demo;
 /// <summary>Demo mode: the Bác Ái organisation, roles and one account per role, all with <see cref="Password"/>.</summary>
 public static class DemoSeed
 {
-    public const string Password = "MotCua@Demo2025";
+    public const string Password = DemoPasswordFlag.DemoPassword;
 
     public sealed record DemoAccount(string UserName, string FullName, string Role, string? UnitCode, string? IdNumber = null);
 
@@ -82,14 +82,4 @@ public static class DemoSeed
     /// <summary>Outside demo mode, an account that still opens with the demo password is a published credential.</summary>
     public static Task<string[]> AccountsWithDemoPasswordAsync(AppDbContext db) =>
         db.Users.Where(u => u.HasDemoPassword).Select(u => u.UserName!).ToArrayAsync();
-}
-
-/// <summary>Runs on every password set or change, so that the demo-password flag can never go stale.</summary>
-public sealed class DemoPasswordFlag : IPasswordValidator<AppUser>
-{
-    public Task<IdentityResult> ValidateAsync(UserManager<AppUser> manager, AppUser user, string? password)
-    {
-        user.HasDemoPassword = password == DemoSeed.Password;
-        return Task.FromResult(IdentityResult.Success);
-    }
 }

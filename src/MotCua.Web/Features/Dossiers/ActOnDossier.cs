@@ -214,7 +214,7 @@ public sealed class ActOnDossier(
         dossier.Version++;
         var e = DossierHistory.Append(db, dossier, actor, now, new(
             action.ToKebab(), before, note, attachments, dueBefore, fromUnit, target?.Code, reasonCode));
-        Notifications.Notify.Enqueue(db, dossier, action.ToKebab(), now, note);
+        DossierNotifications.Enqueue(db, dossier, action.ToKebab(), now, note);
         foreach (var handler in handlers)
         {
             await handler.OnActionAsync(db, dossier, action.ToKebab(), now, ct);

@@ -6,6 +6,7 @@ using MotCua.Domain.Dossiers;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Dossiers.Import;
 using MotCua.Web.Features.Files;
+using MotCua.Web.Features.Operations;
 using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.Dossiers;
@@ -14,6 +15,7 @@ public static class DossiersApi
 {
     public static IHostApplicationBuilder AddDossiers(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddScoped<IRestoreCheck, HistoryRestoreCheck>();
         builder.Services.AddScoped<ReceiveDossier>();
         builder.Services.AddSingleton<IntakeCommitter>();
         builder.Services.AddScoped<ActOnDossier>();

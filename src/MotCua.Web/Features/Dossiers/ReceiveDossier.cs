@@ -204,7 +204,7 @@ public sealed partial class ReceiveDossier(AppDbContext db, CalendarService cale
                 events.Add(DossierHistory.Next(dossier, actor, now, new("forward", before, forwardNote, UnitCode: unit.Code, ToUnitCode: competent.Code)));
             }
 
-            return new(dossier, events, Notifications.Notify.Messages(dossier, action, now));
+            return new(dossier, events, DossierNotifications.Messages(dossier, action, now));
         }
 
         // Not held while the batch commits: one pooled connection per waiting request would exhaust PostgreSQL's pool.

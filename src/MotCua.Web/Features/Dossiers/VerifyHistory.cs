@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using MotCua.Domain.Dossiers;
+using MotCua.Web.Features.Operations;
 using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.Dossiers;
@@ -46,5 +47,16 @@ public static class VerifyHistory
         }
 
         return new Report(checkedCount, [.. broken]);
+    }
+}
+
+/// <summary>After a restore, every dossier's history chain must still verify.</summary>
+public sealed class HistoryRestoreCheck(AppDbContext db) : IRestoreCheck
+{
+    public async Task<RestoreCheckResult> RunAsync(CancellationToken ct)
+    {
+        var report = await VerifyHistory.RunAsync(db, null, ct);
+        var broken = string.Concat(report.Broken.Select(b => $"{Environment.NewLine}BROKEN {b.Code} at event {b.Sequence}"));
+        return new(report.Broken.Length == 0, $"History verified: {report.Checked} dossier(s), {report.Broken.Length} broken.{broken}");
     }
 }

@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore.Storage;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Procedures;
-using MotCua.Web.Features.ReformPlan;
 using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.Indicators;
@@ -67,7 +66,7 @@ public sealed class AggregatesInterceptor : SaveChangesInterceptor
 
         context.ChangeTracker.DetectChanges();
         if (db.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-            && e.Entity is OrgUnit or Procedure or UnitProcedure or Plan or PlanTarget))
+            && e.Entity is OrgUnit or Procedure or UnitProcedure or IIndicatorReference))
         {
             IndicatorReferenceCache.Invalidate();
             _referenceChanged.AddOrUpdate(db, db);

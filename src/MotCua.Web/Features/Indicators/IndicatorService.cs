@@ -4,7 +4,7 @@ using MotCua.Domain.Indicators;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Procedures;
-using MotCua.Web.Features.ReformPlan;
+using MotCua.Domain.ReformPlan;
 using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.Indicators;
@@ -36,7 +36,7 @@ public enum Breakdown
 }
 
 /// <summary>Builds the indicator report of a unit subtree from the aggregate rows, the catalogue and the plan targets.</summary>
-public sealed class IndicatorService(AppDbContext db, IndicatorReferenceCache cache, TimeProvider time)
+public sealed class IndicatorService(AppDbContext db, IndicatorReferenceCache cache, IIndicatorTargets planTargets, TimeProvider time)
 {
     private readonly Dictionary<string, List<(string UnitPath, string ProcedureCode, DateOnly On)>> _pending = new(StringComparer.Ordinal);
 
@@ -161,13 +161,7 @@ public sealed class IndicatorService(AppDbContext db, IndicatorReferenceCache ca
     private async Task<Dictionary<string, TargetView>> TargetsAsync(OrgUnit unit, int year, IReadOnlyDictionary<string, double?> current, CancellationToken ct)
     {
         var level = unit.Kind == UnitKind.Commune ? "commune" : "district";
-        var targets = await cache.GetAsync("targets", unit.Path, default, async () =>
-        {
-            var plans = await db.Plans.AsNoTracking().Select(p => new { p.Id, Path = p.IssuingUnit!.Path }).ToListAsync(ct);
-            var planIds = plans.Where(p => unit.Path.StartsWith(p.Path, StringComparison.Ordinal) || p.Path.StartsWith(unit.Path, StringComparison.Ordinal))
-                .Select(p => p.Id).ToList();
-            return await db.PlanTargets.AsNoTracking().Where(t => planIds.Contains(t.PlanId) && t.IndicatorKey != null).ToListAsync(ct);
-        });
+        var targets = await cache.GetAsync("targets", unit.Path, default, () => planTargets.ForUnitAsync(unit, ct));
 
         var result = new Dictionary<string, TargetView>(StringComparer.Ordinal);
         foreach (var key in current.Keys.Where(k => k != "postalCount"))

@@ -12,7 +12,7 @@ public static class NotificationsSetup
         var section = builder.Configuration.GetSection("Notifications");
         builder.Services.Configure<NotificationOptions>(section);
         var settings = section.Get<NotificationOptions>() ?? new();
-        Notify.PublicBaseUrl = settings.PublicBaseUrl;
+        PublicLinks.BaseUrl = settings.PublicBaseUrl;
         var folder = DataFolder(builder.Configuration, builder.Environment.ContentRootPath);
 
         builder.Services.AddSingleton<ISmsGateway>(_ => new FileSmsGateway(

@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using MotCua.Domain.ReformPlan;
+using MotCua.Web.Features.Files;
+using MotCua.Web.Features.Indicators;
 using MotCua.Web.Features.Organisation;
 
 namespace MotCua.Web.Features.ReformPlan;
 
 /// <summary>An administrative-reform plan of one unit for a period of years, under its parent unit's plan.</summary>
-public sealed class Plan
+public sealed class Plan : IIndicatorReference
 {
     public int Id { get; set; }
     public required string Title { get; set; }
@@ -21,15 +23,8 @@ public sealed class Plan
     public List<PlanTarget> Targets { get; set; } = [];
 }
 
-public enum TargetComparison
-{
-    AtLeast,
-    AtMost,
-    Exactly,
-}
-
 /// <summary>A numeric target of a plan; measured by a live indicator (<see cref="IndicatorKey"/>) or a figure entered with evidence.</summary>
-public sealed class PlanTarget
+public sealed class PlanTarget : IIndicatorReference
 {
     public int Id { get; set; }
     public int PlanId { get; set; }
@@ -142,15 +137,6 @@ public sealed class OccurrenceEntry
     public string? FileSha256 { get; set; }
     public string? FileName { get; set; }
     public required string Author { get; set; }
-    public DateTime CreatedAt { get; set; }
-}
-
-/// <summary>Content-addressed file metadata; the bytes live under the data folder named by their SHA-256.</summary>
-public sealed class StoredFile
-{
-    public required string Sha256 { get; set; }
-    public long Size { get; set; }
-    public required string ContentType { get; set; }
     public DateTime CreatedAt { get; set; }
 }
 

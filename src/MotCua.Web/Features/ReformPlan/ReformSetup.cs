@@ -1,3 +1,4 @@
+using MotCua.Web.Features.Indicators;
 using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.ReformPlan;
@@ -7,6 +8,7 @@ public static class ReformSetup
     public static WebApplicationBuilder AddReformPlan(this WebApplicationBuilder builder)
     {
         // One handler per use case (ADR 0001); the API endpoints and the pages only translate their outcomes.
+        builder.Services.AddScoped<IIndicatorTargets, PlanIndicatorTargets>();
         builder.Services.AddScoped<SavePlan>();
         builder.Services.AddScoped<SaveTask>();
         builder.Services.AddScoped<SaveTarget>();

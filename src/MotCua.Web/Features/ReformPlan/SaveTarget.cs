@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using MotCua.Domain.ReformPlan;
 using MotCua.Web.Features.Files;
 using MotCua.Web.Infrastructure;
 

@@ -7,7 +7,6 @@ using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Files;
 using MotCua.Web.Features.Forms;
 using MotCua.Web.Features.Procedures;
-using MotCua.Web.Features.ReformPlan;
 using MotCua.Web.Features.Signing;
 using MotCua.Web.Infrastructure;
 using PdfSharp.Pdf;

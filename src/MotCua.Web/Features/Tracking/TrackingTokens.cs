@@ -53,7 +53,7 @@ public sealed class TrackingTokens : Dossiers.ITrackingLinks
 
     /// <summary>Where links point: the configured public address, else this request's (a scanned QR needs an absolute one).</summary>
     public static string Origin(HttpRequest request) =>
-        string.IsNullOrEmpty(Notifications.Notify.PublicBaseUrl) ? $"{request.Scheme}://{request.Host}" : Notifications.Notify.PublicBaseUrl;
+        string.IsNullOrEmpty(Notifications.PublicLinks.BaseUrl) ? $"{request.Scheme}://{request.Host}" : Notifications.PublicLinks.BaseUrl;
 
     private byte[] Mac(string code) => HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes("motcua-tracking:" + code.Trim()))[..TokenBytes];
 

@@ -2711,7 +2711,7 @@ namespace MotCua.Web.Migrations.Sqlite
                     b.ToTable("ScoringSchemes", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.ReformPlan.StoredFile", b =>
+            modelBuilder.Entity("MotCua.Web.Features.Files.StoredFile", b =>
                 {
                     b.Property<string>("Sha256")
                         .HasMaxLength(64)

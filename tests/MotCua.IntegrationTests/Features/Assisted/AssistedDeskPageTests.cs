@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MotCua.IntegrationTests.Features.Cracks;
+using MotCua.IntegrationTests.Infrastructure;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Infrastructure;
 using static MotCua.IntegrationTests.Features.Dossiers.DossierApi;

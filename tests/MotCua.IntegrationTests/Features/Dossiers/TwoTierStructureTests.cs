@@ -1,5 +1,5 @@
 using System.Net;
-using MotCua.IntegrationTests.Features.Cracks;
+using MotCua.IntegrationTests.Infrastructure;
 using MotCua.Testing;
 using static MotCua.IntegrationTests.Features.Dossiers.DossierApi;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using MotCua.IntegrationTests.Features.Cracks;
 using MotCua.IntegrationTests.Features.Dossiers;
+using MotCua.IntegrationTests.Infrastructure;
 using MotCua.Testing;
 using static MotCua.IntegrationTests.Features.Queue.QueueApi;
 

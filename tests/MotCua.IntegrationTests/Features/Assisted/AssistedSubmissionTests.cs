@@ -9,7 +9,7 @@ using MotCua.Web.Features.Notifications;
 using MotCua.Web.Infrastructure;
 using static MotCua.IntegrationTests.Features.Dossiers.DossierApi;
 
-namespace MotCua.IntegrationTests.Features.Cracks;
+namespace MotCua.IntegrationTests.Features.Assisted;
 
 /// <summary>Issue 11 item 5: a desk officer files online for a present citizen, who confirms with a code sent to their phone.</summary>
 public sealed class AssistedSubmissionTests(AssistedSubmissionTests.Factory app) : IClassFixture<AssistedSubmissionTests.Factory>

@@ -2,9 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using MotCua.IntegrationTests.Features.Portal;
 using static MotCua.IntegrationTests.Features.Portal.PortalFactory;
 
-namespace MotCua.IntegrationTests.Features.Portal;
+namespace MotCua.IntegrationTests.Features.Files;
 
 public sealed class UploadTests(PortalFactory app) : IClassFixture<PortalFactory>
 {

@@ -3,11 +3,12 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MotCua.IntegrationTests.Infrastructure;
 using MotCua.Testing;
 using MotCua.Web.Infrastructure;
 using static MotCua.IntegrationTests.Features.Dossiers.DossierApi;
 
-namespace MotCua.IntegrationTests.Features.Cracks;
+namespace MotCua.IntegrationTests.Features.Dossiers;
 
 /// <summary>Issue 11 item 6, server side: an intake carries a client-generated key; a repeat returns the first dossier.</summary>
 public sealed class IdempotentIntakeTests(AppFactory app) : IClassFixture<AppFactory>

@@ -1,7 +1,6 @@
-using MotCua.Web.Features.Files;
 using MotCua.Web.Infrastructure;
 
-namespace MotCua.Web.Features.ReformPlan;
+namespace MotCua.Web.Features.Files;
 
 public static class FileUploads
 {
@@ -31,4 +30,13 @@ public static class FileUploads
         var n = Path.GetFileName(name.Replace('\\', '/'));
         return string.IsNullOrWhiteSpace(n) ? "tep" : n[..Math.Min(n.Length, 200)];
     }
+}
+
+/// <summary>Content-addressed file metadata; the bytes live under the data folder named by their SHA-256.</summary>
+public sealed class StoredFile
+{
+    public required string Sha256 { get; set; }
+    public long Size { get; set; }
+    public required string ContentType { get; set; }
+    public DateTime CreatedAt { get; set; }
 }

@@ -2,12 +2,13 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MotCua.IntegrationTests.Infrastructure;
 using MotCua.Testing;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Infrastructure;
 using static MotCua.IntegrationTests.Features.Dossiers.DossierApi;
 
-namespace MotCua.IntegrationTests.Features.Cracks;
+namespace MotCua.IntegrationTests.Features.Dossiers;
 
 /// <summary>Issue 11 item 2: the 8-working-hour acknowledgement of online dossiers.</summary>
 public sealed class AcknowledgementTests(AppFactory app) : IClassFixture<AppFactory>

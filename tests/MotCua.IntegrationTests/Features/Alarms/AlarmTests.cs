@@ -9,7 +9,7 @@ using MotCua.Web.Features.Notifications;
 using MotCua.Web.Infrastructure;
 using static MotCua.IntegrationTests.Features.Dossiers.DossierApi;
 
-namespace MotCua.IntegrationTests.Features.Cracks;
+namespace MotCua.IntegrationTests.Features.Alarms;
 
 /// <summary>The test host with the alarm job and the outbox dispatcher off: the tests run the passes and move the clock.</summary>
 public sealed class AlarmsFactory : AppFactory

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using MotCua.Testing;
 
-namespace MotCua.IntegrationTests.Features.Cracks;
+namespace MotCua.IntegrationTests.Infrastructure;
 
 /// <summary>A cookie-signed-in client for the Razor pages of this folder's tests.</summary>
 internal static partial class PageClient

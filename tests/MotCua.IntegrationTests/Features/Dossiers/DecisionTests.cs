@@ -8,7 +8,7 @@ using MotCua.Web.Features.Procedures;
 using MotCua.Web.Infrastructure;
 using static MotCua.IntegrationTests.Features.Dossiers.DossierApi;
 
-namespace MotCua.IntegrationTests.Features.Cracks;
+namespace MotCua.IntegrationTests.Features.Dossiers;
 
 /// <summary>Issue 11 item 3: decisions need a listed reason, a refusal can be undone briefly, an electronic result needs its file.</summary>
 public sealed class DecisionTests(AppFactory app) : IClassFixture<AppFactory>

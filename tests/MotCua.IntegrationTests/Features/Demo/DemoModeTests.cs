@@ -1,6 +1,6 @@
 using MotCua.Testing;
 
-namespace MotCua.IntegrationTests.Features.Accounts;
+namespace MotCua.IntegrationTests.Features.Demo;
 
 public sealed class DemoModeTests
 {

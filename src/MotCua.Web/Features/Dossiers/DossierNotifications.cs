@@ -1,15 +1,12 @@
 using System.Globalization;
-using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Notifications;
 using MotCua.Web.Infrastructure;
 
-namespace MotCua.Web.Features.Notifications;
+namespace MotCua.Web.Features.Dossiers;
 
 /// <summary>Writes applicant notifications into the outbox; the caller's SaveChanges commits them with the dossier change.</summary>
-public static class Notify
+public static class DossierNotifications
 {
-    /// <summary>Prefix of the tracking link in messages (<c>Notifications:PublicBaseUrl</c>); empty gives a relative link.</summary>
-    public static string PublicBaseUrl { get; set; } = "";
-
     /// <summary>Maps a workflow action to the notification it causes, if any, and enqueues it.</summary>
     public static void Enqueue(AppDbContext db, Dossier dossier, string action, DateTime nowUtc, string? note = null) =>
         db.OutboxMessages.AddRange(Messages(dossier, action, nowUtc, note));
@@ -59,7 +56,7 @@ public static class Notify
         };
     }
 
-    public static string TrackingLink(string code) => $"{PublicBaseUrl.TrimEnd('/')}/Tracking?code={Uri.EscapeDataString(code)}";
+    public static string TrackingLink(string code) => $"{PublicLinks.BaseUrl.TrimEnd('/')}/Tracking?code={Uri.EscapeDataString(code)}";
 
     internal static (string Subject, (string Email, string Sms) Body) MessageText(Dossier d, NotificationKind kind, string? note)
     {

@@ -16,6 +16,7 @@ public static class DossiersApi
         builder.Services.AddSingleton<IntakeCommitter>();
         builder.Services.AddScoped<ActOnDossier>();
         builder.Services.AddScoped<ICalendarChangeHandler, RecomputeDueDates>();
+        builder.Services.AddSingleton<HistoryAnchors>();
         return builder;
     }
 
@@ -35,7 +36,7 @@ public static class DossiersApi
                 : (await db.DecisionReasons.AsNoTracking().OrderBy(r => r.Order).ToListAsync(ct)).Select(DecisionReasons.ToDto).ToArray()))
             .WithTags("Dossiers").RequireAuthorization(Accounts.AccountsSetup.StaffPolicy);
         app.MapGet("/api/v1/tracking/{code}", Track).WithTags("Dossiers").AllowAnonymous();
-        app.MapGet("/api/v1/admin/history/verify", async (string? code, AppDbContext db, CancellationToken ct) => TypedResults.Ok(await VerifyHistory.RunAsync(db, code, ct)))
+        app.MapGet("/api/v1/admin/history/verify", async (string? code, AppDbContext db, HistoryAnchors anchors, CancellationToken ct) => TypedResults.Ok(await VerifyHistory.RunAsync(db, anchors, code, ct)))
             .WithTags("Dossiers").RequireAuthorization(Accounts.AccountsSetup.AdminPolicy);
         return group;
     }

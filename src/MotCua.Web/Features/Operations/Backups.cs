@@ -91,9 +91,11 @@ public static class Backups
         SqliteConnection.ClearAllPools();
         await DatabaseSetup.MigrateAsync(services, ct);
         using var verifyScope = services.CreateScope();
-        var report = await VerifyHistory.RunAsync(verifyScope.ServiceProvider.GetRequiredService<AppDbContext>(), null, ct);
-        var broken = string.Concat(report.Broken.Select(b => $"{Environment.NewLine}BROKEN {b.Code} at event {b.Sequence}"));
-        return new(report.Broken.Length == 0 ? 0 : 1,
+        var report = await VerifyHistory.RunAsync(
+            verifyScope.ServiceProvider.GetRequiredService<AppDbContext>(), verifyScope.ServiceProvider.GetRequiredService<HistoryAnchors>(), null, ct);
+        var broken = string.Concat(report.Broken.Select(b => Environment.NewLine + VerifyHistory.Describe(b)))
+            + (report.Anchors.Problem is { } p ? $"{Environment.NewLine}ANCHORS {report.Anchors.File}: {p}" : "");
+        return new(report.Intact ? 0 : 1,
             $"Restored from {file}. History verified: {report.Checked} dossier(s), {report.Broken.Length} broken.{broken}");
     }
 

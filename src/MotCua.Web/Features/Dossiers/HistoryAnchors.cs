@@ -131,7 +131,7 @@ public sealed class HistoryAnchors(IConfiguration config, IWebHostEnvironment en
         var prevHash = "";
         var lines = 0;
         DateTime? latest = null;
-        using var reader = new StreamReader(new FileStream(FilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite), Encoding.UTF8);
+        using var reader = new StreamReader(await OpenAsync(FileMode.Open, FileAccess.Read, FileShare.ReadWrite, ct), Encoding.UTF8);
         while (await reader.ReadLineAsync(ct) is { } line)
         {
             if (line.Length == 0)
@@ -232,13 +232,16 @@ public sealed class HistoryAnchors(IConfiguration config, IWebHostEnvironment en
     private static string Sha256(string line) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(line)));
 
     /// <summary>Instances sharing the file take turns: the lock spans reading the last line and appending.</summary>
-    private async Task<FileStream> OpenExclusiveAsync(CancellationToken ct)
+    private Task<FileStream> OpenExclusiveAsync(CancellationToken ct) => OpenAsync(FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, ct);
+
+    /// <summary>A pass holds the file's lock for a moment (readers included, on Unix the lock is a flock): wait for it.</summary>
+    private async Task<FileStream> OpenAsync(FileMode mode, FileAccess access, FileShare share, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return new FileStream(FilePath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                return new FileStream(FilePath, mode, access, share);
             }
             catch (IOException) when (attempt < 50)
             {

@@ -195,14 +195,21 @@ public static class AdminCommands
     {
         using var scope = app.Services.CreateScope();
         var report = await Features.Dossiers.VerifyHistory.RunAsync(
-            scope.ServiceProvider.GetRequiredService<AppDbContext>(), Options(args).GetValueOrDefault("code"), CancellationToken.None);
+            scope.ServiceProvider.GetRequiredService<AppDbContext>(), scope.ServiceProvider.GetRequiredService<Features.Dossiers.HistoryAnchors>(),
+            Options(args).GetValueOrDefault("code"), CancellationToken.None);
         foreach (var broken in report.Broken)
         {
-            Console.WriteLine($"BROKEN {broken.Code} at event {broken.Sequence}");
+            Console.WriteLine(Features.Dossiers.VerifyHistory.Describe(broken));
         }
 
-        Console.WriteLine($"Checked {report.Checked} dossier(s): {report.Broken.Length} broken.");
-        return report.Broken.Length == 0 ? 0 : 1;
+        var a = report.Anchors;
+        Console.WriteLine(a.Problem is not null
+            ? $"ANCHORS {a.File}: {a.Problem}"
+            : a.Checkpoints == 0
+                ? $"Anchors: none yet in {a.File} (the history-anchors job writes them)."
+                : $"Anchors: {a.Checkpoints} checkpoint(s) in {a.File}, {a.AnchoredDossiers} dossier(s), latest {a.LatestUtc:u}.");
+        Console.WriteLine($"Checked {report.Checked} dossier(s): {report.Broken.Length} broken, {report.V1Events} event(s) under the older hash form (v1).");
+        return report.Intact ? 0 : 1;
     }
 
     private static Task<int> BackupCommand(WebApplication app, string[] args) =>

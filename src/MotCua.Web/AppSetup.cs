@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc.Razor;
 using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Alarms;
@@ -44,7 +43,7 @@ public static class AppSetup
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddDatabase();
-        builder.Services.AddDataProtection().SetApplicationName("MotCua").PersistKeysToDbContext<AppDbContext>();
+        builder.AddDataProtectionKeys();
         builder.AddLocalizationSetup();
         builder.AddProblems();
         builder.AddAccounts();

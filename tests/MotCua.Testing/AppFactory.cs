@@ -57,6 +57,9 @@ public class AppFactory : WebApplicationFactory<Program>
             builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={SqliteFile}");
         }
 
+        // One throwaway key-ring certificate for every fixture: the copies of the template keep a key ring they can read.
+        builder.UseSetting("DataProtection:DemoCertificatePath", Path.Combine(Path.GetTempPath(), "motcua-tests", "data-protection-demo.pfx"));
+        builder.UseSetting("History:AnchorFile", AnchorFile);
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Demo:HistoryDossiers", "0");
         // Every test client shares one address: the per-IP limits are raised here and lowered by the tests that check them.
@@ -104,7 +107,7 @@ public class AppFactory : WebApplicationFactory<Program>
         {
             var template = new AppFactory { _isTemplate = true };
             // No scheduled pass may leave runs, leases or messages behind in the copies.
-            foreach (var job in new[] { "Alarms:Enabled", "Notifications:Dispatcher:Enabled", "Payments:Reconciliation:Enabled", "Queue:RemindersEnabled" })
+            foreach (var job in new[] { "Alarms:Enabled", "Notifications:Dispatcher:Enabled", "Payments:Reconciliation:Enabled", "Queue:RemindersEnabled", "History:AnchorEnabled" })
             {
                 template.Settings[job] = "false";
             }
@@ -144,6 +147,9 @@ public class AppFactory : WebApplicationFactory<Program>
     }
 
     private string SqliteFile => Path.Combine(_folder, "motcua.db");
+
+    /// <summary>This fixture's history anchors (History:AnchorFile), beside its database on either provider.</summary>
+    public string AnchorFile => Path.Combine(_folder, "history-anchors.jsonl");
 
     private static string ServerDatabase(string database) =>
         new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("MOTCUA_TEST_PG") ?? "Host=127.0.0.1;Port=55432;Username=postgres") { Database = database }.ToString();
@@ -188,6 +194,10 @@ public class AppFactory : WebApplicationFactory<Program>
             using var cmd = conn.CreateCommand();
             cmd.CommandText = $"DROP DATABASE IF EXISTS \"{_dbName}\" WITH (FORCE)";
             cmd.ExecuteNonQuery();
+            if (Directory.Exists(_folder))
+            {
+                Directory.Delete(_folder, recursive: true);
+            }
         }
         else if (Directory.Exists(_folder))
         {

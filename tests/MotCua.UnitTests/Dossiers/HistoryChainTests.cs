@@ -6,7 +6,7 @@ public sealed class HistoryChainTests
 {
     private static readonly DateTime Start = new(2026, 10, 8, 1, 30, 0, DateTimeKind.Utc);
 
-    private static List<ChainedEvent> BuildChain(int count = 5)
+    private static List<ChainedEvent> BuildChain(int count = 5, Func<int, int>? versionOf = null)
     {
         var chain = new List<ChainedEvent>();
         for (var i = 1; i <= count; i++)
@@ -17,7 +17,11 @@ public sealed class HistoryChainTests
                 Sequence = i,
                 AtUtcTicks = EventContent.Ticks(Start.AddHours(i)),
                 ActorId = $"user-{i}",
+                ActorName = $"Cán bộ số {i}",
                 Action = i == 1 ? "receive" : "forward",
+                UnitCode = "584.MC",
+                ToUnitCode = i == 1 ? null : "584.TCKH",
+                ReasonCode = i == 4 ? "TL01" : null,
                 StateBefore = i == 1 ? null : DossierStatus.InProcess,
                 StateAfter = DossierStatus.InProcess,
                 Note = i % 2 == 0 ? $"Ghi chú số {i}\nxuống dòng" : null,
@@ -25,7 +29,7 @@ public sealed class HistoryChainTests
                 DueDateBefore = i == 1 ? null : new DateOnly(2026, 10, 15),
                 DueDateAfter = new DateOnly(2026, 10, 15),
             };
-            chain.Add(HistoryChain.Append(chain.Count == 0 ? null : chain[^1], content));
+            chain.Add(HistoryChain.Append(chain.Count == 0 ? null : chain[^1], content, versionOf?.Invoke(i) ?? HistoryChain.Current));
         }
 
         return chain;
@@ -62,7 +66,7 @@ public sealed class HistoryChainTests
     }
 
     [Fact]
-    public void Canonical_form_is_stable()
+    public void Canonical_form_v1_is_stable()
     {
         var content = new EventContent
         {
@@ -83,13 +87,46 @@ public sealed class HistoryChainTests
             "v=1:1\ndossier=15:H56-261008-0001\nseq=1:2\nat=18:638955990000000000\nactor=2:u1\naction=7:approve\n" +
             "before=16:AwaitingApproval\nafter=8:Approved\nnote=6:Đồng ý\nattachments=1:1\nattachment=2:f1\n" +
             "due-before=10:2026-10-15\ndue-after=~\n",
+            HistoryChain.Canonical(content, 1));
+        Assert.Matches("^[0-9a-f]{64}$", HistoryChain.ComputeHash(HistoryChain.Genesis, content, 1));
+    }
+
+    [Fact]
+    public void Canonical_form_v2_is_stable_and_holds_every_stored_column()
+    {
+        var content = new EventContent
+        {
+            DossierCode = "H56-261008-0001",
+            Sequence = 2,
+            AtUtcTicks = 638955990000000000,
+            ActorId = "u1",
+            ActorName = "Nguyễn Văn A",
+            Action = "refuse",
+            StateBefore = DossierStatus.AwaitingApproval,
+            StateAfter = DossierStatus.Refused,
+            Note = "Không đủ điều kiện",
+            Attachments = ["f1"],
+            DueDateBefore = new DateOnly(2026, 10, 15),
+            DueDateAfter = null,
+            UnitCode = "584.TCKH",
+            ToUnitCode = null,
+            ReasonCode = "TL01",
+        };
+
+        Assert.Equal(
+            "v=1:2\ndossier=15:H56-261008-0001\nseq=1:2\nat=18:638955990000000000\nactor=2:u1\nactor-name=12:Nguyễn Văn A\naction=6:refuse\n" +
+            "before=16:AwaitingApproval\nafter=7:Refused\nnote=18:Không đủ điều kiện\nattachments=1:1\nattachment=2:f1\n" +
+            "due-before=10:2026-10-15\ndue-after=~\nunit=8:584.TCKH\nto-unit=~\nreason=4:TL01\n",
             HistoryChain.Canonical(content));
-        Assert.Matches("^[0-9a-f]{64}$", HistoryChain.ComputeHash(HistoryChain.Genesis, content));
+        Assert.Equal(HistoryChain.Canonical(content), HistoryChain.Canonical(content, 2));
+        Assert.NotEqual(HistoryChain.ComputeHash(HistoryChain.Genesis, content, 1), HistoryChain.ComputeHash(HistoryChain.Genesis, content));
+        Assert.Throws<ArgumentOutOfRangeException>(() => HistoryChain.Canonical(content, 3));
     }
 
     public static TheoryData<string> Fields =>
     [
         "dossier", "seq", "at", "actor", "action", "before", "after", "note", "attachments", "due-before", "due-after",
+        "actor-name", "unit", "to-unit", "reason",
     ];
 
     [Theory]
@@ -109,10 +146,49 @@ public sealed class HistoryChainTests
             "note" => c with { Note = "sửa" },
             "attachments" => c with { Attachments = ["aaa"] },
             "due-before" => c with { DueDateBefore = new DateOnly(2026, 10, 16) },
-            _ => c with { DueDateAfter = new DateOnly(2026, 10, 20) },
+            "due-after" => c with { DueDateAfter = new DateOnly(2026, 10, 20) },
+            "actor-name" => c with { ActorName = "Người khác" },
+            "unit" => c with { UnitCode = "584.TP" },
+            "to-unit" => c with { ToUnitCode = null },
+            _ => c with { ReasonCode = "TL02" },
         });
 
         Assert.Equal(3, HistoryChain.Verify(tampered));
+        Assert.Contains(field + "=", HistoryChain.Canonical(chain[2].Content));
+    }
+
+    [Fact]
+    public void A_chain_written_under_v1_keeps_verifying_and_is_counted()
+    {
+        var chain = BuildChain(versionOf: _ => 1);
+
+        Assert.Equal(new ChainCheck(null, 5), HistoryChain.Check(chain, chain[^1].Hash));
+        Assert.Equal(3, HistoryChain.Verify(Tamper(chain, 2, c => c with { Note = "sửa" })));
+    }
+
+    [Fact]
+    public void A_v1_chain_continued_under_v2_verifies()
+    {
+        var chain = BuildChain(versionOf: i => i <= 3 ? 1 : 2);
+
+        Assert.Equal(new ChainCheck(null, 3), HistoryChain.Check(chain, chain[^1].Hash));
+        Assert.Equal(4, HistoryChain.Verify(Tamper(chain, 3, c => c with { UnitCode = "584.TP" })));
+    }
+
+    [Fact]
+    public void A_chain_never_goes_back_from_v2_to_v1()
+    {
+        var chain = BuildChain(versionOf: i => i == 3 ? 1 : 2);
+
+        Assert.Equal(3, HistoryChain.Verify(chain));
+    }
+
+    [Fact]
+    public void The_v1_form_leaves_units_names_and_reasons_out_which_is_why_v2_exists()
+    {
+        var chain = BuildChain(versionOf: _ => 1);
+
+        Assert.Null(HistoryChain.Verify(Tamper(chain, 3, c => c with { UnitCode = "584.TP", ActorName = "x", ReasonCode = "TL09", ToUnitCode = null })));
     }
 
     [Fact]
@@ -190,6 +266,15 @@ public sealed class HistoryChainTests
         }
 
         Assert.Equal(2, HistoryChain.Verify(chain));
+    }
+
+    [Fact]
+    public void Null_and_empty_optional_v2_fields_hash_differently()
+    {
+        var chain = BuildChain();
+        Assert.Null(chain[0].Content.ToUnitCode);
+        Assert.Equal(1, HistoryChain.Verify(Tamper(chain, 0, c => c with { ToUnitCode = "" })));
+        Assert.Equal(1, HistoryChain.Verify(Tamper(chain, 0, c => c with { Attachments = [""] })));
     }
 
     [Fact]

@@ -302,19 +302,25 @@ public sealed class DossierEvent
     public required string PreviousHash { get; set; }
     public required string Hash { get; set; }
 
+    /// <summary>Every stored column but the surrogate keys and the hashes themselves (HistoryChain v2).</summary>
     public EventContent Content() => new()
     {
         DossierCode = DossierCode,
         Sequence = Sequence,
         AtUtcTicks = EventContent.Ticks(AtUtc),
         ActorId = ActorId,
+        ActorName = ActorName,
         Action = Action,
         StateBefore = StateBefore,
         StateAfter = StateAfter,
         Note = Note,
-        Attachments = string.IsNullOrEmpty(Attachments) ? [] : Attachments.Split('\n'),
+        // Null is no attachment; "" is one empty id (never written), so that the two do not hash alike.
+        Attachments = Attachments is null ? [] : Attachments.Split('\n'),
         DueDateBefore = DueDateBefore,
         DueDateAfter = DueDateAfter,
+        UnitCode = UnitCode,
+        ToUnitCode = ToUnitCode,
+        ReasonCode = ReasonCode,
     };
 }
 

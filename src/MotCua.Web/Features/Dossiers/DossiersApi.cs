@@ -22,6 +22,15 @@ public static class DossiersApi
         builder.Services.AddScoped<ImportDossiers>();
         builder.Services.AddScoped<ICalendarChangeHandler, RecomputeDueDates>();
         builder.Services.AddScoped<IFileReadGrant, DossierFilesReadable>();
+        builder.Services.AddSingleton<HistoryAnchors>();
+        // Chain heads leave the database on a schedule, signed with the key-ring certificate (ADR 0006).
+        var instance = $"{Environment.MachineName}:{Environment.ProcessId}";
+        builder.Services.AddScheduledJob(
+            new(HistoryAnchors.JobName, "Neo đầu chuỗi lịch sử hồ sơ ra ngoài cơ sở dữ liệu (tệp ký số)",
+                TimeSpan.FromSeconds(Math.Max(5, builder.Configuration.GetValue("History:AnchorIntervalSeconds", 600))),
+                builder.Configuration.GetValue("History:AnchorEnabled", true)),
+            (sp, ct) => sp.GetRequiredService<ScheduledJobs>().RunAsync(
+                HistoryAnchors.JobName, instance, sp.GetRequiredService<HistoryAnchors>().WriteCheckpointAsync, n => n, ct));
         return builder;
     }
 
@@ -41,7 +50,7 @@ public static class DossiersApi
                 ? (await DecisionReasons.ForAsync(db, a, ct)).Select(DecisionReasons.ToDto).ToArray()
                 : (await db.DecisionReasons.AsNoTracking().OrderBy(r => r.Order).ToListAsync(ct)).Select(DecisionReasons.ToDto).ToArray()))
             .WithTags("Dossiers").RequireAuthorization(Accounts.AccountsSetup.StaffPolicy);
-        app.MapGet("/api/v1/admin/history/verify", async (string? code, AppDbContext db, CancellationToken ct) => TypedResults.Ok(await VerifyHistory.RunAsync(db, code, ct)))
+        app.MapGet("/api/v1/admin/history/verify", async (string? code, AppDbContext db, HistoryAnchors anchors, CancellationToken ct) => TypedResults.Ok(await VerifyHistory.RunAsync(db, anchors, code, ct)))
             .WithTags("Dossiers").RequireAuthorization(Accounts.AccountsSetup.AdminPolicy);
         return group;
     }

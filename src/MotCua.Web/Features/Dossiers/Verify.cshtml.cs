@@ -7,7 +7,7 @@ namespace MotCua.Web.Features.Dossiers;
 
 /// <summary>Administrators re-verify every dossier's hash chain on demand (the same check as the verify-history command).</summary>
 [Authorize(Policy = AccountsSetup.AdminPolicy)]
-public sealed class VerifyModel(AppDbContext db) : PageModel
+public sealed class VerifyModel(AppDbContext db, HistoryAnchors anchors) : PageModel
 {
     public VerifyHistory.Report? Report { get; private set; }
 
@@ -15,5 +15,5 @@ public sealed class VerifyModel(AppDbContext db) : PageModel
     {
     }
 
-    public async Task OnPostAsync(CancellationToken ct) => Report = await VerifyHistory.RunAsync(db, null, ct);
+    public async Task OnPostAsync(CancellationToken ct) => Report = await VerifyHistory.RunAsync(db, anchors, null, ct);
 }

@@ -94,6 +94,8 @@ public sealed class AppProcess : IDisposable
         psi.Environment["Security__SignInPermitLimit"] = "100000";
         psi.Environment["Security__TrackingPermitLimit"] = "100000";
         psi.Environment["Notifications__Sms__File"] = Path.Combine(Folder, "sms.jsonl");
+        psi.Environment["History__AnchorFile"] = Path.Combine(Folder, "history-anchors.jsonl");
+        psi.Environment["DataProtection__DemoCertificatePath"] = Path.Combine(Path.GetTempPath(), "motcua-tests", "data-protection-demo.pfx");
         if (AppFactory.UsePostgres)
         {
             psi.Environment["Database__Provider"] = "Postgres";

@@ -10,8 +10,11 @@ namespace MotCua.Web.Infrastructure;
 /// </summary>
 public static class CookieAntiforgery
 {
+    /// <summary>Endpoint metadata: the cookie antiforgery check is in place (a test lists the endpoints that lack it).</summary>
+    public sealed record Required;
+
     public static RouteHandlerBuilder RequireAntiforgeryForCookies(this RouteHandlerBuilder builder) =>
-        builder.AddEndpointFilter(async (ctx, next) =>
+        builder.WithMetadata(new Required()).AddEndpointFilter(async (ctx, next) =>
         {
             var http = ctx.HttpContext;
             if (IsBearer(http.Request))

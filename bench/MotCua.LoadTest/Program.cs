@@ -215,8 +215,8 @@ namespace MotCua.LoadTest
                 ["Demo:Enabled"] = "true",
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
-                // All load comes from one address: the per-IP limits on sign-in and tracking are lifted for the run.
-                ["Security:SignInPermitLimit"] = "1000000000",
+                // All load comes from one address: the per-IP limits on sign-in failures and tracking are lifted for the run.
+                ["Security:SignInClientFailureLimit"] = "1000000000",
                 ["Security:TrackingPermitLimit"] = "1000000000",
             };
             if (!Postgres)

@@ -63,7 +63,8 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Demo:HistoryDossiers", "0");
         // Every test client shares one address: the per-IP limits are raised here and lowered by the tests that check them.
-        builder.UseSetting("Security:SignInPermitLimit", "100000");
+        builder.UseSetting("Security:SignInAccountFailureLimit", "100000");
+        builder.UseSetting("Security:SignInClientFailureLimit", "100000");
         builder.UseSetting("Security:TrackingPermitLimit", "100000");
         foreach (var (key, value) in Settings)
         {

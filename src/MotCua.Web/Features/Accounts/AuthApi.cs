@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using MotCua.Web.Features.Organisation;
@@ -26,8 +25,7 @@ public static class AuthApi
 
     private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> IssueToken(
         TokenRequest body,
-        UserManager<AppUser> users,
-        SignInManager<AppUser> signIn,
+        SignInWithPassword handler,
         IOptionsMonitor<BearerTokenOptions> bearer,
         TimeProvider time,
         IStringLocalizer<SharedResource> t,
@@ -38,28 +36,21 @@ public static class AuthApi
             return TypedResults.Problem(t["Cần nhập tên đăng nhập và mật khẩu."], statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var user = await users.FindByNameAsync(body.Username);
-        if (user is null)
+        switch (await handler.HandleAsync(body.Username, body.Password, setCookie: false, http))
         {
-            await Security.Audit.SignInAsync(http, time, body.Username, Security.AuditKind.SignInFailed, "api");
-            return TypedResults.Problem(t["Tên đăng nhập hoặc mật khẩu không đúng."], statusCode: StatusCodes.Status401Unauthorized);
+            case SignInWithPassword.SignedIn(_, var principal, _):
+                var (token, expires) = AccountsSetup.IssueToken(principal, bearer, time);
+                return TypedResults.Ok(new TokenResponse(token, expires));
+            case SignInWithPassword.Limited(var retryAt):
+                var wait = SignInMessages.Wait(retryAt, time);
+                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return TypedResults.Problem(SignInMessages.Limited(t, retryAt, time), statusCode: StatusCodes.Status429TooManyRequests, title: t["Quá nhiều lần đăng nhập sai"],
+                    extensions: new Dictionary<string, object?> { ["retryAt"] = retryAt });
+            case SignInWithPassword.LockedOut:
+                return TypedResults.Problem(t["Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau."], statusCode: StatusCodes.Status423Locked);
+            default:
+                return TypedResults.Problem(t["Tên đăng nhập hoặc mật khẩu không đúng."], statusCode: StatusCodes.Status401Unauthorized);
         }
-
-        var result = await signIn.CheckPasswordSignInAsync(user, body.Password, lockoutOnFailure: true);
-        await Security.Audit.SignInAsync(http, time, user.UserName!, result.Succeeded ? Security.AuditKind.SignIn : result.IsLockedOut ? Security.AuditKind.SignInLockedOut : Security.AuditKind.SignInFailed, "api");
-        if (result.IsLockedOut)
-        {
-            return TypedResults.Problem(t["Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau."], statusCode: StatusCodes.Status423Locked);
-        }
-
-        if (!result.Succeeded)
-        {
-            return TypedResults.Problem(t["Tên đăng nhập hoặc mật khẩu không đúng."], statusCode: StatusCodes.Status401Unauthorized);
-        }
-
-        var principal = await signIn.CreateUserPrincipalAsync(user);
-        var (token, expires) = AccountsSetup.IssueToken(principal, bearer, time);
-        return TypedResults.Ok(new TokenResponse(token, expires));
     }
 
     private static Ok<MeResponse> Me(ClaimsPrincipal user) => TypedResults.Ok(new MeResponse(

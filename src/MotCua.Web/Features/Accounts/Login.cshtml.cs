@@ -1,11 +1,10 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
 namespace MotCua.Web.Features.Accounts;
 
-public sealed class LoginModel(SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> t, TimeProvider time) : PageModel
+public sealed class LoginModel(SignInWithPassword handler, IStringLocalizer<SharedResource> t, TimeProvider time) : PageModel
 {
     [BindProperty] public string? UserName { get; set; }
     [BindProperty] public string? Password { get; set; }
@@ -24,18 +23,24 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, IStringLocalizer<S
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(UserName.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
-        await Security.Audit.SignInAsync(HttpContext, time, UserName.Trim(), result.Succeeded ? Security.AuditKind.SignIn : result.IsLockedOut ? Security.AuditKind.SignInLockedOut : Security.AuditKind.SignInFailed, "page");
-        if (result.Succeeded)
+        switch (await handler.HandleAsync(UserName, Password, setCookie: true, HttpContext))
         {
-            var user = await signIn.UserManager.FindByNameAsync(UserName.Trim());
-            var start = await signIn.UserManager.IsInRoleAsync(user!, Roles.Citizen) ? "/" : "/Staff";
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : start);
+            case SignInWithPassword.SignedIn(_, _, var citizen):
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : citizen ? "/" : "/Staff");
+            case SignInWithPassword.Limited(var retryAt):
+                // The browser gets this page, in Vietnamese, with the time it may try again; scripts read Retry-After.
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                Response.Headers.RetryAfter = ((int)Math.Ceiling(SignInMessages.Wait(retryAt, time).TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                Error = SignInMessages.Limited(t, retryAt, time);
+                break;
+            case SignInWithPassword.LockedOut:
+                Error = t["Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau."];
+                break;
+            default:
+                Error = t["Tên đăng nhập hoặc mật khẩu không đúng."];
+                break;
         }
 
-        Error = result.IsLockedOut
-            ? t["Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau."]
-            : t["Tên đăng nhập hoặc mật khẩu không đúng."];
         return Page();
     }
 }

@@ -42,7 +42,7 @@ public static class DossiersApi
         group.MapGet("/{code}", Get);
         group.MapGet("/{code}/history", History);
         group.MapPost("/{code}/actions", Act);
-        group.MapPost("/{code}/result-file", UploadResult).DisableAntiforgery();
+        group.MapPost("/{code}/result-file", UploadResult).DisableAntiforgery().RequireAntiforgeryForCookies();
         group.MapDossierFormsApi(app);
         app.MapDossierImportApi();
         app.MapGet("/api/v1/decision-reasons", async (string? action, AppDbContext db, CancellationToken ct) =>

@@ -116,7 +116,10 @@ public sealed partial class ReceiveDossier(AppDbContext db, CalendarService cale
 
         try
         {
-            return new Received(await CreateAsync(body, user, actor, unit, competent, procedure, channel, today, lookup.CalendarVersion ?? 0, ct));
+            var created = await CreateAsync(body, user, actor, unit, competent, procedure, channel, today, lookup.CalendarVersion ?? 0, ct);
+            // The committer's rows carry unit ids only (its context is gone): the answer must name the unit the dossier is at.
+            created.CurrentUnit ??= competent;
+            return new Received(created);
         }
         catch (DbUpdateException ex) when (body.IdempotencyKey is not null && DbErrors.IsUniqueViolation(ex))
         {

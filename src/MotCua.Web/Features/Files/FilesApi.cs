@@ -22,8 +22,8 @@ public static class FilesApi
     public static RouteGroupBuilder MapFilesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/files").WithTags("Files").RequireAuthorization();
-        // Bearer-token clients; the portal's pages post files through their own antiforgery-checked forms.
-        group.MapPost("/", Upload).DisableAntiforgery();
+        // Bearer-token clients need no antiforgery token, a caller signed in by cookie does; the portal's pages post through their own forms.
+        group.MapPost("/", Upload).DisableAntiforgery().RequireAntiforgeryForCookies();
         // 32-hex ids; the reform plan's content-addressed downloads share the prefix with 64-hex hashes.
         group.MapGet("/{id:length(32)}", Download);
         return group;

@@ -21,7 +21,7 @@ public static class EvaluationApi
         group.MapGet("/reform/evaluation/schemes", Schemes);
         group.MapGet("/reform/evaluation/schemes/{id:int}/results", Results);
         group.MapGet("/reform/evaluation/schemes/{id:int}/results.xlsx", Export);
-        group.MapPost("/reform/evaluation/schemes/{id:int}/self-assessments", SelfAssess).DisableAntiforgery();
+        group.MapPost("/reform/evaluation/schemes/{id:int}/self-assessments", SelfAssess).DisableAntiforgery().RequireAntiforgeryForCookies();
         group.MapPut("/reform/evaluation/schemes/{id:int}/appraisals", Appraise);
         SchemesApi.Map(group);
     }

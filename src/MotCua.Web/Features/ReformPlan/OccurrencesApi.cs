@@ -19,7 +19,7 @@ public static class OccurrencesApi
     {
         group.MapGet("/occurrences/{id:int}", Get);
         group.MapPut("/occurrences/{id:int}", Update);
-        group.MapPost("/occurrences/{id:int}/entries", AddEntry).DisableAntiforgery();
+        group.MapPost("/occurrences/{id:int}/entries", AddEntry).DisableAntiforgery().RequireAntiforgeryForCookies();
     }
 
     private static async Task<Results<Ok<OccurrenceDetailDto>, NotFound>> Get(int id, AppDbContext db, TimeProvider time, CancellationToken ct) =>

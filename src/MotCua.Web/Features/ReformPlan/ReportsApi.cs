@@ -25,7 +25,7 @@ public static class ReportsApi
     {
         group.MapGet("/reform/reports/obligations", Obligations);
         group.MapGet("/reform/reports", List);
-        group.MapPost("/reform/reports", Submit).DisableAntiforgery();
+        group.MapPost("/reform/reports", Submit).DisableAntiforgery().RequireAntiforgeryForCookies();
         group.MapPost("/reform/reports/{id:int}/review", Review);
         group.MapGet("/reform/reports/late", Late);
         group.MapGet("/reform/reports/reminders", Reminders);

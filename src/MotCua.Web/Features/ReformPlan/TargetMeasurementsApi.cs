@@ -14,7 +14,7 @@ public static class TargetMeasurementsApi
     public static void Map(RouteGroupBuilder group)
     {
         group.MapGet("/plans/{id:int}/targets/{targetId:int}/measurements", List);
-        group.MapPost("/plans/{id:int}/targets/{targetId:int}/measurements", Add).DisableAntiforgery();
+        group.MapPost("/plans/{id:int}/targets/{targetId:int}/measurements", Add).DisableAntiforgery().RequireAntiforgeryForCookies();
         group.MapGet("/plans/{id:int}/targets/{targetId:int}/measurements/{measurementId:int}/evidence", Evidence);
     }
 

@@ -5,15 +5,21 @@ using Microsoft.Extensions.Localization;
 
 namespace MotCua.Web.Features.Security;
 
-/// <summary>The <c>Security</c> configuration section: rate limits per client IP and request body limits.</summary>
+/// <summary>The <c>Security</c> configuration section: sign-in failure limits, rate limits per client IP and request body limits.</summary>
 public sealed class SecurityOptions
 {
-    /// <summary>Sign-in attempts (page and token endpoint) per client IP and window.</summary>
-    public int SignInPermitLimit { get; set; } = 10;
+    /// <summary>Failed sign-ins (page and token endpoint together) per account within <see cref="SignInFailureWindowSeconds"/>.</summary>
+    public int SignInAccountFailureLimit { get; set; } = 10;
+
+    /// <summary>Failed sign-ins per client address within the window; successes never count, so an office behind one NAT is not limited.</summary>
+    public int SignInClientFailureLimit { get; set; } = 30;
+
+    public int SignInFailureWindowSeconds { get; set; } = 15 * 60;
 
     /// <summary>Public tracking look-ups (page and API) per client IP and window.</summary>
     public int TrackingPermitLimit { get; set; } = 30;
 
+    /// <summary>The tracking limit's window.</summary>
     public int WindowSeconds { get; set; } = 60;
 
     /// <summary>JSON and form bodies; uploads and imports (multipart, CSV, ndjson) get <see cref="MaxUploadBodyBytes"/>.</summary>
@@ -25,7 +31,7 @@ public sealed class SecurityOptions
     public long MaxImportBodyBytes { get; set; } = 16L * 1024 * 1024 * 1024;
 }
 
-/// <summary>Security headers, rate limits on sign-in, token and tracking, body size limits, the audit trail.</summary>
+/// <summary>Security headers, the tracking rate limit, sign-in failure limits, body size limits, the audit trail.</summary>
 public static class SecuritySetup
 {
     public const string Csp =
@@ -42,12 +48,12 @@ public static class SecuritySetup
         var section = builder.Configuration.GetSection("Security");
         builder.Services.Configure<SecurityOptions>(section);
         var o = section.Get<SecurityOptions>() ?? new();
+        builder.Services.AddSingleton<SignInLimits>();
         builder.Services.AddRateLimiter(r =>
         {
             r.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             r.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(ctx => Bucket(ctx) switch
             {
-                "sign-in" => Window("sign-in:" + ClientIp(ctx), o.SignInPermitLimit, o.WindowSeconds),
                 "tracking" => Window("tracking:" + ClientIp(ctx), o.TrackingPermitLimit, o.WindowSeconds),
                 _ => RateLimitPartition.GetNoLimiter("none"),
             });
@@ -115,15 +121,10 @@ public static class SecuritySetup
             || type.StartsWith("application/x-ndjson", StringComparison.OrdinalIgnoreCase)
             || type.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase));
 
+    // Sign-in is limited by failures, not requests: SignInLimits, checked by SignInWithPassword.
     private static string? Bucket(HttpContext ctx)
     {
         var path = ctx.Request.Path;
-        if (HttpMethods.IsPost(ctx.Request.Method)
-            && (path.Equals("/api/v1/auth/token", StringComparison.OrdinalIgnoreCase) || path.Equals("/Account/Login", StringComparison.OrdinalIgnoreCase)))
-        {
-            return "sign-in";
-        }
-
         if (path.StartsWithSegments("/api/v1/tracking", StringComparison.OrdinalIgnoreCase)
             || (path.StartsWithSegments("/Tracking", StringComparison.OrdinalIgnoreCase) && ctx.Request.Query.ContainsKey("code")))
         {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -26,7 +27,15 @@ public sealed class AppProcess : IDisposable
     public int Port { get; private set; }
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
 
-    public string PostgresConnectionString => ServerDatabase(_dbName);
+    public string PostgresConnectionString => ServerDatabase(_dbName, PostgresServer);
+
+    /// <summary>A PostgreSQL server of the test's own (e.g. <see cref="PostgresInstance"/>) instead of MOTCUA_TEST_PG; the app then runs on PostgreSQL whatever MOTCUA_TEST_DB says.</summary>
+    public string? PostgresServer { get; init; }
+
+    private bool UsePostgres => PostgresServer is not null || AppFactory.UsePostgres;
+
+    /// <summary>Every line the running server wrote to standard output or error, in order of arrival.</summary>
+    public ConcurrentQueue<string> OutputLines { get; } = new();
 
     public AppProcess() => Directory.CreateDirectory(Folder);
 
@@ -78,8 +87,8 @@ public sealed class AppProcess : IDisposable
         return template;
     }
 
-    private static string ServerDatabase(string database) =>
-        new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("MOTCUA_TEST_PG") ?? "Host=127.0.0.1;Port=55432;Username=postgres") { Database = database }.ToString();
+    private static string ServerDatabase(string database, string? server = null) =>
+        new NpgsqlConnectionStringBuilder(server ?? Environment.GetEnvironmentVariable("MOTCUA_TEST_PG") ?? "Host=127.0.0.1;Port=55432;Username=postgres") { Database = database }.ToString();
 
     /// <summary>Extra settings for the child (environment variables, e.g. <c>Import__BatchSize</c>), applied after the defaults.</summary>
     public Dictionary<string, string> Settings { get; } = [];
@@ -91,12 +100,11 @@ public sealed class AppProcess : IDisposable
         psi.Environment["Logging__Json"] = "false";
         psi.Environment["Demo__Enabled"] = "true";
         psi.Environment["Files__Folder"] = Path.Combine(Folder, "files");
-        psi.Environment["Security__SignInPermitLimit"] = "100000";
         psi.Environment["Security__TrackingPermitLimit"] = "100000";
         psi.Environment["Notifications__Sms__File"] = Path.Combine(Folder, "sms.jsonl");
         psi.Environment["History__AnchorFile"] = Path.Combine(Folder, "history-anchors.jsonl");
         psi.Environment["DataProtection__DemoCertificatePath"] = Path.Combine(Path.GetTempPath(), "motcua-tests", "data-protection-demo.pfx");
-        if (AppFactory.UsePostgres)
+        if (UsePostgres)
         {
             psi.Environment["Database__Provider"] = "Postgres";
             psi.Environment["ConnectionStrings__Postgres"] = PostgresConnectionString;
@@ -152,9 +160,9 @@ public sealed class AppProcess : IDisposable
         var psi = StartInfo();
         psi.Environment["ASPNETCORE_URLS"] = BaseAddress.ToString();
         _process = Process.Start(psi)!;
-        // Drain the pipes so that the child never blocks on a full buffer.
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
+        // Drain the pipes so that the child never blocks on a full buffer; tests read the lines (log markers) from OutputLines.
+        _process.OutputDataReceived += (_, e) => Keep(e.Data);
+        _process.ErrorDataReceived += (_, e) => Keep(e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
@@ -188,6 +196,31 @@ public sealed class AppProcess : IDisposable
         throw new TimeoutException("the app did not become healthy in 300 s");
     }
 
+    private void Keep(string? line)
+    {
+        if (line is not null)
+        {
+            OutputLines.Enqueue(line);
+        }
+    }
+
+    /// <summary>Waits until the server has written a line that matches; the line, or null after the timeout.</summary>
+    public async Task<string?> WaitForLineAsync(Func<string, bool> match, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (OutputLines.FirstOrDefault(match) is { } line)
+            {
+                return line;
+            }
+
+            await Task.Delay(10, TestContext.Current.CancellationToken);
+        }
+
+        return null;
+    }
+
     /// <summary>SIGKILL: no shutdown hooks, no flush; whatever the database acknowledged is all that survives.</summary>
     public void Kill()
     {
@@ -213,7 +246,8 @@ public sealed class AppProcess : IDisposable
     public void Dispose()
     {
         Kill();
-        if (AppFactory.UsePostgres)
+        // A server of the test's own is thrown away whole by its owner.
+        if (UsePostgres && PostgresServer is null)
         {
             NpgsqlConnection.ClearAllPools();
             using var conn = new NpgsqlConnection(ServerDatabase("postgres"));

@@ -47,7 +47,7 @@ public sealed record ImportResult(long Lines, long Imported, long AlreadyPresent
 /// statements; PostgreSQL: one statement over unnest arrays). Bad lines are reported by number and skipped; codes already
 /// present are skipped (ON CONFLICT DO NOTHING), so a rerun after an interruption resumes after the last committed batch.
 /// </summary>
-public sealed partial class ImportDossiers(AppDbContext db, ILogger<ImportDossiers> logger)
+public sealed partial class ImportDossiers(AppDbContext db, ILogger<ImportDossiers> logger, IConfiguration config)
 {
     public const int DefaultBatchSize = 5000;
     // Bounds the import's share of RSS (issue 9: ≤ 500 MB); a date-ordered file touches few leaf pages per index at a time.
@@ -68,7 +68,9 @@ public sealed partial class ImportDossiers(AppDbContext db, ILogger<ImportDossie
             .GroupBy(u => u.Code).Select(g => g.MaxBy(u => u.ValidFrom)!).ToDictionary(u => u.Code, u => (u.Id, u.Path), StringComparer.Ordinal);
         var procedures = (await db.Procedures.AsNoTracking().Select(p => new { p.Id, p.Code, p.Name, p.ValidFrom }).ToListAsync(ct))
             .GroupBy(p => p.Code).Select(g => g.MaxBy(p => p.ValidFrom)!).ToDictionary(p => p.Code, p => (p.Id, p.Name), StringComparer.Ordinal);
-        var writer = new BatchWriter(db);
+        // Test hook (0 in production): keeps each batch's transaction open this long before its commit, so that a kill test lands inside it.
+        var holdOpen = TimeSpan.FromMilliseconds(Math.Max(0, config.GetValue("Import:HoldOpenBatchMs", 0)));
+        var writer = new BatchWriter(db, logger, holdOpen);
         var parser = new Parser(units, procedures, note, batchSize);
 
         // One reader thread parses, checks and hashes batch N+1 while the writer commits batch N; at most three batches live at once.
@@ -117,6 +119,13 @@ public sealed partial class ImportDossiers(AppDbContext db, ILogger<ImportDossie
 
         return new ImportResult(parser.Lines, imported, present + parser.Repeated, parser.Rejected, parser.Errors);
     }
+
+    // Markers a kill test reads from the log: between the two, the batch's rows are written and its transaction is open.
+    [LoggerMessage(Level = LogLevel.Information, Message = "Import batch {Batch}: transaction open, {Rows} dossiers written, not committed")]
+    private static partial void LogBatchOpen(ILogger logger, int batch, int rows);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Import batch {Batch}: committed")]
+    private static partial void LogBatchCommitted(ILogger logger, int batch);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Import: {Batches} batches in {Total:F1} s; writer: rows {Insert:F1} s, {AggregateRows} aggregate upserts {Aggregates:F1} s, commits {Commit:F1} s (the rest waiting for the parser); GC heap after a batch up to {HeapMb} MB, committed {CommittedMb} MB")]
     private static partial void LogTimes(ILogger logger, int batches, double total, double insert, double aggregates, long aggregateRows, double commit, long heapMb, long committedMb);
@@ -208,7 +217,7 @@ public sealed partial class ImportDossiers(AppDbContext db, ILogger<ImportDossie
     }
 
     /// <summary>Writes one batch in one transaction and returns how many of its dossiers were new.</summary>
-    private sealed class BatchWriter(AppDbContext db)
+    private sealed class BatchWriter(AppDbContext db, ILogger logger, TimeSpan holdOpen)
     {
         private readonly BulkTable _dossiers = BulkTable.For<Dossier>(db.Model);
         private readonly BulkTable _events = BulkTable.For<DossierEvent>(db.Model, nameof(DossierEvent.DossierId));
@@ -235,8 +244,15 @@ public sealed partial class ImportDossiers(AppDbContext db, ILogger<ImportDossie
             }
 
             await delta.ApplyAsync(db, ct);
+            LogBatchOpen(logger, Batches + 1, added.Count);
+            if (holdOpen > TimeSpan.Zero)
+            {
+                await Task.Delay(holdOpen, ct);
+            }
+
             var t2 = Stopwatch.GetTimestamp();
             await tx.CommitAsync(ct);
+            LogBatchCommitted(logger, Batches + 1);
             Batches++;
             AggregateRows += delta.Count;
             Insert += Stopwatch.GetElapsedTime(t0, t1);

@@ -128,6 +128,7 @@ public static class AppSetup
 
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseNfcForms();
         return app;
     }
 

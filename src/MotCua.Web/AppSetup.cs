@@ -133,6 +133,7 @@ public static class AppSetup
 
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseNfcForms();
         return app;
     }
 

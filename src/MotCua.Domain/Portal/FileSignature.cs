@@ -43,6 +43,16 @@ public static class FileSignature
         var n = (name ?? "").Replace('\\', '/');
         n = n[(n.LastIndexOf('/') + 1)..];
         n = new string([.. n.Where(c => !char.IsControl(c) && c is not ('<' or '>' or ':' or '"' or '|' or '?' or '*'))]).Trim().Trim('.');
+        // NFC: macOS and some Vietnamese keyboards send names with combining marks; one spelling per name.
+        try
+        {
+            n = n.Normalize(System.Text.NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            // An unpaired surrogate: kept as sent, it is only a display name.
+        }
+
         var dot = n.LastIndexOf('.');
         var stem = dot > 0 ? n[..dot] : n;
         if (stem.Length == 0)

@@ -11,7 +11,7 @@ public sealed class StringTooLongException(int max) : JsonException($"string lon
     public int Max { get; } = max;
 }
 
-/// <summary>Reads every JSON string with a length cap, so that a megabyte in a name field is a 400 and never reaches the database.</summary>
+/// <summary>Reads every JSON string with a length cap, so that a megabyte in a name field is a 400 and never reaches the database; text comes out in NFC.</summary>
 public sealed class BoundedStringConverter(int max) : JsonConverter<string>
 {
     public const int DefaultMax = 10_000;
@@ -33,7 +33,7 @@ public sealed class BoundedStringConverter(int max) : JsonConverter<string>
             throw new StringTooLongException(max);
         }
 
-        return value;
+        return UnicodeText.Nfc(value);
     }
 
     public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);

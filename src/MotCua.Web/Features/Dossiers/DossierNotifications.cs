@@ -60,6 +60,21 @@ public static class DossierNotifications
 
     internal static (string Subject, (string Email, string Sms) Body) MessageText(Dossier d, NotificationKind kind, string? note)
     {
+        var text = Compose(d, kind, note);
+        var over = text.Body.Email.Length - OutboxMessage.MaxBody;
+        if (over > 0 && note?.Trim() is { Length: > 0 } n)
+        {
+            // A note at its 4,000-character limit does not fit beside the procedure's name: the message carries its start, form 02 the whole.
+            var keep = Math.Max(0, n.Length - over - 1);
+            keep -= keep > 0 && char.IsHighSurrogate(n[keep - 1]) ? 1 : 0;
+            text = Compose(d, kind, n[..keep] + "…");
+        }
+
+        return text;
+    }
+
+    private static (string Subject, (string Email, string Sms) Body) Compose(Dossier d, NotificationKind kind, string? note)
+    {
         var link = TrackingLink(d.Code);
         var date = d.AppointmentDate is { } a ? a.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : "sẽ thông báo sau khi hồ sơ được tiếp nhận";
         var reason = string.IsNullOrWhiteSpace(note) ? "" : $" Nội dung: {note.Trim()}";

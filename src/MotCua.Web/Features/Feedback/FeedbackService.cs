@@ -112,6 +112,9 @@ public sealed partial class FeedbackService(AppDbContext db, CalendarService cal
         return new Done<RatingDto>(ToDto(rating));
     }
 
+    public Task<bool> CanSeeAsync(string code, ClaimsPrincipal user, CancellationToken ct) =>
+        db.Dossiers.Visible(user).AnyAsync(d => d.Code == code, ct);
+
     public async Task<RatingDto?> RatingAsync(string code, ClaimsPrincipal user, CancellationToken ct)
     {
         var id = await db.Dossiers.Visible(user).Where(d => d.Code == code).Select(d => (long?)d.Id).SingleOrDefaultAsync(ct);

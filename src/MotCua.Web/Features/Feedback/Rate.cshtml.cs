@@ -13,7 +13,17 @@ public sealed class RateModel(FeedbackService feedback) : PageModel
     public RatingDto? Existing { get; private set; }
     public string? Error { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Existing = await feedback.RatingAsync(Code ?? "", User, ct);
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        // A dossier the user may not see is not offered for rating: 404, as its payment and result pages answer.
+        if (!await feedback.CanSeeAsync(Code ?? "", User, ct))
+        {
+            return NotFound();
+        }
+
+        Existing = await feedback.RatingAsync(Code ?? "", User, ct);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

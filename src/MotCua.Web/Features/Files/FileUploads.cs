@@ -27,7 +27,7 @@ public static class FileUploads
 
     public static string SafeName(string name)
     {
-        var n = Path.GetFileName(name.Replace('\\', '/'));
+        var n = UnicodeText.Nfc(Path.GetFileName(name.Replace('\\', '/')));
         return string.IsNullOrWhiteSpace(n) ? "tep" : n[..Math.Min(n.Length, 200)];
     }
 }

@@ -27,6 +27,9 @@ public enum NotificationKind
 /// </summary>
 public sealed class OutboxMessage
 {
+    /// <summary>The longest stored body (column maximum); longer texts are shortened when composed (<see cref="Notify"/>).</summary>
+    public const int MaxBody = 4000;
+
     public long Id { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public NotificationChannel Channel { get; set; }
@@ -58,7 +61,7 @@ public sealed class OutboxMessage
             e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(32);
             e.Property(x => x.To).HasMaxLength(200);
             e.Property(x => x.Subject).HasMaxLength(300);
-            e.Property(x => x.Body).HasMaxLength(4000);
+            e.Property(x => x.Body).HasMaxLength(MaxBody);
             e.Property(x => x.DossierCode).HasMaxLength(64);
             e.Property(x => x.LeaseOwner).HasMaxLength(100);
             e.Property(x => x.LastError).HasMaxLength(1000);

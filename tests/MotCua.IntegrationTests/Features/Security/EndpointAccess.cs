@@ -33,7 +33,52 @@ public static class EndpointAccess
     /// <summary>An action that takes no body (resend a code, run a reconciliation): left out of the bad-body tests, fuzzed by route only.</summary>
     public const string NoBody = "no-body";
 
-    public sealed record Row(string Key, string Url, string Expect, object? Body = null, string? ContentType = null);
+    public sealed record Row(string Key, string Url, string Expect, object? Body = null, string? ContentType = null, Func<Sample, object>? Valid = null);
+
+    /// <summary>What a valid body may depend on: who sends it, the demo rows, and a number unique to the request.</summary>
+    public sealed record Sample(string Principal, IReadOnlyDictionary<string, string> Values, int Number)
+    {
+        public int Index => Array.IndexOf(Principals.All, Principal);
+    }
+
+    /// <summary>
+    /// Rows whose "Y" still only means "passes authorization" (any answer but 401, 403, 404 or a redirect to sign-in),
+    /// because no valid body is written for them yet: the matrix accepts a handler's 4xx there, and nowhere else.
+    /// Giving a row its <see cref="Row.Valid"/> body takes it off this list (a test keeps the list honest).
+    /// </summary>
+    public static readonly HashSet<string> WithoutValidBody =
+    [
+        "POST /api/v1/procedures", "PUT /api/v1/procedures/{code}", "POST /api/v1/procedures/import", "POST /api/v1/units",
+        "POST /api/v1/plans/{id:int}/targets", "PUT /api/v1/plans/{id:int}/targets/{targetId:int}",
+        "PUT /api/v1/reform/evaluation/schemes/{id:int}/criteria/{criterionId:int}", "DELETE /api/v1/reform/evaluation/schemes/{id:int}/criteria/{criterionId:int}",
+        "POST /api/v1/feedback/{number}/actions", "POST /api/v1/queue/tickets/{id:long}/actions", "POST /api/v1/queue/bookings/{code}/cancel",
+        "POST /api/v1/portal/sign-up/{id:guid}/verify", "POST /api/v1/portal/sign-up/{id:guid}/resend", "POST /api/v1/assisted-submissions/{id:long}/confirm",
+        "POST /api/v1/me/drafts/{id:guid}/submit", "POST /api/v1/dossiers/{code}/payments", "POST /api/v1/dossiers/{code}/rating",
+        "GET /api/v1/dossiers/{code}/result.pdf", "POST /api/v1/payments/issues/{id:long}/resolve",
+    ];
+
+    private static string Day(Sample s, int year) => new DateOnly(year, 1, 1).AddDays(s.Number % 360).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Phone(Sample s) => "0908" + (100000 + s.Number).ToString(System.Globalization.CultureInfo.InvariantCulture)[^6..];
+
+    private static MultipartFormDataContent Multipart(params (string Name, string Value)[] fields)
+    {
+        var form = new MultipartFormDataContent();
+        foreach (var (name, value) in fields)
+        {
+            form.Add(new StringContent(value), name);
+        }
+
+        return form;
+    }
+
+    private static MultipartFormDataContent WithPdf(MultipartFormDataContent form, string field, string name)
+    {
+        var file = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes("%PDF-1.4 minh chứng " + name));
+        file.Headers.ContentType = new("application/pdf");
+        form.Add(file, field, name);
+        return form;
+    }
 
     /// <summary>Request body that reaches the dossier role check: only the desk may ask for a supplement on a received dossier.</summary>
     private static readonly object SupplementRequest = new { action = "request-supplement", note = "Thiếu bản sao giấy tờ (kiểm thử phân quyền)" };
@@ -61,7 +106,8 @@ public static class EndpointAccess
         new("GET /{**path:file}", "/css/site.css", Public),
 
         // Accounts
-        new("POST /api/v1/auth/token", "/api/v1/auth/token", Public),
+        new("POST /api/v1/auth/token", "/api/v1/auth/token", Public,
+            Valid: s => new { username = Principals.Account(s.Principal) ?? "congdan", password = MotCua.Testing.AppFactory.DemoPassword }),
         new("GET /api/v1/me", "/api/v1/me", SignedIn),
 
         // Organisation
@@ -72,7 +118,7 @@ public static class EndpointAccess
         // Calendar
         new("GET /api/v1/calendar/due-date", "/api/v1/calendar/due-date?receivedOn=2025-06-03&workingDays=5", Public),
         new("GET /api/v1/calendar/days", "/api/v1/calendar/days?year=2025", Staff),
-        new("POST /api/v1/calendar/days", "/api/v1/calendar/days", AdminOnly),
+        new("POST /api/v1/calendar/days", "/api/v1/calendar/days", AdminOnly, Valid: s => new { date = Day(s, 2099), kind = "holiday", name = "Ngày nghỉ kiểm thử", source = "test" }),
         new("DELETE /api/v1/calendar/days/{date}", "/api/v1/calendar/days/2099-01-02", AdminOnly),
         new("POST /api/v1/calendar/import", "/api/v1/calendar/import", AdminOnly, "date,name,kind,source\n", "text/csv"),
 
@@ -101,26 +147,35 @@ public static class EndpointAccess
         new("GET /api/v1/plans/{id:int}", "/api/v1/plans/{plan}", Staff),
         new("GET /api/v1/plans/{id:int}/tasks", "/api/v1/plans/{plan}/tasks", Staff),
         new("GET /api/v1/plans/{id:int}/targets", "/api/v1/plans/{plan}/targets", Staff),
-        new("POST /api/v1/plans", "/api/v1/plans", ReformEdit),
-        new("PUT /api/v1/plans/{id:int}", "/api/v1/plans/{plan}", ReformEdit),
-        new("POST /api/v1/plans/{id:int}/tasks", "/api/v1/plans/{plan}/tasks", ReformEdit),
-        new("PUT /api/v1/plans/{id:int}/tasks/{taskId:int}", "/api/v1/plans/{taskPlan}/tasks/{task}", ReformEdit),
+        new("POST /api/v1/plans", "/api/v1/plans", ReformEdit,
+            Valid: s => new { title = "Kế hoạch kiểm thử " + s.Number, decisionNumber = "KT/" + s.Number, issuingUnitCode = "584", periodFrom = 2026, periodTo = 2030 }),
+        new("PUT /api/v1/plans/{id:int}", "/api/v1/plans/{plan}", ReformEdit,
+            Valid: s => new { title = "Kế hoạch CCHC (kiểm thử " + s.Number + ")", decisionNumber = "KT/" + s.Number, issuingUnitCode = "584", periodFrom = 2021, periodTo = 2025 }),
+        new("POST /api/v1/plans/{id:int}/tasks", "/api/v1/plans/{plan}/tasks", ReformEdit, Valid: s => new { sectionCode = "IX", sectionTitle = "Nhiệm vụ kiểm thử", number = "9." + s.Number, text = "Rà soát quy trình (kiểm thử)", product = "Báo cáo", timing = "Quý IV", leadText = "Phòng Nội vụ", partnersText = "Các xã" }),
+        new("PUT /api/v1/plans/{id:int}/tasks/{taskId:int}", "/api/v1/plans/{taskPlan}/tasks/{task}", ReformEdit, Valid: s => new { sectionCode = "IX", sectionTitle = "Nhiệm vụ kiểm thử", number = "9." + s.Number, text = "Rà soát quy trình (kiểm thử)", product = "Báo cáo", timing = "Quý IV", leadText = "Phòng Nội vụ", partnersText = "Các xã" }),
         new("POST /api/v1/plans/{id:int}/targets", "/api/v1/plans/{plan}/targets", ReformEdit),
         new("PUT /api/v1/plans/{id:int}/targets/{targetId:int}", "/api/v1/plans/{targetPlan}/targets/{target}", ReformEdit),
         new("GET /api/v1/files/{sha}", "/api/v1/files/{sha}", "NNYYNYYN"), // a report of 584.TCKH: its unit, the district leader, Phòng Nội vụ
 
         new("GET /api/v1/occurrences/{id:int}", "/api/v1/occurrences/{occurrence}", Staff),
         new("PUT /api/v1/occurrences/{id:int}", "/api/v1/occurrences/{occurrence}", ReformEdit, new { progress = "in-progress" }),
-        new("POST /api/v1/occurrences/{id:int}/entries", "/api/v1/occurrences/{occurrence}/entries", "NNYNNYYY", Form),
+        new("POST /api/v1/occurrences/{id:int}/entries", "/api/v1/occurrences/{occurrence}/entries", "NNYNNYYY", Form,
+            Valid: s => Multipart(("text", "Đã triển khai (kiểm thử " + s.Number + ")"))),
         new("GET /api/v1/reform/inspections", "/api/v1/reform/inspections", Staff),
         new("GET /api/v1/reform/inspections/counts", "/api/v1/reform/inspections/counts?year=2025", Staff),
-        new("POST /api/v1/reform/inspections", "/api/v1/reform/inspections", ReformEdit),
-        new("PUT /api/v1/reform/inspections/{id:int}", "/api/v1/reform/inspections/{inspection}", ReformEdit),
-        new("POST /api/v1/reform/inspections/{id:int}/follow-ups", "/api/v1/reform/inspections/{inspection}/follow-ups", ReformEdit),
+        new("POST /api/v1/reform/inspections", "/api/v1/reform/inspections", ReformEdit,
+            Valid: s => new { unitCode = "584.MC", scheduledOn = Day(s, 2026), surprise = false, inspectors = "Tổ kiểm tra " + s.Number }),
+        new("PUT /api/v1/reform/inspections/{id:int}", "/api/v1/reform/inspections/{inspection}", ReformEdit,
+            Valid: s => new { unitCode = "584.MC", scheduledOn = "2025-06-10", heldOn = "2025-06-02", surprise = true, inspectors = "Tổ kiểm tra " + s.Number, findings = "Đủ niêm yết" }),
+        new("POST /api/v1/reform/inspections/{id:int}/follow-ups", "/api/v1/reform/inspections/{inspection}/follow-ups", ReformEdit,
+            Valid: s => new { action = "Bổ sung niêm yết " + s.Number, deadline = "2025-07-31" }),
         new("GET /api/v1/reform/reports/obligations", "/api/v1/reform/reports/obligations", Staff),
         new("GET /api/v1/reform/reports", "/api/v1/reform/reports?year=2025", Staff),
-        new("POST /api/v1/reform/reports", "/api/v1/reform/reports", Staff, Form),
-        new("POST /api/v1/reform/reports/{id:int}/review", "/api/v1/reform/reports/{report}/review", ReformEdit),
+        // Reports come from the units that report to Phòng Nội vụ: the province, the district and its one-stop desk are told they do not.
+        new("POST /api/v1/reform/reports", "/api/v1/reform/reports", "NNRRRYYY", Form,
+            Valid: s => WithPdf(Multipart(("kind", "monthly"), ("year", "2024"), ("period", (1 + (s.Number % 12)).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                ("text", "Báo cáo tháng (kiểm thử)")), "files", "bao-cao.pdf")),
+        new("POST /api/v1/reform/reports/{id:int}/review", "/api/v1/reform/reports/{report}/review", ReformEdit, Valid: s => new { accept = s.Index % 2 == 0, note = "Xét duyệt " + s.Number }),
         new("GET /api/v1/reform/reports/late", "/api/v1/reform/reports/late?on=2025-06-03", Staff),
         new("GET /api/v1/reform/reports/reminders", "/api/v1/reform/reports/reminders?on=2025-06-03", Staff),
         new("GET /api/v1/reform/overview", "/api/v1/reform/overview?year=2025", Staff),
@@ -128,35 +183,41 @@ public static class EndpointAccess
         new("GET /api/v1/reform/evaluation/schemes", "/api/v1/reform/evaluation/schemes", Staff),
         new("GET /api/v1/reform/evaluation/schemes/{id:int}/results", "/api/v1/reform/evaluation/schemes/{scheme}/results", Staff),
         new("GET /api/v1/reform/evaluation/schemes/{id:int}/results.xlsx", "/api/v1/reform/evaluation/schemes/{scheme}/results.xlsx", Staff),
-        new("POST /api/v1/reform/evaluation/schemes/{id:int}/self-assessments", "/api/v1/reform/evaluation/schemes/{scheme}/self-assessments", Staff, Form),
-        new("PUT /api/v1/reform/evaluation/schemes/{id:int}/appraisals", "/api/v1/reform/evaluation/schemes/{scheme}/appraisals", ReformEdit),
+        // Self-assessed by the offices and communes under the district; the others reach the handler and are told their unit is not assessed.
+        new("POST /api/v1/reform/evaluation/schemes/{id:int}/self-assessments", "/api/v1/reform/evaluation/schemes/{scheme}/self-assessments", "NNRRRYYY", Form,
+            Valid: s => Multipart(("criterionCode", s.Values["leaf"]), ("score", "0.5"))),
+        new("PUT /api/v1/reform/evaluation/schemes/{id:int}/appraisals", "/api/v1/reform/evaluation/schemes/{scheme}/appraisals", ReformEdit,
+            Valid: s => new { unitCode = "584.TCKH", criterionCode = s.Values["leaf"], score = s.Index == 2 ? 0.25m : 0.5m }),
 
         // Queue and bookings at the desk ({counter} is counter A of 584.MC, {ticket} a ticket issued there)
         new("GET /api/v1/queue/units/{code}/slots", "/api/v1/queue/units/584.MC/slots?date=2025-06-05", Public),
-        new("POST /api/v1/queue/bookings", "/api/v1/queue/bookings", Public),
+        new("POST /api/v1/queue/bookings", "/api/v1/queue/bookings", Public,
+            Valid: s => new { slotId = int.Parse(s.Values["slots"].Split(',')[s.Index], System.Globalization.CultureInfo.InvariantCulture), procedureCode = "2.000815", fullName = "Người đặt lịch " + s.Number, phone = Phone(s) }),
         new("POST /api/v1/queue/bookings/{code}/cancel", "/api/v1/queue/bookings/DEMO0001/cancel", Public, new { phoneLast4 = "9999" }),
         new("GET /api/v1/queue/units/{code}/display", "/api/v1/queue/units/584.MC/display", Public),
         new("GET /api/v1/queue/counters", "/api/v1/queue/counters", Staff),
         new("GET /api/v1/queue/counters/{id:int}/tickets", "/api/v1/queue/counters/{counter}/tickets", "NNYYYNNN"),
-        new("POST /api/v1/queue/tickets/call-next", "/api/v1/queue/tickets/call-next", Staff),
-        new("POST /api/v1/queue/tickets", "/api/v1/queue/tickets", Staff),
+        // A counter of 584.MC: the staff whose scope covers it call and issue; for the others it does not exist (404), or is not theirs to issue at (400).
+        new("POST /api/v1/queue/tickets/call-next", "/api/v1/queue/tickets/call-next", "NNYYYNNN", Valid: s => new { counterId = int.Parse(s.Values["counter"], System.Globalization.CultureInfo.InvariantCulture) }),
+        new("POST /api/v1/queue/tickets", "/api/v1/queue/tickets", "NNYYYRRR", Valid: s => new { counterId = int.Parse(s.Values["counter"], System.Globalization.CultureInfo.InvariantCulture) }),
         new("GET /api/v1/queue/tickets/{id:long}", "/api/v1/queue/tickets/{ticket}", "NNYYYNNN"),
         new("POST /api/v1/queue/tickets/{id:long}/actions", "/api/v1/queue/tickets/{ticket}/actions", "NNYYYNNN"),
         new("GET /api/v1/queue/stats", "/api/v1/queue/stats", Staff),
 
         // Portal (citizen accounts; {mine} is a dossier whose applicant is the demo citizen, {draft} and {draftToDelete} the citizen's drafts)
-        new("POST /api/v1/portal/sign-up", "/api/v1/portal/sign-up", Public),
+        new("POST /api/v1/portal/sign-up", "/api/v1/portal/sign-up", Public,
+            Valid: s => new { accountType = "citizen", fullName = "Đàng Văn Mới " + s.Number, idNumber = "0580933" + (10000 + s.Number).ToString(System.Globalization.CultureInfo.InvariantCulture)[^5..], phone = Phone(s), channel = "sms", password = "Moi@2025abcd" }),
         new("POST /api/v1/portal/sign-up/{id:guid}/verify", "/api/v1/portal/sign-up/{signUp}/verify", Public),
         new("POST /api/v1/portal/sign-up/{id:guid}/resend", "/api/v1/portal/sign-up/{signUp}/resend", Public, NoBody),
         new("GET /api/v1/portal/procedures/{code}/form", "/api/v1/portal/procedures/2.000815/form", Citizen),
         new("GET /api/v1/me/documents", "/api/v1/me/documents", Citizen),
         new("GET /api/v1/me/drafts", "/api/v1/me/drafts", Citizen),
-        new("POST /api/v1/me/drafts", "/api/v1/me/drafts", Citizen),
+        new("POST /api/v1/me/drafts", "/api/v1/me/drafts", Citizen, Valid: s => new { procedureCode = "2.000815", unitCode = "584.MC", fullName = "Chamaléa Thị Dân" }),
         new("GET /api/v1/me/drafts/{id:guid}", "/api/v1/me/drafts/{draft}", Citizen),
-        new("PUT /api/v1/me/drafts/{id:guid}", "/api/v1/me/drafts/{draft}", Citizen),
+        new("PUT /api/v1/me/drafts/{id:guid}", "/api/v1/me/drafts/{draft}", Citizen, Valid: s => new { fullName = "Chamaléa Thị Dân " + s.Number, address = "Thôn Ma Hoa" }),
         new("DELETE /api/v1/me/drafts/{id:guid}", "/api/v1/me/drafts/{draftToDelete}", Citizen),
         new("POST /api/v1/me/drafts/{id:guid}/submit", "/api/v1/me/drafts/{draft}/submit", Citizen),
-        new("POST /api/v1/files", "/api/v1/files", SignedIn, Form),
+        new("POST /api/v1/files", "/api/v1/files", SignedIn, Form, Valid: s => WithPdf(new MultipartFormDataContent(), "file", "giay-to-" + s.Number + ".pdf")),
         new("GET /api/v1/files/{id:length(32)}", "/api/v1/files/{upload}", "NNNNYNNN"),
         new("POST /api/v1/assisted-submissions", "/api/v1/assisted-submissions", "NNNNYNNR", Intake),
         new("POST /api/v1/assisted-submissions/{id:long}/confirm", "/api/v1/assisted-submissions/{assisted}/confirm", "NNNNYNNN"),
@@ -175,17 +236,20 @@ public static class EndpointAccess
         // Results and feedback
         new("GET /api/v1/dossiers/{code}/result", "/api/v1/dossiers/{mine}/result", OwnDossier),
         new("GET /api/v1/dossiers/{code}/result.pdf", "/api/v1/dossiers/{mine}/result.pdf", OwnDossier),
-        new("POST /api/v1/dossiers/{code}/result-delivery", "/api/v1/dossiers/{mine}/result-delivery", "NYRRRNNN"),
+        // The citizen or the one-stop desk records a postal return; the leaders reach the handler and are refused.
+        new("POST /api/v1/dossiers/{code}/result-delivery", "/api/v1/dossiers/{mine}/result-delivery", "NYRRYNNN",
+            Valid: s => new { recipientName = "Chamaléa Thị Mỹ Hường", phone = "0912345678", address = "Thôn Ma Hoa, xã Phước Bình, huyện Bác Ái" }),
         new("GET /api/v1/dossiers/{code}/rating", "/api/v1/dossiers/{mine}/rating", OwnDossier),
         new("POST /api/v1/dossiers/{code}/rating", "/api/v1/dossiers/{mine}/rating", "NYNNRNNN"),
-        new("POST /api/v1/feedback", "/api/v1/feedback", Public),
+        new("POST /api/v1/feedback", "/api/v1/feedback", Public,
+            Valid: s => new { kind = "suggestion", subject = "Góp ý " + s.Number, content = "Đề nghị niêm yết thêm (kiểm thử).", senderName = "Người góp ý", senderPhone = Phone(s), unitCode = "584.MC" }),
         new("GET /api/v1/feedback/published", "/api/v1/feedback/published", Public),
         new("GET /api/v1/feedback", "/api/v1/feedback", Staff),
         new("POST /api/v1/feedback/{number}/actions", "/api/v1/feedback/{feedback}/actions", "NNYYYNNN"),
 
         // Indicators, statistics, alarms
         new("GET /api/v1/indicators", "/api/v1/indicators", Staff),
-        new("GET /api/v1/indicators/dossiers", "/api/v1/indicators/dossiers", Staff),
+        new("GET /api/v1/indicators/dossiers", "/api/v1/indicators/dossiers?indicator=received&from=2025-06-01&to=2025-06-30", Staff),
         new("GET /api/v1/indicators/report", "/api/v1/indicators/report", Staff),
         new("GET /api/v1/open-data/indicators.csv", "/api/v1/open-data/indicators.csv", Public),
         new("POST /api/v1/dossiers/import", "/api/v1/dossiers/import", AdminOnly, "", "application/x-ndjson"),
@@ -195,18 +259,20 @@ public static class EndpointAccess
 
         // Reform plan additions
         new("GET /api/v1/plans/{id:int}/targets/{targetId:int}/measurements", "/api/v1/plans/{targetPlan}/targets/{target}/measurements", Staff),
-        new("POST /api/v1/plans/{id:int}/targets/{targetId:int}/measurements", "/api/v1/plans/{targetPlan}/targets/{target}/measurements", ReformEdit, Form),
+        new("POST /api/v1/plans/{id:int}/targets/{targetId:int}/measurements", "/api/v1/plans/{targetPlan}/targets/{target}/measurements", ReformEdit, Form,
+            Valid: s => WithPdf(Multipart(("value", (s.Number % 90).ToString(System.Globalization.CultureInfo.InvariantCulture)), ("note", "Số liệu kiểm thử")), "file", "minh-chung.pdf")),
         new("GET /api/v1/plans/{id:int}/targets/{targetId:int}/measurements/{measurementId:int}/evidence",
             "/api/v1/plans/{targetPlan}/targets/{target}/measurements/{measurement}/evidence", Staff),
         new("GET /api/v1/reform/overview.pdf", "/api/v1/reform/overview.pdf?year=2025", Staff),
         new("GET /api/v1/reform/evaluation/schemes/{id:int}", "/api/v1/reform/evaluation/schemes/{scheme}", Staff),
-        new("POST /api/v1/reform/evaluation/schemes", "/api/v1/reform/evaluation/schemes", ReformEdit),
-        new("PUT /api/v1/reform/evaluation/schemes/{id:int}", "/api/v1/reform/evaluation/schemes/{scheme}", ReformEdit),
-        new("POST /api/v1/reform/evaluation/schemes/{id:int}/criteria", "/api/v1/reform/evaluation/schemes/{scheme}/criteria", ReformEdit),
+        new("POST /api/v1/reform/evaluation/schemes", "/api/v1/reform/evaluation/schemes", ReformEdit, Valid: s => new { year = 2001 + s.Index, name = "Bộ tiêu chí kiểm thử", copyPrevious = false }),
+        new("PUT /api/v1/reform/evaluation/schemes/{id:int}", "/api/v1/reform/evaluation/schemes/{scheme}", ReformEdit, Valid: s => new { name = "Bộ tiêu chí 2024 (kiểm thử " + s.Number + ")" }),
+        new("POST /api/v1/reform/evaluation/schemes/{id:int}/criteria", "/api/v1/reform/evaluation/schemes/{scheme}/criteria", ReformEdit,
+            Valid: s => new { code = s.Values["criterionCode"] + ".M" + s.Number, title = "Tiêu chí kiểm thử", parentCode = s.Values["criterionCode"], maxPoints = 0.5m, evidenceRequired = false }),
         new("PUT /api/v1/reform/evaluation/schemes/{id:int}/criteria/{criterionId:int}", "/api/v1/reform/evaluation/schemes/{scheme}/criteria/{criterion}", ReformEdit),
         new("DELETE /api/v1/reform/evaluation/schemes/{id:int}/criteria/{criterionId:int}", "/api/v1/reform/evaluation/schemes/{scheme}/criteria/{criterion}", ReformEdit),
         new("POST /api/v1/reform/evaluation/schemes/{id:int}/criteria/{criterionId:int}/move",
-            "/api/v1/reform/evaluation/schemes/{scheme}/criteria/{criterion}/move", ReformEdit),
+            "/api/v1/reform/evaluation/schemes/{scheme}/criteria/{criterion}/move", ReformEdit, Valid: s => new { direction = s.Index == 2 ? "down" : "up" }),
 
         // Operations
         new("GET /api/v1/admin/jobs", "/api/v1/admin/jobs", AdminOnly),
@@ -256,7 +322,7 @@ public static class EndpointAccess
         new("PAGE /Results/Postal", "/Results/Postal", Staff),
         new("PAGE /Feedback/Index", "/Feedback", Public),
         new("PAGE /Feedback/Send", "/Feedback/Send", Public),
-        new("PAGE /Feedback/Rate", "/Feedback/Rate?code={mine}", SignedIn),
+        new("PAGE /Feedback/Rate", "/Feedback/Rate?code={mine}", OwnDossier),
         new("PAGE /Feedback/Staff", "/Feedback/Staff", Staff),
         new("PAGE /Feedback/Kiosk", "/Feedback/Kiosk", Staff),
         new("PAGE /Indicators/Index", "/Indicators", Staff),

@@ -96,6 +96,12 @@ public static class EndpointCatalog
         values["documents"] = JsonSerializer.Serialize(DossierApi.AllDocuments(await DossierApi.ProcedureAsync(desk, DossierApi.Certification)));
         values["criterion"] = Id(await db.ScoringCriteria.Where(c => c.SchemeId == int.Parse(values["scheme"], System.Globalization.CultureInfo.InvariantCulture) && c.ParentId == null)
             .OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(ct));
+        values["criterionCode"] = await db.ScoringCriteria.Where(c => c.Id == int.Parse(values["criterion"], System.Globalization.CultureInfo.InvariantCulture)).Select(c => c.Code).SingleAsync(ct);
+        var parents = db.ScoringCriteria.Where(c => c.ParentId != null).Select(c => c.ParentId);
+        values["leaf"] = await db.ScoringCriteria.Where(c => c.SchemeId == int.Parse(values["scheme"], System.Globalization.CultureInfo.InvariantCulture)
+            && !c.EvidenceRequired && c.MaxPoints >= 0.5m && !parents.Contains(c.Id)).OrderBy(c => c.Id).Select(c => c.Code).FirstAsync(ct);
+        var slots = await app.Raw().GetFromJsonAsync<JsonElement>("/api/v1/queue/units/584.MC/slots?date=2025-06-05", ct);
+        values["slots"] = string.Join(",", slots.EnumerateArray().Where(x => x.GetProperty("remaining").GetInt32() > 0).Select(x => x.GetProperty("id").GetRawText()));
         await AddPortalValuesAsync(app, db, values, ct);
         return values;
     }
@@ -205,6 +211,22 @@ public static class EndpointCatalog
         }
 
         return url;
+    }
+
+    /// <summary>The request a row describes, with the row's valid body for this principal when it has one.</summary>
+    public static HttpRequestMessage Request(EndpointAccess.Row row, IReadOnlyDictionary<string, string> values, string principal, int number)
+    {
+        var request = Request(row, values);
+        if (row.Valid is { } valid && request.Method != HttpMethod.Get && request.Method != HttpMethod.Delete)
+        {
+            request.Content = valid(new EndpointAccess.Sample(principal, values, number)) switch
+            {
+                HttpContent content => content,
+                var body => new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json"),
+            };
+        }
+
+        return request;
     }
 
     /// <summary>The request a row describes: its method, filled URL and body (an empty JSON object for writes unless the row gives one).</summary>

@@ -1,13 +1,8 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using MotCua.Testing;
-using MotCua.Web.Infrastructure;
 
 namespace MotCua.IntegrationTests.Features.Security;
 
@@ -17,6 +12,8 @@ public sealed class SecurityApp : AppFactory
     public SecurityApp()
     {
         Settings["Notifications:Dispatcher:Enabled"] = "false";
+        // One-time codes (sign-up, assisted intake) are read from this fake phone instead of a file.
+        Captured = new CapturedMessages();
     }
 
     /// <summary>Tables whose rows change by design on any request: the audit trail, job runs, key ring.</summary>
@@ -51,46 +48,11 @@ public sealed class SecurityApp : AppFactory
         return client;
     }
 
-    /// <summary>A SHA-256 per table over its rows, sorted, except <see cref="VolatileTables"/>: any stored change shows, with its table's name.</summary>
-    public async Task<string> DigestAsync()
-    {
-        using var scope = Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var tables = db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct().Where(t => !VolatileTables.Contains(t)).Order(StringComparer.Ordinal).ToList();
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        var digests = new List<string>();
-        foreach (var table in tables)
-        {
-            await using var cmd = connection.CreateCommand();
-            cmd.CommandText = $"SELECT * FROM \"{table}\"";
-            var rows = new List<string>();
-            await using (var reader = await cmd.ExecuteReaderAsync(TestContext.Current.CancellationToken))
-            {
-                while (await reader.ReadAsync(TestContext.Current.CancellationToken))
-                {
-                    var sb = new StringBuilder();
-                    for (var i = 0; i < reader.FieldCount; i++)
-                    {
-                        if (VolatileColumns.Contains(table + "." + reader.GetName(i)))
-                        {
-                            continue;
-                        }
+    /// <summary>Row count and SHA-256 per table over its rows in key order, except <see cref="VolatileTables"/>: any stored change shows, with its table's name.</summary>
+    public async Task<string> DigestAsync() => (await SnapshotAsync()).Digest();
 
-                        sb.Append(reader.IsDBNull(i) ? "∅" : Convert.ToString(reader.GetValue(i) is byte[] b ? Convert.ToHexString(b) : reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)).Append('\u001f');
-                    }
-
-                    rows.Add(sb.ToString());
-                }
-            }
-
-            rows.Sort(StringComparer.Ordinal);
-            digests.Add(table + " " + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", rows))))[..16]);
-        }
-
-        await connection.CloseAsync();
-        return string.Join("\n", digests);
-    }
+    /// <summary>Every table's rows by primary key (EF model), without <see cref="VolatileTables"/> and <see cref="VolatileColumns"/>.</summary>
+    public Task<TableSnapshot> SnapshotAsync() => TableSnapshot.TakeAsync(Services, VolatileTables, VolatileColumns);
 }
 
 /// <summary>Who the matrix asks as: anonymous, the citizen, each staff role, and a desk officer of another commune.</summary>

@@ -27,7 +27,7 @@ public enum NotificationKind
 /// </summary>
 public sealed class OutboxMessage
 {
-    /// <summary>The longest stored body (column maximum); longer texts are shortened when composed (<see cref="Notify"/>).</summary>
+    /// <summary>The longest stored body (column maximum); longer texts are shortened when composed (Dossiers.DossierNotifications).</summary>
     public const int MaxBody = 4000;
 
     public long Id { get; set; }

@@ -72,6 +72,8 @@ export ASPNETCORE_ENVIRONMENT=Production Demo__Enabled=true Database__Provider=P
 export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$p1;Username=postgres;Database=motcua"
 export ConnectionStrings__PostgresReadOnly="Host=127.0.0.1;Port=$p2;Username=postgres;Database=motcua"
 export Notifications__Dispatcher__IntervalSeconds=1
+# One key-ring certificate for both instances, as a deployment configures DataProtection:CertificatePath: cookies and antiforgery tokens cross instances.
+export DataProtection__DemoCertificatePath="$tmp/data-protection-demo.pfx"
 # One migration and seed before the instances start; the demo desks' units ended in 2025, so a desk of today's commune is added.
 mkdir -p "$tmp/seed" && (cd "$tmp/seed" && dotnet "$app" seed-demo >/dev/null) || die "seed-demo failed"
 (cd "$tmp/seed" && dotnet "$app" create-user --username scale.desk --password "Scale@2026-check" --role desk --unit 56.BACAI --name "Kiểm tra mở rộng" >/dev/null) || die "create-user failed"

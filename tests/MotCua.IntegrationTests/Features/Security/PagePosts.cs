@@ -113,10 +113,10 @@ public static class PagePosts
     public static readonly Row[] Table =
     [
         // Accounts: anyone signs in (a fresh client each time) and out.
-        new("POST /Account/Login", Anyone, c => Task.FromResult(Form("/Account/Login",
+        new("POST /Accounts/Login", Anyone, c => Task.FromResult(Form("/Account/Login",
                 F("UserName", Principals.Account(c.Principal) ?? "congdan"), F("Password", MotCua.Testing.AppFactory.DemoPassword))),
             Effect.Shows, SignedIn, FreshClient: true),
-        new("POST /Account/Logout", Anyone, c => Task.FromResult(Form("/Account/Logout")), Effect.Shows, SignedOut, FreshClient: true),
+        new("POST /Accounts/Logout", Anyone, c => Task.FromResult(Form("/Account/Logout")), Effect.Shows, SignedOut, FreshClient: true),
 
         // Portal sign-up and its code, for anyone (one new person per case).
         new("POST /Portal/SignUp", Anyone, c => Task.FromResult(Form("/Portal/SignUp",

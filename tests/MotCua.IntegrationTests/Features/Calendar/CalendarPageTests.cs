@@ -1,8 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Mvc.Testing;
+using MotCua.IntegrationTests.Infrastructure;
 using MotCua.Testing;
 
 namespace MotCua.IntegrationTests.Features.Calendar;
@@ -37,26 +36,6 @@ public sealed class CalendarPageTests(AppFactory app) : IClassFixture<AppFactory
         Assert.Contains("/Account/Login", response.Headers.Location!.ToString(), StringComparison.Ordinal);
     }
 
-    private static async Task<string> Token(HttpClient client, string url)
-    {
-        var html = await client.GetStringAsync(url, Ct);
-        return Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-    }
-
-    private async Task<HttpClient> SignedIn(string userName)
-    {
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var token = await Token(client, "/Account/Login");
-        var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["UserName"] = userName,
-            ["Password"] = AppFactory.DemoPassword,
-            ["__RequestVerificationToken"] = token,
-        }), Ct);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
-
     private static FormUrlEncodedContent AddForm(string token) => new(new Dictionary<string, string>
     {
         ["year"] = "2025",
@@ -77,8 +56,8 @@ public sealed class CalendarPageTests(AppFactory app) : IClassFixture<AppFactory
     [Fact]
     public async Task Administrator_adds_and_deletes_a_day_through_the_page()
     {
-        var admin = await SignedIn("admin");
-        var add = await admin.PostAsync("/Calendar?handler=Add", AddForm(await Token(admin, "/Calendar?year=2025")), Ct);
+        var admin = await PageClient.SignedInAsync(app, "admin");
+        var add = await admin.PostAsync("/Calendar?handler=Add", AddForm(await PageClient.TokenAsync(admin, "/Calendar?year=2025")), Ct);
         Assert.Equal(HttpStatusCode.Redirect, add.StatusCode);
         Assert.Equal("2025-11-21", await Due());
         var page = WebUtility.HtmlDecode(await admin.GetStringAsync("/Calendar?year=2025", Ct));
@@ -89,7 +68,7 @@ public sealed class CalendarPageTests(AppFactory app) : IClassFixture<AppFactory
             ["date"] = "2025-11-20",
             ["unit"] = "",
             ["year"] = "2025",
-            ["__RequestVerificationToken"] = await Token(admin, "/Calendar?year=2025"),
+            ["__RequestVerificationToken"] = await PageClient.TokenAsync(admin, "/Calendar?year=2025"),
         }), Ct);
         Assert.Equal(HttpStatusCode.Redirect, delete.StatusCode);
         Assert.Equal("2025-11-20", await Due());
@@ -98,11 +77,11 @@ public sealed class CalendarPageTests(AppFactory app) : IClassFixture<AppFactory
     [Fact]
     public async Task A_desk_officer_reads_the_calendar_page_but_cannot_change_it()
     {
-        var desk = await SignedIn("motcua");
+        var desk = await PageClient.SignedInAsync(app, "motcua");
         var page = WebUtility.HtmlDecode(await desk.GetStringAsync("/Calendar?year=2025", Ct));
         Assert.Contains("Ngày Chiến thắng", page, StringComparison.Ordinal);
         Assert.DoesNotContain("handler=Add", page, StringComparison.Ordinal);
-        var add = await desk.PostAsync("/Calendar?handler=Add", AddForm(await Token(desk, "/Account/Login")), Ct);
+        var add = await desk.PostAsync("/Calendar?handler=Add", AddForm(await PageClient.TokenAsync(desk, "/Account/Login")), Ct);
         Assert.Contains("/Account/Denied", add.Headers.Location?.ToString() ?? "", StringComparison.Ordinal);
         Assert.Equal("2025-11-20", await Due());
     }

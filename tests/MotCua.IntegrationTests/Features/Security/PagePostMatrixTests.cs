@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using MotCua.Testing;
+using MotCua.IntegrationTests.Infrastructure;
 
 namespace MotCua.IntegrationTests.Features.Security;
 
@@ -183,21 +183,9 @@ public sealed class PagePostMatrixTests(SecurityApp app) : IClassFixture<Securit
     /// <summary>A browser session: cookies kept, redirects not followed, signed in through the sign-in page unless anonymous.</summary>
     internal async Task<HttpClient> SessionAsync(string principal)
     {
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        if (Principals.Account(principal) is not { } userName)
-        {
-            return client;
-        }
-
-        var token = await TokenAsync(client, "/Account/Login") ?? throw new InvalidOperationException("no token on the sign-in page");
-        using var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["UserName"] = userName,
-            ["Password"] = AppFactory.DemoPassword,
-            ["__RequestVerificationToken"] = token,
-        }), Ct);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
+        return Principals.Account(principal) is { } userName
+            ? await PageClient.SignedInAsync(app, userName)
+            : app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
     }
 
     private static async Task<string?> TokenAsync(HttpClient client, string url)

@@ -56,6 +56,7 @@ public static class AccountsSetup
             .AddPasswordValidator<DemoPasswordFlag>()
             .AddErrorDescriber<VietnameseIdentityErrors>();
 
+        services.AddScoped<CreateAdministrator>();
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicy, p => p.RequireRole(Roles.Staff).RequireClaim(AppClaims.UnitPath))
             .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin));

@@ -8,5 +8,9 @@ public static class DemoMode
 {
     public const string Setting = "Demo:Enabled";
 
-    public static bool IsOn(IConfiguration config) => config.GetValue(Setting, false);
+    /// <summary>True only for an explicit "true"; unset or empty is off, anything else is a configuration error.</summary>
+    public static bool IsOn(IConfiguration config) =>
+        config[Setting] is not { Length: > 0 } value ? false
+        : bool.TryParse(value, out var on) ? on
+        : throw new InvalidOperationException($"{Setting} must be true or false, not '{value}'.");
 }

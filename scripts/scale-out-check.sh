@@ -68,7 +68,7 @@ if [ -z "$app" ]; then
   app="$tmp/app/MotCua.Web.dll"
 fi
 appdir=$(dirname "$app")
-export ASPNETCORE_ENVIRONMENT=Production Demo__Enabled=true Database__Provider=Postgres Logging__LogLevel__Default=Warning RateLimiting__Enabled=false
+export ASPNETCORE_ENVIRONMENT=Staging Demo__Enabled=true Database__Provider=Postgres Logging__LogLevel__Default=Warning RateLimiting__Enabled=false
 export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$p1;Username=postgres;Database=motcua"
 export ConnectionStrings__PostgresReadOnly="Host=127.0.0.1;Port=$p2;Username=postgres;Database=motcua"
 export Notifications__Dispatcher__IntervalSeconds=1

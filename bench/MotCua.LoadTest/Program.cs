@@ -211,7 +211,8 @@ namespace MotCua.LoadTest
         {
             var settings = new Dictionary<string, string>
             {
-                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                // Production-like but not Production, which refuses demo mode (ProductionGuard): the demo accounts sign in.
+                ["ASPNETCORE_ENVIRONMENT"] = "Staging",
                 ["Demo:Enabled"] = "true",
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",

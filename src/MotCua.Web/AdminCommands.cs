@@ -17,6 +17,7 @@ public static class AdminCommands
     {
         ["migrate"] = (Migrate, "migrate                       apply pending database migrations"),
         ["seed-demo"] = (SeedDemo, "seed-demo                     load the demo organisation, accounts and data"),
+        ["create-admin"] = (CreateAdmin, "create-admin USER [--unit CODE [--unit-name NAME]] [--name \"Full name\"]  first administrator; password from standard input"),
         ["create-user"] = (CreateUser, "create-user --username U --password P --role R [--unit CODE] [--name \"Full name\"]"),
         ["import-calendar"] = (ImportCalendar, "import-calendar FILE [--unit CODE]  upsert calendar days from a CSV (date,name,kind,source)"),
         ["import-procedures"] = (ImportProceduresCommand, "import-procedures FILE        import or update the procedure catalogue from a CSV file"),
@@ -69,10 +70,109 @@ public static class AdminCommands
 
     private static async Task<int> SeedDemo(WebApplication app, string[] args)
     {
+        if (app.Environment.IsProduction())
+        {
+            Console.Error.WriteLine($"seed-demo is refused in the Production environment ({DemoMode.Setting}): the demo accounts share a published password.");
+            return 2;
+        }
+
         await DatabaseSetup.MigrateAsync(app.Services);
         await DemoSeed.SeedAsync(app.Services);
         Console.WriteLine("Demo data loaded.");
         return 0;
+    }
+
+    private static async Task<int> CreateAdmin(WebApplication app, string[] args)
+    {
+        if (args.Length < 1 || args[0].StartsWith("--", StringComparison.Ordinal))
+        {
+            Console.Error.WriteLine("usage: " + All["create-admin"].Help);
+            return 2;
+        }
+
+        var o = Options(args[1..]);
+        var password = ReadPassword();
+        if (string.IsNullOrEmpty(password))
+        {
+            Console.Error.WriteLine("No password given: type it when asked, or pipe it on standard input (one line).");
+            return 2;
+        }
+
+        await DatabaseSetup.MigrateAsync(app.Services);
+        using var scope = app.Services.CreateScope();
+        var outcome = await scope.ServiceProvider.GetRequiredService<CreateAdministrator>().HandleAsync(
+            new(args[0], password, o.GetValueOrDefault("unit"), o.GetValueOrDefault("unit-name"), o.GetValueOrDefault("name")), CancellationToken.None);
+        switch (outcome)
+        {
+            case CreateAdministrator.Created c:
+                Console.WriteLine($"Created administrator {c.UserName} at {c.UnitCode} {c.UnitName}{(c.UnitCreated ? " (new root unit)" : "")}.");
+                return 0;
+            case CreateAdministrator.UserExists e:
+                Console.Error.WriteLine($"User '{e.UserName}' already exists: nothing changed (create-user resets a password).");
+                return 1;
+            case CreateAdministrator.UnitNotFound u:
+                Console.Error.WriteLine($"Unknown unit code '{u.UnitCode}' (a new root unit is created with --unit-name only while the database has no unit).");
+                return 1;
+            case CreateAdministrator.NoUnit:
+                Console.Error.WriteLine("The database has no unit yet: name the root unit with --unit CODE --unit-name \"Name\".");
+                return 1;
+            case CreateAdministrator.SeveralRoots r:
+                Console.Error.WriteLine($"Several top-level units ({string.Join(", ", r.Codes)}): choose one with --unit CODE.");
+                return 1;
+            case CreateAdministrator.PasswordRejected p:
+                Console.Error.WriteLine("Password refused:");
+                foreach (var error in p.Errors)
+                {
+                    Console.Error.WriteLine("  " + error);
+                }
+
+                return 1;
+            default:
+                throw new InvalidOperationException(outcome.ToString());
+        }
+    }
+
+    /// <summary>One line from standard input when it is redirected; at a terminal, typed twice without echo.</summary>
+    private static string? ReadPassword()
+    {
+        if (Console.IsInputRedirected)
+        {
+            return Console.In.ReadLine()?.TrimEnd('\r');
+        }
+
+        var first = ReadHidden("Password: ");
+        var again = ReadHidden("Password again: ");
+        if (first != again)
+        {
+            Console.Error.WriteLine("The two passwords differ.");
+            return null;
+        }
+
+        return first;
+    }
+
+    private static string ReadHidden(string prompt)
+    {
+        Console.Error.Write(prompt);
+        var text = new System.Text.StringBuilder();
+        while (true)
+        {
+            var key = Console.ReadKey(intercept: true);
+            if (key.Key == ConsoleKey.Enter)
+            {
+                Console.Error.WriteLine();
+                return text.ToString();
+            }
+
+            if (key.Key == ConsoleKey.Backspace)
+            {
+                text.Length = Math.Max(0, text.Length - 1);
+            }
+            else if (!char.IsControl(key.KeyChar))
+            {
+                text.Append(key.KeyChar);
+            }
+        }
     }
 
     private static async Task<int> CreateUser(WebApplication app, string[] args)

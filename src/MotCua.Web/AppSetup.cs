@@ -31,8 +31,8 @@ namespace MotCua.Web;
 /// <summary>The table of contents of the application: every feature is registered and mapped here.</summary>
 public static class AppSetup
 {
-    public static bool DemoMode(IConfiguration config) =>
-        config.GetValue<bool?>("Demo:Enabled") ?? DatabaseSetup.Provider(config) == DatabaseProvider.Sqlite;
+    /// <summary><c>Demo:Enabled</c>, off unless set (appsettings.Development.json sets it for <c>dotnet run</c>).</summary>
+    public static bool DemoMode(IConfiguration config) => Infrastructure.DemoMode.IsOn(config);
 
     public static WebApplicationBuilder AddMotCua(this WebApplicationBuilder builder)
     {

@@ -13,27 +13,6 @@ using Npgsql;
 
 namespace MotCua.IntegrationTests.Infrastructure;
 
-/// <summary>Self-signed RSA certificates with private keys, as an operator's PKCS#12 files would hold.</summary>
-internal static class TestCertificates
-{
-    public static X509Certificate2 Create(string subject)
-    {
-        using var rsa = RSA.Create(2048);
-        var request = new CertificateRequest(subject, rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        using var cert = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
-        return X509CertificateLoader.LoadPkcs12(cert.Export(X509ContentType.Pkcs12), null, X509KeyStorageFlags.Exportable);
-    }
-
-    public static string WritePfx(string folder, string name, string password)
-    {
-        using var cert = Create("CN=" + name);
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, name + ".pfx");
-        File.WriteAllBytes(path, cert.Export(X509ContentType.Pkcs12, password));
-        return path;
-    }
-}
-
 /// <summary>
 /// The data-protection key ring lives in the database but is encrypted with a certificate that does not: a copy of the database
 /// alone (the SQLite file, or the rows of PostgreSQL) can neither unprotect what the app protected nor read the result-signing key.
@@ -60,7 +39,7 @@ public sealed class KeyRingAtRestTests : IDisposable
     public async Task A_copy_of_the_database_alone_decrypts_neither_a_protected_payload_nor_the_signing_key()
     {
         var ct = TestContext.Current.CancellationToken;
-        var certificate = TestCertificates.WritePfx(_folder, "motcua-dp-2026", "mật-khẩu-chứng-thư");
+        var certificate = Pfx("motcua-dp-2026", "mật-khẩu-chứng-thư");
         using var app = new AppFactory();
         app.Settings["DataProtection:CertificatePath"] = certificate;
         app.Settings["DataProtection:CertificatePassword"] = "mật-khẩu-chứng-thư";
@@ -105,8 +84,8 @@ public sealed class KeyRingAtRestTests : IDisposable
     public async Task After_a_rotation_the_old_certificate_listed_as_previous_still_decrypts_and_without_it_nothing_does()
     {
         var ct = TestContext.Current.CancellationToken;
-        var old = TestCertificates.WritePfx(_folder, "motcua-dp-2025", "cu");
-        var current = TestCertificates.WritePfx(_folder, "motcua-dp-2026", "moi");
+        var old = Pfx("motcua-dp-2025", "cu");
+        var current = Pfx("motcua-dp-2026", "moi");
         using var app = new AppFactory();
         app.Settings["DataProtection:CertificatePath"] = old;
         app.Settings["DataProtection:CertificatePassword"] = "cu";
@@ -147,7 +126,7 @@ public sealed class KeyRingAtRestTests : IDisposable
 
         var configured = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["DataProtection:CertificatePath"] = TestCertificates.WritePfx(_folder, "prod", "p"),
+            ["DataProtection:CertificatePath"] = Pfx("prod", "p"),
             ["DataProtection:CertificatePassword"] = "wrong",
         }).Build();
         Assert.True(DataProtectionSetup.IsConfiguredFromSecret(configured));
@@ -231,5 +210,12 @@ public sealed class KeyRingAtRestTests : IDisposable
         public IReadOnlyCollection<XElement> GetAllElements() => _elements.Select(e => new XElement(e)).ToList();
 
         public void StoreElement(XElement element, string friendlyName) => _elements.Add(new XElement(element));
+    }
+
+    private string Pfx(string name, string password)
+    {
+        var path = Path.Combine(_folder, name + ".pfx");
+        TestCertificates.WritePfx(path, name, password);
+        return path;
     }
 }

@@ -57,6 +57,7 @@ public static class AccountsSetup
             .AddErrorDescriber<VietnameseIdentityErrors>();
 
         services.AddScoped<SignInWithPassword>();
+        services.AddScoped<CreateAdministrator>();
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicy, p => p.RequireRole(Roles.Staff).RequireClaim(AppClaims.UnitPath))
             .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin));

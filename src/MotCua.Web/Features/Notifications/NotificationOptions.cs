@@ -23,6 +23,24 @@ public sealed class SmtpOptions
 
 public sealed class SmsOptions
 {
+    public const string FileProvider = "File";
+    public const string HttpProvider = "Http";
+
+    /// <summary><c>File</c> (demo: a JSON-lines file) or <c>Http</c> (a provider's HTTP API, <see cref="HttpSmsGateway"/>).</summary>
+    public string Provider { get; set; } = FileProvider;
+
+    /// <summary>Http: the provider's send endpoint; each message is POSTed there as JSON.</summary>
+    public string? Url { get; set; }
+
+    /// <summary>Http: sent as <c>Authorization: Bearer</c>.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>Http: the registered sender name (brandname) the message comes from.</summary>
+    public string? Sender { get; set; }
+
+    /// <summary>Http: an answer slower than this counts as a failure, retried by the outbox.</summary>
+    public int TimeoutSeconds { get; set; } = 10;
+
     /// <summary>The JSON-lines file of the file gateway; default <c>sms-outbox.jsonl</c> in the data folder.</summary>
     public string? File { get; set; }
 

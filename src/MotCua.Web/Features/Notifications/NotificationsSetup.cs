@@ -6,7 +6,7 @@ namespace MotCua.Web.Features.Notifications;
 
 public static class NotificationsSetup
 {
-    /// <summary>Reads the <c>Notifications</c> section; a deployment with an SMS provider registers its own <see cref="ISmsGateway"/> after this.</summary>
+    /// <summary>Reads the <c>Notifications</c> section; SMS through a provider's HTTP API with <c>Notifications:Sms:Provider=Http</c>, else to a file.</summary>
     public static IHostApplicationBuilder AddNotifications(this IHostApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection("Notifications");
@@ -15,8 +15,22 @@ public static class NotificationsSetup
         PublicLinks.BaseUrl = settings.PublicBaseUrl;
         var folder = DataFolder(builder.Configuration, builder.Environment.ContentRootPath);
 
-        builder.Services.AddSingleton<ISmsGateway>(_ => new FileSmsGateway(
-            string.IsNullOrWhiteSpace(settings.Sms.File) ? Path.Combine(folder, "sms-outbox.jsonl") : settings.Sms.File, settings.Sms.FailEveryNth));
+        if (string.Equals(settings.Sms.Provider, SmsOptions.HttpProvider, StringComparison.OrdinalIgnoreCase))
+        {
+            // The gateway applies its own timeout per message; the client's would only make it less clear.
+            builder.Services.AddHttpClient(HttpSmsGateway.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
+            builder.Services.AddSingleton<ISmsGateway, HttpSmsGateway>();
+        }
+        else if (string.Equals(settings.Sms.Provider, SmsOptions.FileProvider, StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Services.AddSingleton<ISmsGateway>(_ => new FileSmsGateway(
+                string.IsNullOrWhiteSpace(settings.Sms.File) ? Path.Combine(folder, "sms-outbox.jsonl") : settings.Sms.File, settings.Sms.FailEveryNth));
+        }
+        else
+        {
+            throw new InvalidOperationException($"Notifications:Sms:Provider must be {SmsOptions.HttpProvider} or {SmsOptions.FileProvider}, not '{settings.Sms.Provider}'.");
+        }
+
         if (string.IsNullOrWhiteSpace(settings.Smtp.Host))
         {
             builder.Services.AddSingleton<IEmailSender>(_ => new FileEmailSender(Path.Combine(folder, "mail-outbox.jsonl")));

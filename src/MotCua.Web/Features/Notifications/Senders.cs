@@ -50,6 +50,45 @@ public sealed class SmtpEmailSender(IOptions<NotificationOptions> options) : IEm
 }
 
 /// <summary>
+/// An SMS provider's HTTP API: one POST per message with <c>{"to","text","sender"}</c> as JSON and the key as a bearer token.
+/// Anything but a 2xx answer within <see cref="SmsOptions.TimeoutSeconds"/> throws, so the outbox keeps the message and retries it.
+/// </summary>
+public sealed class HttpSmsGateway(IHttpClientFactory clients, IOptions<NotificationOptions> options) : ISmsGateway
+{
+    public const string HttpClientName = "sms";
+
+    public async Task SendAsync(string phone, string text, CancellationToken ct)
+    {
+        var o = options.Value.Sms;
+        using var request = new HttpRequestMessage(HttpMethod.Post, o.Url)
+        {
+            Content = JsonContent.Create(new { to = phone, text, sender = o.Sender }),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", o.ApiKey);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(Math.Max(1, o.TimeoutSeconds)));
+        HttpResponseMessage response;
+        try
+        {
+            response = await clients.CreateClient(HttpClientName).SendAsync(request, timeout.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            // Neither the phone number nor the text goes into the error: it is stored with the message (LastError).
+            throw new TimeoutException($"SMS gateway did not answer within {o.TimeoutSeconds} s.");
+        }
+
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new HttpRequestException($"SMS gateway answered {(int)response.StatusCode} {response.ReasonPhrase}.", null, response.StatusCode);
+            }
+        }
+    }
+}
+
+/// <summary>
 /// Demo and default SMS gateway: appends one JSON line per message to a file, and fails every Nth send when
 /// <c>Notifications:Sms:FailEveryNth</c> is set, so that retries are exercised as with a real provider.
 /// </summary>

@@ -7,6 +7,7 @@ using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Operations;
 using MotCua.Web.Features.Payments.Sandbox;
+using MotCua.Web.Features.Payments.VnPay;
 using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.Payments;
@@ -18,8 +19,22 @@ public static class PaymentsApi
         var section = builder.Configuration.GetSection("Payments");
         builder.Services.Configure<PaymentOptions>(section);
         var settings = section.Get<PaymentOptions>() ?? new();
-        builder.Services.AddSingleton<SandboxGateway>();
-        builder.Services.AddSingleton<IPaymentGateway>(sp => sp.GetRequiredService<SandboxGateway>());
+        var gateway = Selected(builder.Configuration);
+        switch (gateway)
+        {
+            case SelectedGateway.VnPay:
+                builder.Services.AddHttpClient(VnPayGateway.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(Math.Max(1, settings.VnPay.TimeoutSeconds)));
+                builder.Services.AddSingleton<IPaymentGateway, VnPayGateway>();
+                break;
+            case SelectedGateway.Sandbox:
+                builder.Services.AddSingleton<SandboxGateway>();
+                builder.Services.AddSingleton<IPaymentGateway>(sp => sp.GetRequiredService<SandboxGateway>());
+                break;
+            default:
+                builder.Services.AddSingleton<IPaymentGateway, UnavailableGateway>();
+                break;
+        }
+
         builder.Services.AddScoped<StartPayment>();
         builder.Services.AddScoped<ResolvePaymentIssue>();
         builder.Services.AddScoped<PaymentCallbacks>();
@@ -28,10 +43,38 @@ public static class PaymentsApi
             sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<IPaymentGateway>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<PaymentOptions>>(), sp.GetRequiredService<Operations.ScheduledJobs>(), sp.GetRequiredService<ILogger<PaymentReconciler>>(), owner));
         builder.Services.AddScheduledJob(
-            new(PaymentReconciler.JobName, "Đối soát thanh toán", TimeSpan.FromSeconds(Math.Max(5, settings.Reconciliation.IntervalSeconds)), settings.Reconciliation.Enabled),
+            new(PaymentReconciler.JobName, "Đối soát thanh toán", TimeSpan.FromSeconds(Math.Max(5, settings.Reconciliation.IntervalSeconds)),
+                settings.Reconciliation.Enabled && gateway != SelectedGateway.None),
             (sp, ct) => sp.GetRequiredService<PaymentReconciler>().RunOnceAsync(ct));
 
         return builder;
+    }
+
+    public enum SelectedGateway
+    {
+        None,
+        Sandbox,
+        VnPay,
+    }
+
+    /// <summary>
+    /// <c>Payments:Gateway</c>: VnPay when so configured; the sandbox only in demo mode (its secret is public, so outside
+    /// demo mode anyone could sign its callbacks); else none, and online payment is off.
+    /// </summary>
+    public static SelectedGateway Selected(IConfiguration config)
+    {
+        var name = config["Payments:Gateway"] ?? GatewayNames.Sandbox;
+        if (string.Equals(name, GatewayNames.VnPay, StringComparison.OrdinalIgnoreCase))
+        {
+            return SelectedGateway.VnPay;
+        }
+
+        if (!string.Equals(name, GatewayNames.Sandbox, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"Payments:Gateway must be {GatewayNames.VnPay} or {GatewayNames.Sandbox} (demo mode only), not '{name}'.");
+        }
+
+        return DemoMode.IsOn(config) ? SelectedGateway.Sandbox : SelectedGateway.None;
     }
 
     public static IEndpointRouteBuilder MapPaymentsApi(this IEndpointRouteBuilder app)
@@ -40,7 +83,12 @@ public static class PaymentsApi
         dossiers.MapPost("/", Start);
         dossiers.MapGet("/", List);
         var payments = app.MapGroup("/api/v1/payments").WithTags("Payments");
-        payments.MapGet("/ipn", Ipn).AllowAnonymous();
+        // The gateway's callback exists only with a gateway whose secret is not public: VNPay, or the sandbox in demo mode.
+        if (app.ServiceProvider.GetRequiredService<IPaymentGateway>() is not UnavailableGateway)
+        {
+            payments.MapGet("/ipn", Ipn).AllowAnonymous();
+        }
+
         payments.MapGet("/{reference}/receipt.pdf", Receipt).RequireAuthorization();
         payments.MapGet("/issues", Issues).RequireAuthorization(AccountsSetup.AdminPolicy);
         payments.MapPost("/issues/{id:long}/resolve", Resolve).RequireAuthorization(AccountsSetup.AdminPolicy);

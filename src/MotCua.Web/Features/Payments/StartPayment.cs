@@ -44,6 +44,11 @@ public sealed class StartPayment(AppDbContext db, IPaymentGateway gateway, IOpti
             return new Forbidden(t["Chỉ người nộp hồ sơ hoặc cán bộ một cửa được khởi tạo thanh toán."]);
         }
 
+        if (gateway is VnPay.UnavailableGateway)
+        {
+            return new Conflict(t["Thanh toán trực tuyến chưa được mở tại đơn vị này; vui lòng nộp phí tại bộ phận một cửa."]);
+        }
+
         if (dossier.Status != DossierStatus.AwaitingFee)
         {
             return new Conflict(t["Hồ sơ không ở trạng thái chờ thanh toán (đang: {0}).", t[dossier.Status.Label()]]);

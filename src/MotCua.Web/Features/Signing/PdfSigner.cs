@@ -11,10 +11,11 @@ namespace MotCua.Web.Features.Signing;
 
 /// <summary>
 /// Signs PDFs (PAdES-style CMS, SHA-256) with the unit's certificate: electronic results today, official documents next.
-/// The demo generates a self-signed certificate on first use and keeps it in the database, encrypted with the
-/// data-protection keys, so every instance signs with the same one.
+/// The certificate comes from configuration (<see cref="SigningCertificateSource"/>); without it (the demo) a self-signed
+/// certificate is generated on first use and kept in the database, encrypted with the data-protection keys, so every
+/// instance signs with the same one. Production refuses to start without a configured one (ProductionGuard).
 /// </summary>
-public sealed class PdfSigner(IServiceScopeFactory scopes, IDataProtectionProvider protection, TimeProvider time)
+public sealed class PdfSigner(IServiceScopeFactory scopes, IDataProtectionProvider protection, TimeProvider time, IConfiguration config)
 {
     // Both names were given when only results were signed; they stay, or the stored certificate could not be found or decrypted.
     public const string CertificateName = "result-signing";
@@ -54,6 +55,11 @@ public sealed class PdfSigner(IServiceScopeFactory scopes, IDataProtectionProvid
 
     private async Task<X509Certificate2> LoadOrCreateAsync(CancellationToken ct)
     {
+        if (SigningCertificateSource.IsConfigured(config))
+        {
+            return SigningCertificateSource.Load(config, time.GetUtcNow());
+        }
+
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var protector = protection.CreateProtector(Purpose);

@@ -40,7 +40,7 @@ public sealed class AppProcess : IDisposable
     public AppProcess() => Directory.CreateDirectory(Folder);
 
     /// <summary>
-    /// A child whose database already holds what its first start would have migrated and seeded (Production, real clock,
+    /// A child whose database already holds what its first start would have migrated and seeded (Staging, real clock,
     /// demo mode): for tests of something else than migrating or seeding. Its first start only checks, like any restart.
     /// </summary>
     public static async Task<AppProcess> SeededAsync()
@@ -90,12 +90,16 @@ public sealed class AppProcess : IDisposable
     private static string ServerDatabase(string database, string? server = null) =>
         new NpgsqlConnectionStringBuilder(server ?? Environment.GetEnvironmentVariable("MOTCUA_TEST_PG") ?? "Host=127.0.0.1;Port=55432;Username=postgres") { Database = database }.ToString();
 
-    /// <summary>Extra settings for the child (environment variables, e.g. <c>Import__BatchSize</c>), applied after the defaults.</summary>
-    public Dictionary<string, string> Settings { get; } = [];
+    /// <summary>
+    /// Extra settings for the child (environment variables, e.g. <c>Import__BatchSize</c>), applied after the defaults;
+    /// null removes a default (e.g. <c>Demo__Enabled</c> for a Production start).
+    /// </summary>
+    public Dictionary<string, string?> Settings { get; } = [];
 
     private void Configure(ProcessStartInfo psi)
     {
-        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // Production-like (no development pages, JSON-capable logging) but not Production, which refuses demo mode (ProductionGuard).
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Staging";
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
         psi.Environment["Logging__Json"] = "false";
         psi.Environment["Demo__Enabled"] = "true";
@@ -123,7 +127,14 @@ public sealed class AppProcess : IDisposable
                 throw new InvalidOperationException($"{key} changes the seed: use new AppProcess(), not a seeded copy");
             }
 
-            psi.Environment[key] = value;
+            if (value is null)
+            {
+                psi.Environment.Remove(key);
+            }
+            else
+            {
+                psi.Environment[key] = value;
+            }
         }
     }
 
@@ -141,14 +152,44 @@ public sealed class AppProcess : IDisposable
     }
 
     /// <summary>Runs an admin command (migrate, backup FILE, restore FILE, verify-history …) to its end.</summary>
-    public async Task<(int Exit, string Output)> RunCommandAsync(params string[] args)
+    public Task<(int Exit, string Output)> RunCommandAsync(params string[] args) => RunAsync(null, args);
+
+    /// <summary>
+    /// Runs the app with these arguments (none: a server start) to its end, <paramref name="input"/> piped to its standard
+    /// input; killed after 5 minutes. The output is standard output then standard error.
+    /// </summary>
+    public async Task<(int Exit, string Output)> RunAsync(string? input, params string[] args)
     {
         var watch = Stopwatch.StartNew();
-        using var process = Process.Start(StartInfo(args))!;
+        var psi = StartInfo(args);
+        psi.RedirectStandardInput = input is not null;
+        if (args.Length == 0)
+        {
+            psi.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort()}";
+        }
+
+        using var process = Process.Start(psi)!;
+        if (input is not null)
+        {
+            await process.StandardInput.WriteLineAsync(input);
+            process.StandardInput.Close();
+        }
+
         var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        Log($"command {args[0]}: exit {process.ExitCode} after {watch.Elapsed.TotalSeconds:F1} s");
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        limit.CancelAfter(TimeSpan.FromMinutes(5));
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"'{string.Join(' ', args)}' did not end in 5 minutes");
+        }
+
+        Log($"{(args.Length == 0 ? "start" : "command " + args[0])}: exit {process.ExitCode} after {watch.Elapsed.TotalSeconds:F1} s");
         return (process.ExitCode, await output + await error);
     }
 

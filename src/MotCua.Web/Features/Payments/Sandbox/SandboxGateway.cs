@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MotCua.Domain.Payments;
+using MotCua.Web.Features.Payments.VnPay;
 using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.Payments.Sandbox;
@@ -15,48 +16,15 @@ namespace MotCua.Web.Features.Payments.Sandbox;
 public sealed class SandboxGateway(IServiceScopeFactory scopes, IOptions<PaymentOptions> options, TimeProvider time) : IPaymentGateway
 {
     public const string PagePath = "/sandbox-gateway";
-    private const string DateFormat = "yyyyMMddHHmmss";
 
     public string Name => "sandbox";
 
     private SandboxOptions O => options.Value.Sandbox;
 
-    public string CreateRedirectUrl(PaymentRequest request)
-    {
-        var p = new Dictionary<string, string>
-        {
-            ["vnp_Version"] = "2.1.0",
-            ["vnp_Command"] = "pay",
-            ["vnp_TmnCode"] = O.TmnCode,
-            ["vnp_Amount"] = GatewaySignature.Amount(request.AmountVnd),
-            ["vnp_CurrCode"] = "VND",
-            ["vnp_TxnRef"] = request.Reference,
-            ["vnp_OrderInfo"] = request.OrderInfo,
-            ["vnp_OrderType"] = "other",
-            ["vnp_Locale"] = "vn",
-            ["vnp_ReturnUrl"] = request.ReturnUrl,
-            ["vnp_IpAddr"] = request.ClientIp,
-            ["vnp_CreateDate"] = Local(request.CreatedAtUtc),
-            ["vnp_ExpireDate"] = Local(request.ExpiresAtUtc),
-        };
-        return PagePath + "?" + GatewaySignature.SignedQuery(p, O.HashSecret);
-    }
+    public string CreateRedirectUrl(PaymentRequest request) =>
+        PagePath + "?" + GatewaySignature.SignedQuery(VnPayProtocol.PayParameters(request, O.TmnCode, "vn"), O.HashSecret);
 
-    public GatewayResult? ReadCallback(IReadOnlyDictionary<string, string> parameters)
-    {
-        if (!GatewaySignature.Verify(parameters, O.HashSecret) || parameters.GetValueOrDefault("vnp_TmnCode") != O.TmnCode
-            || parameters.GetValueOrDefault("vnp_TxnRef") is not { Length: > 0 } reference)
-        {
-            return null;
-        }
-
-        var code = parameters.GetValueOrDefault("vnp_ResponseCode") ?? "";
-        var status = parameters.GetValueOrDefault("vnp_TransactionStatus") ?? "";
-        return new GatewayResult(
-            reference, GatewaySignature.ParseAmount(parameters.GetValueOrDefault("vnp_Amount")), code == "00" && status == "00", code,
-            parameters.GetValueOrDefault("vnp_TransactionNo"), parameters.GetValueOrDefault("vnp_BankCode"),
-            ParseLocal(parameters.GetValueOrDefault("vnp_PayDate")));
-    }
+    public GatewayResult? ReadCallback(IReadOnlyDictionary<string, string> parameters) => VnPayProtocol.ReadCallback(parameters, O.TmnCode, O.HashSecret);
 
     public async Task<GatewayRecord?> QueryAsync(string reference, CancellationToken ct)
     {
@@ -223,10 +191,7 @@ public sealed class SandboxGateway(IServiceScopeFactory scopes, IOptions<Payment
         t.TxnRef, t.AmountVnd, t.Status switch { "success" => GatewayStatus.Success, "failed" => GatewayStatus.Failed, _ => GatewayStatus.Pending },
         t.TransactionNo, t.ResponseCode, t.BankCode, t.CreatedAtUtc, t.PaidAtUtc);
 
-    private static string Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(utc, VietnamTime.Zone).ToString(DateFormat, CultureInfo.InvariantCulture);
+    private static string Local(DateTime utc) => VnPayProtocol.Local(utc);
 
-    private static DateTime? ParseLocal(string? value) =>
-        DateTime.TryParseExact(value, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
-            ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), VietnamTime.Zone)
-            : null;
+    private static DateTime? ParseLocal(string? value) => VnPayProtocol.ParseLocal(value);
 }

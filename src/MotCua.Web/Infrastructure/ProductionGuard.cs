@@ -1,0 +1,196 @@
+using MotCua.Web.Features.Notifications;
+using MotCua.Web.Features.Payments;
+using MotCua.Web.Features.Portal;
+using MotCua.Web.Features.Signing;
+
+namespace MotCua.Web.Infrastructure;
+
+/// <summary>
+/// What must be configured before the app serves the public in the Production environment. <see cref="Problems"/> reads
+/// configuration only (no file, no network): one line per problem, each starting with the setting to change. Program.cs
+/// prints them and exits non-zero before anything is migrated or served; other environments are not checked.
+/// </summary>
+public static class ProductionGuard
+{
+    /// <summary>Secrets published in this repository (appsettings*.json and *Options defaults); none may be used in Production.</summary>
+    public static readonly IReadOnlySet<string> RepositoryDefaults = new HashSet<string>(StringComparer.Ordinal)
+    {
+        new SandboxOptions().HashSecret,
+    };
+
+    public static IReadOnlyList<string> Check(IConfiguration config, IHostEnvironment env)
+    {
+        if (!env.IsProduction())
+        {
+            return [];
+        }
+
+        var problems = Problems(config).ToList();
+        // The file or store is read only once the settings are all there: a second line about the same setting would only repeat.
+        if (problems.Count == 0 && SigningCertificateSource.IsConfigured(config))
+        {
+            try
+            {
+                using var _ = SigningCertificateSource.Load(config, DateTimeOffset.UtcNow);
+            }
+            catch (InvalidOperationException ex)
+            {
+                problems.Add(ex.Message);
+            }
+        }
+
+        return problems;
+    }
+
+    /// <summary>Every reason the configuration is not fit for Production; empty when it is.</summary>
+    public static IReadOnlyList<string> Problems(IConfiguration config)
+    {
+        var problems = new List<string>();
+        void Add(string setting, string why) => problems.Add($"{setting}: {why}");
+
+        if (DemoMode.IsOn(config))
+        {
+            Add(DemoMode.Setting, "demo data and the demo accounts (published password) are refused in Production; set Demo:Enabled=false (Demo__Enabled=false).");
+        }
+
+        CheckPayments(config, Add);
+        CheckSigning(config, Add);
+        CheckSms(config, Add);
+        CheckEmail(config, Add);
+
+        var tokenKey = config["Portal:Tracking:TokenKey"];
+        if (string.IsNullOrWhiteSpace(tokenKey))
+        {
+            Add("Portal:Tracking:TokenKey", "not set: the tracking links' key would be generated into a file beside the uploads; set 32+ random bytes, base64.");
+        }
+        else if (RepositoryDefaults.Contains(tokenKey) || !(TryBase64(tokenKey) is { Length: >= 32 }))
+        {
+            Add("Portal:Tracking:TokenKey", "must be 32 or more random bytes in base64, not a value from the repository.");
+        }
+
+        var oidc = config.GetSection("Portal:Oidc").Get<OidcOptions>() ?? new();
+        if (oidc.Enabled && (string.IsNullOrWhiteSpace(oidc.ClientSecret) || RepositoryDefaults.Contains(oidc.ClientSecret)))
+        {
+            Add("Portal:Oidc:ClientSecret", "Portal:Oidc:Enabled is true but the client secret is empty or a repository default; set the secret issued by the identity provider.");
+        }
+
+        if (oidc.Enabled && !oidc.RequireHttpsMetadata)
+        {
+            Add("Portal:Oidc:RequireHttpsMetadata", "must stay true in Production (the provider's keys would be fetched over plain HTTP).");
+        }
+
+        if (!DataProtectionSetup.IsConfiguredFromSecret(config))
+        {
+            Add(KeyCertificates.CertificatePathKey, "not set: the data-protection key ring (cookies, tokens, the stored signing key) must be encrypted with a certificate kept outside the database; set the PKCS#12 file (and DataProtection:CertificatePassword).");
+        }
+
+        return problems;
+    }
+
+    private static void CheckPayments(IConfiguration config, Action<string, string> add)
+    {
+        var gateway = config["Payments:Gateway"] ?? GatewayNames.Sandbox;
+        if (string.Equals(gateway, GatewayNames.Sandbox, StringComparison.OrdinalIgnoreCase))
+        {
+            add("Payments:Gateway", "the payment sandbox is selected (its secret is public, so anyone could mark a fee paid); set Payments:Gateway=VnPay with Payments:VnPay:TmnCode, HashSecret, PayUrl and ApiUrl.");
+            return;
+        }
+
+        if (!string.Equals(gateway, GatewayNames.VnPay, StringComparison.OrdinalIgnoreCase))
+        {
+            add("Payments:Gateway", $"'{gateway}' is not a gateway; set Payments:Gateway=VnPay.");
+            return;
+        }
+
+        var o = config.GetSection("Payments:VnPay").Get<VnPayOptions>() ?? new();
+        if (string.IsNullOrWhiteSpace(o.TmnCode))
+        {
+            add("Payments:VnPay:TmnCode", "not set: the merchant terminal code from the VNPay contract.");
+        }
+
+        if (string.IsNullOrWhiteSpace(o.HashSecret) || RepositoryDefaults.Contains(o.HashSecret) || o.HashSecret.Length < 16)
+        {
+            add("Payments:VnPay:HashSecret", "empty, too short or a repository default: set the secret from the VNPay contract.");
+        }
+
+        CheckGatewayUrl(o.PayUrl, "Payments:VnPay:PayUrl", "the payment page", add);
+        CheckGatewayUrl(o.ApiUrl, "Payments:VnPay:ApiUrl", "the merchant API (querydr) that the reconciliation calls", add);
+    }
+
+    private static void CheckGatewayUrl(string? value, string setting, string what, Action<string, string> add)
+    {
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps)
+        {
+            add(setting, $"must be the https address of {what}.");
+        }
+        else if (url.Host.Contains("sandbox", StringComparison.OrdinalIgnoreCase))
+        {
+            add(setting, $"{url.Host} is VNPay's test environment: no money moves there.");
+        }
+    }
+
+    private static void CheckSigning(IConfiguration config, Action<string, string> add)
+    {
+        var path = config[SigningCertificateSource.PathKey];
+        var thumbprint = config[SigningCertificateSource.ThumbprintKey];
+        if (string.IsNullOrWhiteSpace(path) && string.IsNullOrWhiteSpace(thumbprint))
+        {
+            add(SigningCertificateSource.PathKey, "not set: results would be signed with a self-signed certificate the app generates; set the unit's PKCS#12 file (and Signing:CertificatePassword), or Signing:CertificateThumbprint for the certificate store.");
+        }
+        else if (!string.IsNullOrWhiteSpace(path) && !string.IsNullOrWhiteSpace(thumbprint))
+        {
+            add(SigningCertificateSource.PathKey, "and Signing:CertificateThumbprint are both set: keep one.");
+        }
+    }
+
+    private static void CheckSms(IConfiguration config, Action<string, string> add)
+    {
+        var o = config.GetSection("Notifications:Sms").Get<SmsOptions>() ?? new();
+        if (!string.Equals(o.Provider, SmsOptions.HttpProvider, StringComparison.OrdinalIgnoreCase))
+        {
+            add("Notifications:Sms:Provider", "SMS messages (one-time codes, receipts) would be written to a file; set Notifications:Sms:Provider=Http with Notifications:Sms:Url, ApiKey and Sender.");
+            return;
+        }
+
+        if (!Uri.TryCreate(o.Url, UriKind.Absolute, out var url) || !(url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && url.IsLoopback)))
+        {
+            add("Notifications:Sms:Url", "must be the provider's https address (plain http only to a relay on this machine).");
+        }
+
+        if (string.IsNullOrWhiteSpace(o.ApiKey) || RepositoryDefaults.Contains(o.ApiKey))
+        {
+            add("Notifications:Sms:ApiKey", "empty or a repository default: set the key issued by the SMS provider.");
+        }
+
+        if (string.IsNullOrWhiteSpace(o.Sender))
+        {
+            add("Notifications:Sms:Sender", "not set: the registered sender name (brandname) of the messages.");
+        }
+
+        if (o.FailEveryNth > 0)
+        {
+            add("Notifications:Sms:FailEveryNth", "failure injection is for tests; set 0.");
+        }
+    }
+
+    private static void CheckEmail(IConfiguration config, Action<string, string> add)
+    {
+        var o = config.GetSection("Notifications:Smtp").Get<SmtpOptions>() ?? new();
+        if (string.IsNullOrWhiteSpace(o.Host))
+        {
+            add("Notifications:Smtp:Host", "not set: e-mails (one-time codes, receipts) would be written to a file; set the SMTP server (Port, User, Password, From).");
+            return;
+        }
+
+        if (!string.IsNullOrEmpty(o.User) && (string.IsNullOrEmpty(o.Password) || RepositoryDefaults.Contains(o.Password)))
+        {
+            add("Notifications:Smtp:Password", "empty or a repository default while Notifications:Smtp:User is set.");
+        }
+    }
+
+    private static byte[]? TryBase64(string text)
+    {
+        var buffer = new byte[text.Length];
+        return Convert.TryFromBase64String(text, buffer, out var written) ? buffer[..written] : null;
+    }
+}

@@ -21,6 +21,9 @@ public sealed class AdminCommandTests : IDisposable
 
         psi.Environment["ConnectionStrings__Sqlite"] = $"Data Source={Path.Combine(_folder, "cmd.db")}";
         psi.Environment["Database__Provider"] = "Sqlite";
+        // As AppProcess: Production refuses the demo, and the built app defaults to Production.
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Staging";
+        psi.Environment["Demo__Enabled"] = "true";
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
         using var process = Process.Start(psi)!;
         var output = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);

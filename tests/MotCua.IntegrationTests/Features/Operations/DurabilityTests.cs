@@ -81,7 +81,9 @@ public sealed class DurabilityTests
         var killed = 0;
         var burst = await BurstAsync(server, () => killed = pg.KillServer(), ct);
         Assert.True(killed > 1, "the postmaster and its backends should all have been killed");
-        Assert.True(burst.CutNoAnswer + burst.CutErrorAnswer > 0, $"no request was in flight when the database server was killed ({burst})");
+        // Under load, not idle: requests were in flight at the kill. Unlike the app kill, they may all have been past their
+        // commit (answers already on the way), so "cut" is not required; the crash recovery in the log shows the kill was real.
+        Assert.True(burst.InFlightAtKill > 0, $"no request was in flight when the database server was killed ({burst})");
 
         // Crash recovery from the WAL on restart; the app itself kept running and reconnects.
         await pg.StartAsync();

@@ -15,6 +15,9 @@ namespace MotCua.IntegrationTests.Features.Security;
 /// {scheme}, {inspection}, {report} are the first demo rows (the matrix creates the inspection, the report and a
 /// holiday on 2099-01-02); {taskPlan} and {targetPlan} are the plans of {task} and {target}; {mine} is a dossier received at 584.MC
 /// whose applicant is the demo citizen; the other values are rows that <see cref="EndpointCatalog.SampleValuesAsync"/> creates.
+/// A value that an allowed call uses up (a ticket to close, a booking to cancel, a code to verify, a draft to submit, …) is
+/// made once more for each principal the row allows (<see cref="EndpointCatalog.FreshValuesAsync"/>): that principal's copy
+/// ("key@principal") fills its URL and body, the shared one the URLs of those refused.
 /// </summary>
 public static class EndpointAccess
 {
@@ -39,27 +42,16 @@ public static class EndpointAccess
     public sealed record Sample(string Principal, IReadOnlyDictionary<string, string> Values, int Number)
     {
         public int Index => Array.IndexOf(Principals.All, Principal);
-    }
 
-    /// <summary>
-    /// Rows whose "Y" still only means "passes authorization" (any answer but 401, 403, 404 or a redirect to sign-in),
-    /// because no valid body is written for them yet: the matrix accepts a handler's 4xx there, and nowhere else.
-    /// Giving a row its <see cref="Row.Valid"/> body takes it off this list (a test keeps the list honest).
-    /// </summary>
-    public static readonly HashSet<string> WithoutValidBody =
-    [
-        "POST /api/v1/procedures", "PUT /api/v1/procedures/{code}", "POST /api/v1/procedures/import", "POST /api/v1/units",
-        "POST /api/v1/plans/{id:int}/targets", "PUT /api/v1/plans/{id:int}/targets/{targetId:int}",
-        "PUT /api/v1/reform/evaluation/schemes/{id:int}/criteria/{criterionId:int}", "DELETE /api/v1/reform/evaluation/schemes/{id:int}/criteria/{criterionId:int}",
-        "POST /api/v1/feedback/{number}/actions", "POST /api/v1/queue/tickets/{id:long}/actions", "POST /api/v1/queue/bookings/{code}/cancel",
-        "POST /api/v1/portal/sign-up/{id:guid}/verify", "POST /api/v1/portal/sign-up/{id:guid}/resend", "POST /api/v1/assisted-submissions/{id:long}/confirm",
-        "POST /api/v1/me/drafts/{id:guid}/submit", "POST /api/v1/dossiers/{code}/payments", "POST /api/v1/dossiers/{code}/rating",
-        "GET /api/v1/dossiers/{code}/result.pdf", "POST /api/v1/payments/issues/{id:long}/resolve",
-    ];
+        /// <summary>The principal's own copy of a value when the row made one for it, else the shared value.</summary>
+        public string Value(string key) => EndpointCatalog.ValueFor(Values, key, Principal);
+    }
 
     private static string Day(Sample s, int year) => new DateOnly(year, 1, 1).AddDays(s.Number % 360).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Phone(Sample s) => "0908" + (100000 + s.Number).ToString(System.Globalization.CultureInfo.InvariantCulture)[^6..];
+
+    private static string N(Sample s) => s.Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static MultipartFormDataContent Multipart(params (string Name, string Value)[] fields)
     {
@@ -113,7 +105,8 @@ public static class EndpointAccess
         // Organisation
         new("GET /api/v1/units", "/api/v1/units", Staff),
         new("GET /api/v1/units/{code}", "/api/v1/units/584.MC", "NNYYYNNN"),
-        new("POST /api/v1/units", "/api/v1/units", AdminOnly),
+        new("POST /api/v1/units", "/api/v1/units", AdminOnly,
+            Valid: s => new { code = "584.KT" + N(s), name = "Tổ kiểm thử " + N(s), kind = "office", parentCode = "584", validFrom = "2024-01-01" }),
 
         // Calendar
         new("GET /api/v1/calendar/due-date", "/api/v1/calendar/due-date?receivedOn=2025-06-03&workingDays=5", Public),
@@ -127,9 +120,14 @@ public static class EndpointAccess
         new("GET /api/v1/procedures/export.csv", "/api/v1/procedures/export.csv", Public),
         new("GET /api/v1/procedures/export.xlsx", "/api/v1/procedures/export.xlsx", Public),
         new("GET /api/v1/procedures/{code}", "/api/v1/procedures/2.000815", Public),
-        new("POST /api/v1/procedures/import", "/api/v1/procedures/import", AdminOnly, "code\n", "text/csv"),
-        new("POST /api/v1/procedures", "/api/v1/procedures", AdminOnly),
-        new("PUT /api/v1/procedures/{code}", "/api/v1/procedures/2.000815", AdminOnly),
+        new("POST /api/v1/procedures/import", "/api/v1/procedures/import", AdminOnly, "code\n", "text/csv",
+            Valid: s => new StringContent("code,name,field,level,days,fee_vnd,online,documents,source\n"
+                + $"KT.N{N(s)},Thủ tục nhập kiểm thử {N(s)},Chứng thực,xã,5,0,,Đơn đề nghị [1 bản chính],kiểm thử phân quyền\n", System.Text.Encoding.UTF8, "text/csv")),
+        new("POST /api/v1/procedures", "/api/v1/procedures", AdminOnly,
+            Valid: s => new { code = "KT.C" + N(s), name = "Thủ tục kiểm thử " + N(s), field = "Chứng thực", levels = "xã", processingDays = 5 }),
+        // {procedureToEdit}: a procedure the matrix creates, so that the demo catalogue keeps its versions.
+        new("PUT /api/v1/procedures/{code}", "/api/v1/procedures/{procedureToEdit}", AdminOnly,
+            Valid: s => new { name = "Thủ tục kiểm thử (sửa " + N(s) + ")", field = "Chứng thực", levels = "xã", processingDays = 7 }),
 
         // Dossiers
         new("POST /api/v1/dossiers", "/api/v1/dossiers", "NRRRYRNR", Intake),
@@ -153,8 +151,10 @@ public static class EndpointAccess
             Valid: s => new { title = "Kế hoạch CCHC (kiểm thử " + s.Number + ")", decisionNumber = "KT/" + s.Number, issuingUnitCode = "584", periodFrom = 2021, periodTo = 2025 }),
         new("POST /api/v1/plans/{id:int}/tasks", "/api/v1/plans/{plan}/tasks", ReformEdit, Valid: s => new { sectionCode = "IX", sectionTitle = "Nhiệm vụ kiểm thử", number = "9." + s.Number, text = "Rà soát quy trình (kiểm thử)", product = "Báo cáo", timing = "Quý IV", leadText = "Phòng Nội vụ", partnersText = "Các xã" }),
         new("PUT /api/v1/plans/{id:int}/tasks/{taskId:int}", "/api/v1/plans/{taskPlan}/tasks/{task}", ReformEdit, Valid: s => new { sectionCode = "IX", sectionTitle = "Nhiệm vụ kiểm thử", number = "9." + s.Number, text = "Rà soát quy trình (kiểm thử)", product = "Báo cáo", timing = "Quý IV", leadText = "Phòng Nội vụ", partnersText = "Các xã" }),
-        new("POST /api/v1/plans/{id:int}/targets", "/api/v1/plans/{plan}/targets", ReformEdit),
-        new("PUT /api/v1/plans/{id:int}/targets/{targetId:int}", "/api/v1/plans/{targetPlan}/targets/{target}", ReformEdit),
+        new("POST /api/v1/plans/{id:int}/targets", "/api/v1/plans/{plan}/targets", ReformEdit,
+            Valid: s => new { code = "KT" + N(s), text = "Chỉ tiêu kiểm thử " + N(s), value = 80, unit = "%", comparison = "at-least", year = 2025 }),
+        new("PUT /api/v1/plans/{id:int}/targets/{targetId:int}", "/api/v1/plans/{targetPlan}/targets/{targetToEdit}", ReformEdit,
+            Valid: s => new { code = s.Value("targetToEdit.code"), text = "Chỉ tiêu kiểm thử (sửa " + N(s) + ")", value = 90, unit = "%", comparison = "at-least", year = 2025 }),
         new("GET /api/v1/files/{sha}", "/api/v1/files/{sha}", "NNYYNYYN"), // a report of 584.TCKH: its unit, the district leader, Phòng Nội vụ
 
         new("GET /api/v1/occurrences/{id:int}", "/api/v1/occurrences/{occurrence}", Staff),
@@ -193,7 +193,8 @@ public static class EndpointAccess
         new("GET /api/v1/queue/units/{code}/slots", "/api/v1/queue/units/584.MC/slots?date=2025-06-05", Public),
         new("POST /api/v1/queue/bookings", "/api/v1/queue/bookings", Public,
             Valid: s => new { slotId = int.Parse(s.Values["slots"].Split(',')[s.Index], System.Globalization.CultureInfo.InvariantCulture), procedureCode = "2.000815", fullName = "Người đặt lịch " + s.Number, phone = Phone(s) }),
-        new("POST /api/v1/queue/bookings/{code}/cancel", "/api/v1/queue/bookings/DEMO0001/cancel", Public, new { phoneLast4 = "9999" }),
+        new("POST /api/v1/queue/bookings/{code}/cancel", "/api/v1/queue/bookings/{booking}/cancel", Public, new { phoneLast4 = "9999" },
+            Valid: s => new { phoneLast4 = s.Value("booking.last4") }),
         new("GET /api/v1/queue/units/{code}/display", "/api/v1/queue/units/584.MC/display", Public),
         new("GET /api/v1/queue/counters", "/api/v1/queue/counters", Staff),
         new("GET /api/v1/queue/counters/{id:int}/tickets", "/api/v1/queue/counters/{counter}/tickets", "NNYYYNNN"),
@@ -201,14 +202,15 @@ public static class EndpointAccess
         new("POST /api/v1/queue/tickets/call-next", "/api/v1/queue/tickets/call-next", "NNYYYNNN", Valid: s => new { counterId = int.Parse(s.Values["counter"], System.Globalization.CultureInfo.InvariantCulture) }),
         new("POST /api/v1/queue/tickets", "/api/v1/queue/tickets", "NNYYYRRR", Valid: s => new { counterId = int.Parse(s.Values["counter"], System.Globalization.CultureInfo.InvariantCulture) }),
         new("GET /api/v1/queue/tickets/{id:long}", "/api/v1/queue/tickets/{ticket}", "NNYYYNNN"),
-        new("POST /api/v1/queue/tickets/{id:long}/actions", "/api/v1/queue/tickets/{ticket}/actions", "NNYYYNNN"),
+        new("POST /api/v1/queue/tickets/{id:long}/actions", "/api/v1/queue/tickets/{ticketToAct}/actions", "NNYYYNNN", Valid: s => new { action = "no-show" }),
         new("GET /api/v1/queue/stats", "/api/v1/queue/stats", Staff),
 
         // Portal (citizen accounts; {mine} is a dossier whose applicant is the demo citizen, {draft} and {draftToDelete} the citizen's drafts)
         new("POST /api/v1/portal/sign-up", "/api/v1/portal/sign-up", Public,
             Valid: s => new { accountType = "citizen", fullName = "Đàng Văn Mới " + s.Number, idNumber = "0580933" + (10000 + s.Number).ToString(System.Globalization.CultureInfo.InvariantCulture)[^5..], phone = Phone(s), channel = "sms", password = "Moi@2025abcd" }),
-        new("POST /api/v1/portal/sign-up/{id:guid}/verify", "/api/v1/portal/sign-up/{signUp}/verify", Public),
-        new("POST /api/v1/portal/sign-up/{id:guid}/resend", "/api/v1/portal/sign-up/{signUp}/resend", Public, NoBody),
+        // The code is read from the fake phone when the sign-up is made (SecurityApp.Captured).
+        new("POST /api/v1/portal/sign-up/{id:guid}/verify", "/api/v1/portal/sign-up/{signUpToVerify}/verify", Public, Valid: s => new { code = s.Value("signUpToVerify.code") }),
+        new("POST /api/v1/portal/sign-up/{id:guid}/resend", "/api/v1/portal/sign-up/{signUpToResend}/resend", Public, NoBody),
         new("GET /api/v1/portal/procedures/{code}/form", "/api/v1/portal/procedures/2.000815/form", Citizen),
         new("GET /api/v1/me/documents", "/api/v1/me/documents", Citizen),
         new("GET /api/v1/me/drafts", "/api/v1/me/drafts", Citizen),
@@ -216,36 +218,42 @@ public static class EndpointAccess
         new("GET /api/v1/me/drafts/{id:guid}", "/api/v1/me/drafts/{draft}", Citizen),
         new("PUT /api/v1/me/drafts/{id:guid}", "/api/v1/me/drafts/{draft}", Citizen, Valid: s => new { fullName = "Chamaléa Thị Dân " + s.Number, address = "Thôn Ma Hoa" }),
         new("DELETE /api/v1/me/drafts/{id:guid}", "/api/v1/me/drafts/{draftToDelete}", Citizen),
-        new("POST /api/v1/me/drafts/{id:guid}/submit", "/api/v1/me/drafts/{draft}/submit", Citizen),
+        new("POST /api/v1/me/drafts/{id:guid}/submit", "/api/v1/me/drafts/{draftToSubmit}/submit", Citizen, NoBody),
         new("POST /api/v1/files", "/api/v1/files", SignedIn, Form, Valid: s => WithPdf(new MultipartFormDataContent(), "file", "giay-to-" + s.Number + ".pdf")),
         new("GET /api/v1/files/{id:length(32)}", "/api/v1/files/{upload}", "NNNNYNNN"),
         new("POST /api/v1/assisted-submissions", "/api/v1/assisted-submissions", "NNNNYNNR", Intake),
-        new("POST /api/v1/assisted-submissions/{id:long}/confirm", "/api/v1/assisted-submissions/{assisted}/confirm", "NNNNYNNN"),
+        new("POST /api/v1/assisted-submissions/{id:long}/confirm", "/api/v1/assisted-submissions/{assisted}/confirm", "NNNNYNNN", Valid: s => new { code = s.Value("assisted.code") }),
         new("POST /api/v1/dossiers/{code}/result-file", "/api/v1/dossiers/{dossier}/result-file", "NNRRRNNN", Form),
         new("GET /api/v1/decision-reasons", "/api/v1/decision-reasons", Staff),
 
         // Payments
-        new("POST /api/v1/dossiers/{code}/payments", "/api/v1/dossiers/{mine}/payments", "NYNNYNNN"),
+        // {toPay}: a dossier of the citizen awaiting its fee; the administrator and the leader see it but may not start a payment.
+        new("POST /api/v1/dossiers/{code}/payments", "/api/v1/dossiers/{toPay}/payments", "NYNNYNNN", NoBody),
         new("GET /api/v1/dossiers/{code}/payments", "/api/v1/dossiers/{mine}/payments", OwnDossier),
         new("GET /api/v1/payments/ipn", "/api/v1/payments/ipn?vnp_TxnRef=x", Public),
         new("GET /api/v1/payments/{reference}/receipt.pdf", "/api/v1/payments/{receipt}/receipt.pdf", OwnDossier),
         new("GET /api/v1/payments/issues", "/api/v1/payments/issues", AdminOnly),
-        new("POST /api/v1/payments/issues/{id:long}/resolve", "/api/v1/payments/issues/1/resolve", AdminOnly),
+        new("POST /api/v1/payments/issues/{id:long}/resolve", "/api/v1/payments/issues/{paymentIssue}/resolve", AdminOnly,
+            Valid: s => new { note = "Đã đối chiếu sao kê ngân hàng (kiểm thử " + N(s) + ")" }),
         new("POST /api/v1/payments/reconcile", "/api/v1/payments/reconcile", AdminOnly, NoBody),
 
         // Results and feedback
         new("GET /api/v1/dossiers/{code}/result", "/api/v1/dossiers/{mine}/result", OwnDossier),
-        new("GET /api/v1/dossiers/{code}/result.pdf", "/api/v1/dossiers/{mine}/result.pdf", OwnDossier),
+        // {withResult}: a dossier of the citizen whose electronic result is signed and already downloaded once (so a read stores nothing).
+        new("GET /api/v1/dossiers/{code}/result.pdf", "/api/v1/dossiers/{withResult}/result.pdf", OwnDossier),
         // The citizen or the one-stop desk records a postal return; the leaders reach the handler and are refused.
         new("POST /api/v1/dossiers/{code}/result-delivery", "/api/v1/dossiers/{mine}/result-delivery", "NYRRYNNN",
             Valid: s => new { recipientName = "Chamaléa Thị Mỹ Hường", phone = "0912345678", address = "Thôn Ma Hoa, xã Phước Bình, huyện Bác Ái" }),
         new("GET /api/v1/dossiers/{code}/rating", "/api/v1/dossiers/{mine}/rating", OwnDossier),
-        new("POST /api/v1/dossiers/{code}/rating", "/api/v1/dossiers/{mine}/rating", "NYNNRNNN"),
+        // {toRate}: a returned dossier of the citizen, not rated yet; the desk rates at the kiosk with the applicant's verifier, so here it is refused.
+        new("POST /api/v1/dossiers/{code}/rating", "/api/v1/dossiers/{toRate}/rating", "NYNNRNNN",
+            Valid: s => new { overall = 5, time = 4, contacts = 1, attitude = 5, transparency = 4, comment = "Cán bộ hướng dẫn tận tình (kiểm thử)" }),
         new("POST /api/v1/feedback", "/api/v1/feedback", Public,
             Valid: s => new { kind = "suggestion", subject = "Góp ý " + s.Number, content = "Đề nghị niêm yết thêm (kiểm thử).", senderName = "Người góp ý", senderPhone = Phone(s), unitCode = "584.MC" }),
         new("GET /api/v1/feedback/published", "/api/v1/feedback/published", Public),
         new("GET /api/v1/feedback", "/api/v1/feedback", Staff),
-        new("POST /api/v1/feedback/{number}/actions", "/api/v1/feedback/{feedback}/actions", "NNYYYNNN"),
+        new("POST /api/v1/feedback/{number}/actions", "/api/v1/feedback/{feedbackToAct}/actions", "NNYYYNNN",
+            Valid: s => new { action = "answer", text = "Đã chấn chỉnh, xin lỗi công dân (kiểm thử " + N(s) + ").", publish = false }),
 
         // Indicators, statistics, alarms
         new("GET /api/v1/indicators", "/api/v1/indicators", Staff),
@@ -269,8 +277,9 @@ public static class EndpointAccess
         new("PUT /api/v1/reform/evaluation/schemes/{id:int}", "/api/v1/reform/evaluation/schemes/{scheme}", ReformEdit, Valid: s => new { name = "Bộ tiêu chí 2024 (kiểm thử " + s.Number + ")" }),
         new("POST /api/v1/reform/evaluation/schemes/{id:int}/criteria", "/api/v1/reform/evaluation/schemes/{scheme}/criteria", ReformEdit,
             Valid: s => new { code = s.Values["criterionCode"] + ".M" + s.Number, title = "Tiêu chí kiểm thử", parentCode = s.Values["criterionCode"], maxPoints = 0.5m, evidenceRequired = false }),
-        new("PUT /api/v1/reform/evaluation/schemes/{id:int}/criteria/{criterionId:int}", "/api/v1/reform/evaluation/schemes/{scheme}/criteria/{criterion}", ReformEdit),
-        new("DELETE /api/v1/reform/evaluation/schemes/{id:int}/criteria/{criterionId:int}", "/api/v1/reform/evaluation/schemes/{scheme}/criteria/{criterion}", ReformEdit),
+        new("PUT /api/v1/reform/evaluation/schemes/{id:int}/criteria/{criterionId:int}", "/api/v1/reform/evaluation/schemes/{scheme}/criteria/{criterionToEdit}", ReformEdit,
+            Valid: s => new { code = s.Value("criterionToEdit.code"), title = "Tiêu chí kiểm thử (sửa " + N(s) + ")", parentCode = s.Values["criterionCode"], maxPoints = 0.5m, evidenceRequired = false }),
+        new("DELETE /api/v1/reform/evaluation/schemes/{id:int}/criteria/{criterionId:int}", "/api/v1/reform/evaluation/schemes/{scheme}/criteria/{criterionToDelete}", ReformEdit),
         new("POST /api/v1/reform/evaluation/schemes/{id:int}/criteria/{criterionId:int}/move",
             "/api/v1/reform/evaluation/schemes/{scheme}/criteria/{criterion}/move", ReformEdit, Valid: s => new { direction = s.Index == 2 ? "down" : "up" }),
 

@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MotCua.Domain.Dossiers;
 using MotCua.IntegrationTests.Features.Dossiers;
+using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Infrastructure;
 
 namespace MotCua.IntegrationTests.Features.Security;
@@ -103,7 +105,213 @@ public static class EndpointCatalog
         var slots = await app.Raw().GetFromJsonAsync<JsonElement>("/api/v1/queue/units/584.MC/slots?date=2025-06-05", ct);
         values["slots"] = string.Join(",", slots.EnumerateArray().Where(x => x.GetProperty("remaining").GetInt32() > 0).Select(x => x.GetProperty("id").GetRawText()));
         await AddPortalValuesAsync(app, db, values, ct);
+        foreach (var (_, make) in Consumable)
+        {
+            foreach (var (key, value) in await make(app, values, Interlocked.Increment(ref _made), ct))
+            {
+                values[key] = value;
+            }
+        }
+
         return values;
+    }
+
+    /// <summary>
+    /// One more of each used-up row for every principal that a row naming it allows, stored as "key@principal" (and its
+    /// companions, "key.code@principal"): each allowed call acts on its own, so it can succeed; refused calls get the shared one.
+    /// </summary>
+    public static async Task FreshValuesAsync(SecurityApp app, Dictionary<string, string> values)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var made = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in EndpointAccess.Table)
+        {
+            foreach (var (placeholder, make) in Consumable.Where(c => row.Url.Contains("{" + c.Key + "}", StringComparison.Ordinal)))
+            {
+                for (var i = 0; i < Principals.All.Length; i++)
+                {
+                    if (row.Expect[i] != 'Y' || !made.Add(placeholder + "@" + Principals.All[i]))
+                    {
+                        continue;
+                    }
+
+                    foreach (var (key, value) in await make(app, values, Interlocked.Increment(ref _made), ct))
+                    {
+                        values[key + "@" + Principals.All[i]] = value;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The principal's own copy of a value ("key@principal") when one was made, else the shared value.</summary>
+    public static string ValueFor(IReadOnlyDictionary<string, string> values, string key, string? principal) =>
+        principal is not null && values.TryGetValue(key + "@" + principal, out var own) ? own : values[key];
+
+    private static int _made;
+
+    private delegate Task<Dictionary<string, string>> Make(SecurityApp app, IReadOnlyDictionary<string, string> values, int n, CancellationToken ct);
+
+    /// <summary>Rows that an allowed call uses up, by the URL placeholder that names them; each maker returns the value and its companions.</summary>
+    private static readonly Dictionary<string, Make> Consumable = new(StringComparer.Ordinal)
+    {
+        // A waiting ticket at counter A of 584.MC, for a no-show.
+        ["ticketToAct"] = async (app, values, n, ct) => new()
+        {
+            ["ticketToAct"] = await IdOfAsync(await (await app.As(Principals.Desk)).PostAsJsonAsync("/api/v1/queue/tickets",
+                new { counterId = int.Parse(values["counter"], System.Globalization.CultureInfo.InvariantCulture) }, ct), "id", ct),
+        },
+
+        // A booking on Friday 2025-06-06 (not the day the booking row books on), cancelled with the last 4 digits of its phone.
+        ["booking"] = async (app, values, n, ct) =>
+        {
+            var slots = await app.Raw().GetFromJsonAsync<JsonElement>("/api/v1/queue/units/584.MC/slots?date=2025-06-06", ct);
+            var slot = slots.EnumerateArray().First(x => x.GetProperty("remaining").GetInt32() > 0).GetProperty("id").GetInt32();
+            var phone = FreshPhone(n);
+            var code = await IdOfAsync(await app.Raw().PostAsJsonAsync("/api/v1/queue/bookings",
+                new { slotId = slot, procedureCode = DossierApi.Certification, fullName = "Người hủy lịch " + n, phone }, ct), "code", ct);
+            return new() { ["booking"] = code, ["booking.last4"] = phone[^4..] };
+        },
+
+        // A pending sign-up and the code its phone received.
+        ["signUpToVerify"] = async (app, values, n, ct) =>
+        {
+            var phone = FreshPhone(n);
+            var id = await SignUpAsync(app, phone, n, ct);
+            return new() { ["signUpToVerify"] = id, ["signUpToVerify.code"] = await app.Captured!.LatestCodeAsync(app.Services, phone) };
+        },
+        ["signUpToResend"] = async (app, values, n, ct) => new() { ["signUpToResend"] = await SignUpAsync(app, FreshPhone(n), n, ct) },
+
+        // An assisted submission prepared by the desk at 584.MC and the code the applicant's phone received.
+        ["assisted"] = async (app, values, n, ct) =>
+        {
+            var phone = FreshPhone(n);
+            var body = new
+            {
+                procedureCode = DossierApi.Certification,
+                unitCode = "584.MC",
+                channel = "online",
+                applicant = new { fullName = "Người được hỗ trợ " + n, idNumber = FreshIdNumber(n), phone, address = "Thôn Ma Hoa, xã Phước Bình" },
+                documents = JsonDocument.Parse(values["documents"]).RootElement,
+            };
+            var id = await IdOfAsync(await (await app.As(Principals.Desk)).PostAsJsonAsync("/api/v1/assisted-submissions", body, ct), "id", ct);
+            return new() { ["assisted"] = id, ["assisted.code"] = await app.Captured!.LatestCodeAsync(app.Services, phone) };
+        },
+
+        // A complete draft of the citizen: every document of the procedure with a file the citizen uploaded.
+        ["draftToSubmit"] = async (app, values, n, ct) =>
+        {
+            var citizen = await app.As(Principals.Citizen);
+            using var upload = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes("%PDF-1.4 bản chính " + n)), "file", $"ban-chinh-{n}.pdf" } };
+            var fileId = await IdOfAsync(await citizen.PostAsync("/api/v1/files", upload, ct), "fileId", ct);
+            var documents = JsonDocument.Parse(values["documents"]).RootElement.EnumerateArray().Select(d => new { name = d.GetProperty("name").GetString(), fileId }).ToArray();
+            return new()
+            {
+                ["draftToSubmit"] = await IdOfAsync(await citizen.PostAsJsonAsync("/api/v1/me/drafts", new
+                {
+                    procedureCode = DossierApi.Certification,
+                    unitCode = "584.MC",
+                    fullName = "Chamaléa Thị Dân",
+                    idNumber = "058090001234",
+                    phone = "0912345678",
+                    address = "Thôn Ma Hoa, xã Phước Bình",
+                    documents,
+                }, ct), "id", ct),
+            };
+        },
+
+        ["toPay"] = async (app, values, n, ct) => new() { ["toPay"] = await CitizenDossierAsync(app, d => (d.Status, d.FeeVnd) = (DossierStatus.AwaitingFee, 10_000), ct) },
+        ["toRate"] = async (app, values, n, ct) => new() { ["toRate"] = await CitizenDossierAsync(app, d => d.Status = DossierStatus.Returned, ct) },
+
+        ["feedbackToAct"] = async (app, values, n, ct) => new()
+        {
+            ["feedbackToAct"] = await IdOfAsync(await app.Raw().PostAsJsonAsync("/api/v1/feedback", new
+            {
+                kind = "complaint",
+                subject = "Chờ lâu " + n + " (kiểm thử phân quyền)",
+                content = "Nội dung kiểm thử phân quyền.",
+                senderName = "Người kiểm thử",
+                senderPhone = FreshPhone(n),
+                unitCode = "584.MC",
+            }, ct), "number", ct),
+        },
+
+        ["procedureToEdit"] = async (app, values, n, ct) => new()
+        {
+            ["procedureToEdit"] = await IdOfAsync(await (await app.As(Principals.Admin)).PostAsJsonAsync("/api/v1/procedures",
+                new { code = "KT.S" + n, name = "Thủ tục kiểm thử " + n, field = "Chứng thực", levels = "xã", processingDays = 5 }, ct), "code", ct),
+        },
+
+        ["targetToEdit"] = async (app, values, n, ct) =>
+        {
+            var code = "KT.S" + n;
+            var id = await IdOfAsync(await (await app.As(Principals.Reform)).PostAsJsonAsync($"/api/v1/plans/{values["targetPlan"]}/targets",
+                new { code, text = "Chỉ tiêu kiểm thử " + n, value = 80, unit = "%", comparison = "at-least", year = 2025 }, ct), "id", ct);
+            return new() { ["targetToEdit"] = id, ["targetToEdit.code"] = code };
+        },
+
+        ["criterionToEdit"] = async (app, values, n, ct) => await CriterionAsync(app, values, "criterionToEdit", n, ct),
+        ["criterionToDelete"] = async (app, values, n, ct) => await CriterionAsync(app, values, "criterionToDelete", n, ct),
+
+        // Reconciliation finds issues only against a gateway's statement: one is recorded here as it would.
+        ["paymentIssue"] = async (app, values, n, ct) =>
+        {
+            using var scope = app.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var issue = new MotCua.Web.Features.Payments.PaymentIssue
+            {
+                // One issue per reference and kind: a reference of its own each time.
+                Reference = "KT" + n + values["receipt"],
+                DossierCode = values["mine"],
+                Kind = MotCua.Web.Features.Payments.IssueKinds.AmountMismatch,
+                Detail = "Số tiền tại cổng khác số tiền đã ghi nhận (kiểm thử " + n + ")",
+                DetectedAtUtc = new DateTime(2025, 6, 3, 2, 0, 0, DateTimeKind.Utc),
+            };
+            db.PaymentIssues.Add(issue);
+            await db.SaveChangesAsync(ct);
+            return new() { ["paymentIssue"] = Id(issue.Id) };
+        },
+    };
+
+    private static string FreshPhone(int n) => "0904" + (1_000_000 + n).ToString(System.Globalization.CultureInfo.InvariantCulture)[^6..];
+
+    private static string FreshIdNumber(int n) => "0580955" + (100_000 + n).ToString(System.Globalization.CultureInfo.InvariantCulture)[^5..];
+
+    private static async Task<string> SignUpAsync(SecurityApp app, string phone, int n, CancellationToken ct) =>
+        await IdOfAsync(await app.Raw().PostAsJsonAsync("/api/v1/portal/sign-up", new
+        {
+            accountType = "citizen",
+            fullName = "Đàng Văn Kiểm " + n,
+            idNumber = FreshIdNumber(n),
+            phone,
+            channel = "sms",
+            password = "Kiem@2025abc",
+        }, ct), "signUpId", ct);
+
+    /// <summary>A dossier received by the desk of 584.MC whose applicant is the demo citizen, then moved to another state in the database.</summary>
+    private static async Task<string> CitizenDossierAsync(SecurityApp app, Action<Dossier> change, CancellationToken ct)
+    {
+        var code = (await DossierApi.ReceivedAsync(await app.As(Principals.Desk), "584.MC")).GetProperty("code").GetString()!;
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var dossier = await db.Dossiers.SingleAsync(d => d.Code == code, ct);
+        dossier.ApplicantUserId = await db.Users.Where(u => u.UserName == "congdan").Select(u => u.Id).SingleAsync(ct);
+        change(dossier);
+        await db.SaveChangesAsync(ct);
+        return code;
+    }
+
+    /// <summary>A new leaf under {criterionCode} of the demo scheme, so that changing or deleting it touches nothing else.</summary>
+    private static async Task<Dictionary<string, string>> CriterionAsync(SecurityApp app, IReadOnlyDictionary<string, string> values, string key, int n, CancellationToken ct)
+    {
+        var code = values["criterionCode"] + ".S" + n;
+        var response = await (await app.As(Principals.Reform)).PostAsJsonAsync($"/api/v1/reform/evaluation/schemes/{values["scheme"]}/criteria",
+            new { code, title = "Tiêu chí tạm " + n, parentCode = values["criterionCode"], maxPoints = 0.5m, evidenceRequired = false }, ct);
+        await IdOfAsync(response, "id", ct);
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var scheme = int.Parse(values["scheme"], System.Globalization.CultureInfo.InvariantCulture);
+        return new() { [key] = Id(await db.ScoringCriteria.Where(c => c.SchemeId == scheme && c.Code == code).Select(c => c.Id).SingleAsync(ct)), [key + ".code"] = code };
     }
 
     /// <summary>Rows of the portal, payments, feedback, files, measurements and assisted intake that the demo seed does not have.</summary>
@@ -158,15 +366,6 @@ public static class EndpointCatalog
             channel = "sms",
             password = "Kiem@2025abc",
         }, ct), "signUpId", ct);
-        values["feedback"] = await IdOfAsync(await app.Raw().PostAsJsonAsync("/api/v1/feedback", new
-        {
-            kind = "complaint",
-            subject = "Chờ lâu (kiểm thử phân quyền)",
-            content = "Nội dung kiểm thử phân quyền.",
-            senderName = "Người kiểm thử",
-            senderPhone = "0906111333",
-            unitCode = "584.MC",
-        }, ct), "number", ct);
         using (var upload = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes("%PDF-1.4 tệp của bộ phận một cửa")), "file", "giay-to.pdf" } })
         {
             values["upload"] = await IdOfAsync(await desk.PostAsync("/api/v1/files", upload, ct), "fileId", ct);
@@ -183,8 +382,17 @@ public static class EndpointCatalog
             values["measurement"] = await IdOfAsync(await reform.PostAsync($"/api/v1/plans/{values["targetPlan"]}/targets/{values["target"]}/measurements", evidence, ct), "id", ct);
         }
 
-        var intake = JsonSerializer.Serialize(EndpointAccess.Intake).Replace("\"{documents}\"", values["documents"], StringComparison.Ordinal);
-        values["assisted"] = await IdOfAsync(await desk.PostAsync("/api/v1/assisted-submissions", new StringContent(intake, Encoding.UTF8, "application/json"), ct), "id", ct);
+        // A result ready to download: the citizen's first download signs it and returns the dossier, so later reads store nothing.
+        var withResult = await CitizenDossierAsync(app, d => (d.Status, d.ResultCode, d.FinishedOn) = (DossierStatus.ResultReady, d.Code + "-KQ1", new DateOnly(2025, 6, 3)), ct);
+        using (var first = await citizen.GetAsync($"/api/v1/dossiers/{withResult}/result.pdf", ct))
+        {
+            if (!first.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"result.pdf of {withResult} → {(int)first.StatusCode} {await first.Content.ReadAsStringAsync(ct)}");
+            }
+        }
+
+        values["withResult"] = withResult;
     }
 
     private static async Task<string> IdOfAsync(HttpResponseMessage response, string property, CancellationToken ct)
@@ -203,8 +411,15 @@ public static class EndpointCatalog
         return value.ValueKind == JsonValueKind.Number ? value.GetRawText() : value.GetString()!;
     }
 
-    public static string Fill(string url, IReadOnlyDictionary<string, string> values)
+    /// <summary>The URL with its placeholders filled: the principal's own copies first (see <see cref="FreshValuesAsync"/>), then the shared values.</summary>
+    public static string Fill(string url, IReadOnlyDictionary<string, string> values, string? principal = null)
     {
+        var own = "@" + principal;
+        foreach (var (key, value) in values.Where(v => principal is not null && v.Key.EndsWith(own, StringComparison.Ordinal)))
+        {
+            url = url.Replace("{" + key[..^own.Length] + "}", Uri.EscapeDataString(value), StringComparison.Ordinal);
+        }
+
         foreach (var (key, value) in values)
         {
             url = url.Replace("{" + key + "}", Uri.EscapeDataString(value), StringComparison.Ordinal);
@@ -216,7 +431,7 @@ public static class EndpointCatalog
     /// <summary>The request a row describes, with the row's valid body for this principal when it has one.</summary>
     public static HttpRequestMessage Request(EndpointAccess.Row row, IReadOnlyDictionary<string, string> values, string principal, int number)
     {
-        var request = Request(row, values);
+        var request = Request(row, values, principal);
         if (row.Valid is { } valid && request.Method != HttpMethod.Get && request.Method != HttpMethod.Delete)
         {
             request.Content = valid(new EndpointAccess.Sample(principal, values, number)) switch
@@ -230,10 +445,10 @@ public static class EndpointCatalog
     }
 
     /// <summary>The request a row describes: its method, filled URL and body (an empty JSON object for writes unless the row gives one).</summary>
-    public static HttpRequestMessage Request(EndpointAccess.Row row, IReadOnlyDictionary<string, string> values)
+    public static HttpRequestMessage Request(EndpointAccess.Row row, IReadOnlyDictionary<string, string> values, string? principal = null)
     {
         var method = row.Key.StartsWith("PAGE ", StringComparison.Ordinal) ? "GET" : row.Key[..row.Key.IndexOf(' ', StringComparison.Ordinal)];
-        var request = new HttpRequestMessage(new HttpMethod(method), Fill(row.Url, values));
+        var request = new HttpRequestMessage(new HttpMethod(method), Fill(row.Url, values, principal));
         if (method is "GET" or "DELETE")
         {
             return request;
@@ -251,5 +466,5 @@ public static class EndpointCatalog
         return request;
     }
 
-    private static string Id(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private static string Id(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

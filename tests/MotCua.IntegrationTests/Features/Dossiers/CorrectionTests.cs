@@ -28,6 +28,7 @@ public sealed class CorrectionTests(AppFactory app) : IClassFixture<AppFactory>
 
         // Two days later, the applicant points out a wrong phone number and a misspelt address.
         app.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 9, 2, 0, 0, TimeSpan.Zero));
+        desk = await app.ClientFor("motcua.bacai"); // a fresh sign-in: tokens expire in two days
         var response = await CorrectAsync(desk, code, new
         {
             reason = "Người nộp báo sai số điện thoại và địa chỉ",

@@ -55,6 +55,9 @@ public sealed record EventContent
     /// <summary>The listed decision reason's code (v2).</summary>
     public string? ReasonCode { get; init; }
 
+    /// <summary>How a forward was handed over (electronic, paper); hashed only when present, so earlier v2 events keep their hashes.</summary>
+    public string? Medium { get; init; }
+
     /// <summary>UTC ticks of an instant; rejects local times.</summary>
     public static long Ticks(DateTime utc) =>
         utc.Kind == DateTimeKind.Local ? throw new ArgumentException("Expected a UTC instant.", nameof(utc)) : utc.Ticks;
@@ -114,6 +117,10 @@ public static class HistoryChain
             Field(sb, "unit", e.UnitCode);
             Field(sb, "to-unit", e.ToUnitCode);
             Field(sb, "reason", e.ReasonCode);
+            if (e.Medium is not null)
+            {
+                Field(sb, "medium", e.Medium);
+            }
         }
 
         return sb.ToString();

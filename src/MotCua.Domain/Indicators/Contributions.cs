@@ -52,6 +52,11 @@ public static class Contributions
             Add(r, Measure.Reused);
         }
 
+        if (d.Identified)
+        {
+            Add(r, Measure.Identified);
+        }
+
         if (DossierRules.IsFinished(d))
         {
             var f = d.FinishedOn!.Value;
@@ -66,9 +71,13 @@ public static class Contributions
                 Add(f, Measure.ElectronicResult);
             }
 
-            if (d.RoutedElectronically)
+            if (d.RoutedElectronically is { } routed)
             {
-                Add(f, Measure.RoutedElectronically);
+                Add(f, Measure.TransferredBetweenUnits);
+                if (routed)
+                {
+                    Add(f, Measure.RoutedElectronically);
+                }
             }
         }
 

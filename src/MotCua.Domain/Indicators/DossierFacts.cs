@@ -31,7 +31,13 @@ public sealed record DossierFacts
     public bool Digitized { get; init; }
     public bool ElectronicResult { get; init; }
     public int ReusedDocuments { get; init; }
-    public bool RoutedElectronically { get; init; } = true;
+
+    /// <summary>Every transfer between units was electronic (true), one was on paper (false), or it never left its unit (null, not counted).</summary>
+    public bool? RoutedElectronically { get; init; }
+
+    /// <summary>The applicant signed in through the national identity provider, or the desk checked the chip ID card (VNeID).</summary>
+    public bool Identified { get; init; }
+
     public int? Rating { get; init; }
     public bool Complaint { get; init; }
 }
@@ -74,4 +80,7 @@ public static class DossierRules
     public static bool InSubtree(DossierFacts d, string unitPath) => d.UnitPath.StartsWith(unitPath, StringComparison.Ordinal);
 
     public static bool Dissatisfied(DossierFacts d) => d.Complaint || d.Rating is <= 2;
+
+    /// <summary>Transferred between units at least once: the electronic-routing rate's population (ADR 0009).</summary>
+    public static bool TransferredBetweenUnits(DossierFacts d) => d.RoutedElectronically is not null;
 }

@@ -10,9 +10,17 @@ public sealed record IndicatorCounts
     public long FeeBearingPaidOnline { get; init; }
     public long Digitized { get; init; }
     public long Reused { get; init; }
+
+    /// <summary>Received with the applicant's identity verified electronically.</summary>
+    public long Identified { get; init; }
+
     public long Finished { get; init; }
     public long FinishedOnTime { get; init; }
     public long ElectronicResult { get; init; }
+
+    /// <summary>Finished and transferred between units at least once.</summary>
+    public long TransferredBetweenUnits { get; init; }
+
     public long RoutedElectronically { get; init; }
     public long Returned { get; init; }
     public long Rated { get; init; }
@@ -58,6 +66,7 @@ public sealed record IndicatorCounts
                 v[Measure.FeeBearingPaidOnline] += DossierRules.FeeBearing(d) && d.PaidOnline ? 1 : 0;
                 v[Measure.Digitized] += d.Digitized ? 1 : 0;
                 v[Measure.Reused] += d.ReusedDocuments > 0 ? 1 : 0;
+                v[Measure.Identified] += d.Identified ? 1 : 0;
             }
 
             if (DossierRules.IsFinished(d) && d.FinishedOn >= from && d.FinishedOn <= to)
@@ -65,7 +74,8 @@ public sealed record IndicatorCounts
                 v[Measure.Finished]++;
                 v[Measure.FinishedOnTime] += DossierRules.FinishedOnTime(d) ? 1 : 0;
                 v[Measure.ElectronicResult] += d.ElectronicResult ? 1 : 0;
-                v[Measure.RoutedElectronically] += d.RoutedElectronically ? 1 : 0;
+                v[Measure.TransferredBetweenUnits] += DossierRules.TransferredBetweenUnits(d) ? 1 : 0;
+                v[Measure.RoutedElectronically] += d.RoutedElectronically == true ? 1 : 0;
             }
 
             if (d.ReturnedOn >= from && d.ReturnedOn <= to)
@@ -107,9 +117,11 @@ public sealed record IndicatorCounts
         FeeBearingPaidOnline = v[Measure.FeeBearingPaidOnline],
         Digitized = v[Measure.Digitized],
         Reused = v[Measure.Reused],
+        Identified = v[Measure.Identified],
         Finished = v[Measure.Finished],
         FinishedOnTime = v[Measure.FinishedOnTime],
         ElectronicResult = v[Measure.ElectronicResult],
+        TransferredBetweenUnits = v[Measure.TransferredBetweenUnits],
         RoutedElectronically = v[Measure.RoutedElectronically],
         Returned = v[Measure.Returned],
         Rated = v[Measure.Rated],

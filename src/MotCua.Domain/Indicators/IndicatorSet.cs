@@ -17,7 +17,13 @@ public sealed record IndicatorSet
     public double? DigitizationRate { get; init; }
     public double? ElectronicResultRate { get; init; }
     public double? ReuseRate { get; init; }
+
+    /// <summary>Finished dossiers whose every transfer between units was electronic / finished dossiers transferred between units at least once.</summary>
     public double? ElectronicRoutingRate { get; init; }
+
+    /// <summary>Received dossiers whose applicant was identified through VNeID or the chip ID at the desk / all received (ADR 0009).</summary>
+    public double? IdentifiedRate { get; init; }
+
     public double? SatisfactionRate { get; init; }
     public double? NationalSatisfactionRate { get; init; }
     /// <summary>Online submissions acknowledged within 8 working hours / those acknowledged or whose 8 hours have run out.</summary>
@@ -41,7 +47,8 @@ public sealed record IndicatorSet
             DigitizationRate = Rate(c.Digitized, c.Received),
             ElectronicResultRate = Rate(c.ElectronicResult, c.Finished),
             ReuseRate = Rate(c.Reused, c.Received),
-            ElectronicRoutingRate = Rate(c.RoutedElectronically, c.Finished),
+            ElectronicRoutingRate = Rate(c.RoutedElectronically, c.TransferredBetweenUnits),
+            IdentifiedRate = Rate(c.Identified, c.Received),
             SatisfactionRate = Rate(c.RatedGood, c.Rated),
             NationalSatisfactionRate = NationalSatisfaction(c),
             AcknowledgedOnTimeRate = Rate(c.AckOnTime, c.AckDecided),
@@ -77,6 +84,7 @@ public sealed record IndicatorSet
         ["electronicResultRate"] = ElectronicResultRate,
         ["reuseRate"] = ReuseRate,
         ["electronicRoutingRate"] = ElectronicRoutingRate,
+        ["identifiedRate"] = IdentifiedRate,
         ["satisfactionRate"] = SatisfactionRate,
         ["nationalSatisfactionRate"] = NationalSatisfactionRate,
         ["acknowledgedOnTimeRate"] = AcknowledgedOnTimeRate,

@@ -13,9 +13,17 @@ public enum Measure
     FeeBearingPaidOnline,
     Digitized,
     Reused,
+
+    /// <summary>Received with the applicant's identity verified electronically (VNeID sign-in or the chip ID at the desk).</summary>
+    Identified,
     Finished,
     FinishedOnTime,
     ElectronicResult,
+
+    /// <summary>Finished dossiers transferred between units at least once: the electronic-routing population.</summary>
+    TransferredBetweenUnits,
+
+    /// <summary>Of those, every transfer was electronic.</summary>
     RoutedElectronically,
     Returned,
     Rated,

@@ -123,6 +123,29 @@ public sealed class HistoryChainTests
         Assert.Throws<ArgumentOutOfRangeException>(() => HistoryChain.Canonical(content, 3));
     }
 
+    [Fact]
+    public void A_forwards_medium_is_hashed_when_present_and_leaves_earlier_v2_events_unchanged()
+    {
+        var forward = new EventContent
+        {
+            DossierCode = "56.BACAI-261207-0001",
+            Sequence = 2,
+            AtUtcTicks = 639000000000000000,
+            ActorId = "u1",
+            Action = "forward",
+            StateAfter = DossierStatus.InProcess,
+            UnitCode = "56.BACAI",
+            ToUnitCode = "56.PHUOCBINH",
+        };
+
+        Assert.DoesNotContain("medium=", HistoryChain.Canonical(forward));
+        Assert.EndsWith("reason=~\nmedium=5:paper\n", HistoryChain.Canonical(forward with { Medium = "paper" }));
+        var paper = HistoryChain.Append(null, forward with { Sequence = 1, Medium = "paper" });
+        Assert.Null(HistoryChain.Verify([paper]));
+        Assert.Equal(1, HistoryChain.Verify([paper with { Content = paper.Content with { Medium = "electronic" } }]));
+        Assert.Equal(1, HistoryChain.Verify([paper with { Content = paper.Content with { Medium = null } }]));
+    }
+
     public static TheoryData<string> Fields =>
     [
         "dossier", "seq", "at", "actor", "action", "before", "after", "note", "attachments", "due-before", "due-after",

@@ -108,7 +108,8 @@ public sealed class AggregateArithmeticTests
             Digitized = rng.Next(2) == 0,
             ElectronicResult = rng.Next(2) == 0,
             ReusedDocuments = rng.Next(3),
-            RoutedElectronically = rng.Next(5) > 0,
+            RoutedElectronically = rng.Next(3) switch { 0 => null, 1 => false, _ => true },
+            Identified = rng.Next(2) == 0,
             Rating = rng.Next(3) == 0 ? null : rng.Next(1, 6),
             Complaint = rng.Next(10) == 0,
         };

@@ -101,6 +101,7 @@ public sealed class IndicatorDefinitionTests
         Assert.Null(s.ElectronicResultRate);
         Assert.Null(s.ReuseRate);
         Assert.Null(s.ElectronicRoutingRate);
+        Assert.Null(s.IdentifiedRate);
         Assert.Null(s.SatisfactionRate);
         Assert.Null(s.NationalSatisfactionRate);
         Assert.Equal(0, s.PostalCount);
@@ -137,14 +138,48 @@ public sealed class IndicatorDefinitionTests
     public void Finished_based_rates_count_electronic_results_and_routing_of_decisions_in_the_period()
     {
         var s = Compute(
-            D("2025-03-02", finished: "2025-03-05") with { ElectronicResult = true },
+            D("2025-03-02", finished: "2025-03-05") with { ElectronicResult = true, RoutedElectronically = true },
             D("2025-03-02", finished: "2025-03-06", kind: "refused") with { RoutedElectronically = false },
-            D("2025-03-02", finished: "2025-03-07", kind: "stopped") with { ElectronicResult = true },
+            D("2025-03-02", finished: "2025-03-07", kind: "stopped") with { ElectronicResult = true, RoutedElectronically = true },
             D("2025-03-02", finished: "2025-03-07", kind: "withdrawn") with { ElectronicResult = true, RoutedElectronically = false },
-            D("2025-02-02", finished: "2025-02-07") with { ElectronicResult = true });
+            D("2025-02-02", finished: "2025-02-07") with { ElectronicResult = true, RoutedElectronically = false });
 
         Assert.Equal(2.0 / 3, s.ElectronicResultRate!.Value, 10);
         Assert.Equal(2.0 / 3, s.ElectronicRoutingRate!.Value, 10);
+    }
+
+    [Fact]
+    public void Electronic_routing_counts_only_finished_dossiers_transferred_between_units_and_never_defaults_to_true()
+    {
+        // Never transferred (null) is outside the population; the default of a fact is "not transferred", not "electronic".
+        Assert.Null(new DossierFacts { UnitPath = "56/", ProcedureCode = "x" }.RoutedElectronically);
+        var c = IndicatorCounts.FromDossiers(
+        [
+            D("2025-03-02", finished: "2025-03-05") with { RoutedElectronically = true },
+            D("2025-03-02", finished: "2025-03-06") with { RoutedElectronically = false },
+            D("2025-03-02", finished: "2025-03-06"),                                       // decided where it was received
+            D("2025-03-02") with { RoutedElectronically = true },                         // transferred, not decided yet
+        ], From, To);
+
+        Assert.Equal(3, c.Finished);
+        Assert.Equal(2, c.TransferredBetweenUnits);
+        Assert.Equal(1, c.RoutedElectronically);
+        Assert.Equal(0.5, IndicatorSet.From(c).ElectronicRoutingRate);
+        Assert.Null(Compute(D("2025-03-02", finished: "2025-03-05")).ElectronicRoutingRate);
+    }
+
+    [Fact]
+    public void Identified_rate_counts_received_dossiers_whose_applicant_was_identified_over_all_received()
+    {
+        var s = Compute(
+            D("2025-03-02") with { Online = true, Identified = true },
+            D("2025-03-03") with { Online = true },
+            D("2025-03-04") with { Identified = true },                   // verified against the chip ID at the desk
+            D("2025-03-05"),
+            D("2025-02-05") with { Identified = true });                  // received before the period
+
+        Assert.Equal(0.5, s.IdentifiedRate);
+        Assert.Equal(0.5, s.ByKey()["identifiedRate"]);
     }
 
     [Fact]

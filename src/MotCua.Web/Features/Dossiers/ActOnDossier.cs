@@ -11,7 +11,7 @@ namespace MotCua.Web.Features.Dossiers;
 
 public sealed record ActionRequest(
     string? Action, string? Note = null, string? ToUnitCode = null, DateOnly? NewDueDate = null, string? ResultFileId = null,
-    string? TrackingNumber = null, string? ReturnChannel = null, int? Version = null, string? ReasonCode = null);
+    string? TrackingNumber = null, string? ReturnChannel = null, int? Version = null, string? ReasonCode = null, string? Medium = null);
 
 /// <summary>
 /// Told of every workflow action before it is saved, the way the calendar tells of its changes: what it adds to
@@ -79,6 +79,16 @@ public sealed class ActOnDossier(
         if (body.Version is { } expected && expected != dossier.Version)
         {
             return new Conflict(t["Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại."], dossier.Status, dossier.Version);
+        }
+
+        if (!Routing.TryParse(body.Medium, out var medium))
+        {
+            return new Invalid("medium", t["Hình thức chuyển '{0}' không hợp lệ: chọn 'electronic' (điện tử) hoặc 'paper' (giấy).", body.Medium!]);
+        }
+
+        if (body.Medium is not null && action != DossierAction.Forward)
+        {
+            return new Invalid("medium", t["Hình thức chuyển chỉ dùng cho thao tác chuyển xử lý."]);
         }
 
         var today = VietnamTime.Today(time);
@@ -151,7 +161,8 @@ public sealed class ActOnDossier(
                 ReceiveDossier.SetDueDate(dossier, calendar);
                 break;
             case DossierAction.Forward:
-                dossier.CurrentUnitId = target!.Id;
+                dossier.RoutedElectronically = Routing.After(dossier.RoutedElectronically, target!.Id != dossier.CurrentUnitId, medium);
+                dossier.CurrentUnitId = target.Id;
                 dossier.CurrentUnitPath = target.Path;
                 AdvanceStep(dossier, target.Id, now);
                 break;
@@ -213,7 +224,8 @@ public sealed class ActOnDossier(
         beforeSave?.Invoke(dossier);
         dossier.Version++;
         var e = DossierHistory.Append(db, dossier, actor, now, new(
-            action.ToKebab(), before, note, attachments, dueBefore, fromUnit, target?.Code, reasonCode));
+            action.ToKebab(), before, note, attachments, dueBefore, fromUnit, target?.Code, reasonCode,
+            action == DossierAction.Forward ? Routing.Name(medium) : null));
         DossierNotifications.Enqueue(db, dossier, action.ToKebab(), now, note);
         foreach (var handler in handlers)
         {

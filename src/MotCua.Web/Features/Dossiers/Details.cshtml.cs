@@ -9,7 +9,7 @@ using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.Dossiers;
 
-public sealed class DetailsModel(AppDbContext db, CalendarService calendars, ActOnDossier act, TimeProvider time) : PageModel
+public sealed class DetailsModel(AppDbContext db, CalendarService calendars, ActOnDossier act, CorrectDossier correct, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Code { get; set; }
     [BindProperty(SupportsGet = true)] public bool Received { get; set; }
@@ -20,6 +20,14 @@ public sealed class DetailsModel(AppDbContext db, CalendarService calendars, Act
     public UnitDto[] Units { get; private set; } = [];
     public string? Error { get; private set; }
     public List<string> Forms { get; } = [];
+
+    /// <summary>The desk of the receiving unit may correct the dossier while it is not decided (issue 20.7).</summary>
+    public bool CanCorrect { get; private set; }
+
+    /// <summary>The current version of form 01: 1 + the corrections made.</summary>
+    public int ReceiptVersion { get; private set; } = 1;
+
+    public Dictionary<string, string[]> CorrectionErrors { get; private set; } = [];
 
     /// <summary>Reasons from the configured list per action that needs one (send-back, refuse, stop).</summary>
     public Dictionary<DossierAction, DecisionReason[]> Reasons { get; } = [];
@@ -44,9 +52,9 @@ public sealed class DetailsModel(AppDbContext db, CalendarService calendars, Act
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string actionName, string? note, string? toUnitCode, DateOnly? newDueDate, string? resultFileId, string? trackingNumber, int? version, string? reasonCode, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(string actionName, string? note, string? toUnitCode, DateOnly? newDueDate, string? resultFileId, string? trackingNumber, int? version, string? reasonCode, string? medium, CancellationToken ct)
     {
-        var outcome = await act.HandleAsync(Code ?? "", new ActionRequest(actionName, note, toUnitCode, newDueDate, resultFileId, trackingNumber, null, version, reasonCode), User, ct);
+        var outcome = await act.HandleAsync(Code ?? "", new ActionRequest(actionName, note, toUnitCode, newDueDate, resultFileId, trackingNumber, null, version, reasonCode, medium), User, ct);
         switch (outcome)
         {
             case ActOnDossier.Done:
@@ -60,6 +68,33 @@ public sealed class DetailsModel(AppDbContext db, CalendarService calendars, Act
                 Error = message;
                 break;
             case ActOnDossier.Conflict(var message, _, _):
+                Error = message;
+                break;
+        }
+
+        db.ChangeTracker.Clear();
+        return await LoadAsync(ct) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostCorrectAsync(
+        string? reason, string? fullName, string? idNumber, string? taxCode, DateOnly? birthDate, string? phone, string? email, string? address, int? version,
+        CancellationToken ct)
+    {
+        var body = new CorrectionRequest(reason, new ApplicantInput(fullName ?? "", idNumber ?? "", taxCode ?? "", birthDate, phone ?? "", email ?? "", address ?? ""), null, version);
+        switch (await correct.HandleAsync(Code ?? "", body, User, ct))
+        {
+            case CorrectDossier.Corrected:
+                return Redirect($"/Dossiers/Details?code={Uri.EscapeDataString(Code!)}");
+            case CorrectDossier.NotFound:
+                return NotFound();
+            case CorrectDossier.Invalid(var errors):
+                CorrectionErrors = errors;
+                Error = string.Join(" ", errors.Values.SelectMany(v => v));
+                break;
+            case CorrectDossier.Forbidden(var message):
+                Error = message;
+                break;
+            case CorrectDossier.Conflict(var message):
                 Error = message;
                 break;
         }
@@ -84,6 +119,8 @@ public sealed class DetailsModel(AppDbContext db, CalendarService calendars, Act
         // Only the forms the history supports: 02 after a supplement request, 03 after a refusal, and so on.
         string[] evidence = ["", "request-supplement", "refuse", "apologize", "stop", ""];
         Forms.AddRange(DossierForms.Numbers.Where((n, i) => evidence[i] == "" || History.Any(e => e.Action == evidence[i])));
+        ReceiptVersion = History.Count(e => e.Action == Correction.Action) + 1;
+        CanCorrect = actor?.Role == ActorRole.Desk && User.CanSee(d.ReceivingUnitPath) && Correction.Allowed(d.Status);
         if (d.AppointmentDate is not null)
         {
             Pause[] pauses = [.. d.Pauses.Where(p => p.To is not null).OrderBy(p => p.From).Select(p => new Pause(p.From, p.To!.Value))];

@@ -95,8 +95,11 @@ public sealed class Dossier
     public bool ElectronicResult { get; set; }
     public int ReusedDocuments { get; set; }
 
-    /// <summary>Every handover between units was made in the system; false only for imported paper-routed history.</summary>
-    public bool RoutedElectronically { get; set; } = true;
+    /// <summary>
+    /// Every transfer between units so far was electronic (true), at least one was on paper (false), or the dossier never left
+    /// its unit (null): set by each forward from its medium (<see cref="MotCua.Domain.Dossiers.Routing"/>), or by the import.
+    /// </summary>
+    public bool? RoutedElectronically { get; set; }
 
     /// <summary>The applicant's overall rating 1–5 after the result was returned.</summary>
     public int? Rating { get; set; }
@@ -120,6 +123,9 @@ public sealed class Dossier
 
     /// <summary>Submitted from an account identified through the national identity provider (TaiKhoanDuocXacThucVoiVNeID).</summary>
     public bool ElectronicallyIdentified { get; set; }
+
+    /// <summary>The desk verified the applicant's identity against the chip ID card or VNeID at intake (recorded in the intake event).</summary>
+    public bool IdentityVerified { get; set; }
     public string LastHash { get; set; } = HistoryChain.Genesis;
     public DateTime UpdatedAtUtc { get; set; }
 
@@ -210,6 +216,7 @@ public sealed class Dossier
             e.Property(x => x.UnitCode).HasMaxLength(40);
             e.Property(x => x.ToUnitCode).HasMaxLength(40);
             e.Property(x => x.ReasonCode).HasMaxLength(40);
+            e.Property(x => x.Medium).HasMaxLength(16);
             e.Property(x => x.PreviousHash).HasMaxLength(64);
             e.Property(x => x.Hash).HasMaxLength(64);
         });
@@ -299,6 +306,9 @@ public sealed class DossierEvent
     /// <summary>The code of the reason chosen from <see cref="DecisionReason"/> (its text is in the hashed note).</summary>
     public string? ReasonCode { get; set; }
 
+    /// <summary>A forward's medium: "electronic" or "paper" (issue 20); null on every other event.</summary>
+    public string? Medium { get; set; }
+
     public required string PreviousHash { get; set; }
     public required string Hash { get; set; }
 
@@ -321,6 +331,7 @@ public sealed class DossierEvent
         UnitCode = UnitCode,
         ToUnitCode = ToUnitCode,
         ReasonCode = ReasonCode,
+        Medium = Medium,
     };
 }
 

@@ -41,13 +41,30 @@ public static class DossierForms
 
     /// <summary>GET …/forms/01.pdf or …/forms/01.html; 404 when the dossier has no event the form records (e.g. 03 before a refusal).</summary>
     private static async Task<Results<FileContentHttpResult, ContentHttpResult, NotFound>> Render(
-        string code, string form, AppDbContext db, ClaimsPrincipal user, TimeProvider time, ITrackingLinks links, HttpContext http, CancellationToken ct)
+        string code, string form, int? version, AppDbContext db, ClaimsPrincipal user, TimeProvider time, ITrackingLinks links, HttpContext http,
+        Files.IFileStore files, CancellationToken ct)
     {
         var number = Path.GetFileNameWithoutExtension(form);
         var extension = Path.GetExtension(form);
         var d = await ReadDossiers.LoadAsync(db, code, user, ct);
         var trackingUrl = d is null ? null : links.LinkFor(http.Request, d.Code);
-        if (d is null || extension is not (".pdf" or ".html") || await BuildAsync(db, d, number, VietnamTime.Today(time), ct, trackingUrl) is not { } printable)
+        int? receiptVersion = null;
+        if (d is not null && version is { } v && number == "01")
+        {
+            // An earlier version of form 01 (issue 20.7): the snapshot its correction kept; the current version is the dossier itself.
+            var current = await db.DossierEvents.CountAsync(e => e.DossierId == d.Id && e.Action == Correction.Action, ct) + 1;
+            if (v < current && await CorrectDossier.EarlierVersionAsync(db, files, d.Id, v, ct) is { } snapshot)
+            {
+                d = AsOf(d, snapshot);
+                receiptVersion = snapshot.FormVersion;
+            }
+            else if (v != current)
+            {
+                return TypedResults.NotFound();
+            }
+        }
+
+        if (d is null || extension is not (".pdf" or ".html") || await BuildAsync(db, d, number, VietnamTime.Today(time), ct, trackingUrl, receiptVersion) is not { } printable)
         {
             return TypedResults.NotFound();
         }
@@ -58,7 +75,34 @@ public static class DossierForms
             : TypedResults.Content(FormHtml.Render(printable), "text/html; charset=utf-8");
     }
 
-    public static async Task<IPrintableForm?> BuildAsync(AppDbContext db, Dossier d, string number, DateOnly today, CancellationToken ct, string? trackingUrl = null)
+    /// <summary>A detached copy of the dossier with the applicant and components of an earlier form 01.</summary>
+    private static Dossier AsOf(Dossier d, ReceiptSnapshot s) => new()
+    {
+        Id = d.Id,
+        Code = d.Code,
+        ProcedureCode = d.ProcedureCode,
+        ProcedureName = d.ProcedureName,
+        ReceivingUnit = d.ReceivingUnit,
+        ReceivingUnitPath = d.ReceivingUnitPath,
+        CurrentUnitPath = d.CurrentUnitPath,
+        ReceivedAtUtc = d.ReceivedAtUtc,
+        ReceivedOn = d.ReceivedOn,
+        LegalWorkingDays = d.LegalWorkingDays,
+        AppointmentDate = d.AppointmentDate,
+        Applicant = new Applicant
+        {
+            FullName = s.Applicant.FullName ?? "",
+            IdNumber = s.Applicant.IdNumber,
+            TaxCode = s.Applicant.TaxCode,
+            BirthDate = s.Applicant.BirthDate,
+            Phone = s.Applicant.Phone,
+            Email = s.Applicant.Email,
+            Address = s.Applicant.Address,
+        },
+        Documents = [.. s.Documents.Select(x => new DossierDocument { Name = x.Name ?? "", Kind = x.Kind ?? "copy", Count = x.Count ?? 1 })],
+    };
+
+    public static async Task<IPrintableForm?> BuildAsync(AppDbContext db, Dossier d, string number, DateOnly today, CancellationToken ct, string? trackingUrl = null, int? receiptVersion = null)
     {
         var events = await db.DossierEvents.AsNoTracking().Where(e => e.DossierId == d.Id).OrderBy(e => e.Sequence).ToListAsync(ct);
         var header = await HeaderAsync(db, d.ReceivingUnit!, today, ct);
@@ -74,7 +118,8 @@ public static class DossierForms
                 header, reference, d.ReceivingUnit!.Name, applicant,
                 [.. d.Documents.Select(x => new SubmittedDocument(x.Name, Kind(x.Kind), x.Count))],
                 d.LegalWorkingDays, received, due, d.ReceivingUnit.Name,
-                d.ReceivedOn.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), sequence, first?.ActorName ?? "", trackingUrl),
+                d.ReceivedOn.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), sequence, first?.ActorName ?? "", trackingUrl,
+                receiptVersion ?? events.Count(e => e.Action == Correction.Action) + 1),
             "02" when last("request-supplement") is { } e => new SupplementRequestForm(
                 header with { Date = VietnamTime.LocalDate(e.AtUtc) }, $"{e.Sequence}/PYCBS", reference, applicant, received,
                 [e.Note ?? ""], e.Note ?? "", e.ActorName),

@@ -25,7 +25,7 @@ public static class DossierHistory
 {
     public sealed record Change(
         string Action, DossierStatus? Before, string? Note = null, IReadOnlyList<string>? Attachments = null,
-        DateOnly? DueBefore = null, string? UnitCode = null, string? ToUnitCode = null, string? ReasonCode = null);
+        DateOnly? DueBefore = null, string? UnitCode = null, string? ToUnitCode = null, string? ReasonCode = null, string? Medium = null);
 
     public static DossierEvent Append(AppDbContext db, Dossier dossier, Actor actor, DateTime nowUtc, Change change)
     {
@@ -57,6 +57,7 @@ public static class DossierHistory
             UnitCode = change.UnitCode,
             ToUnitCode = change.ToUnitCode,
             ReasonCode = change.ReasonCode,
+            Medium = change.Medium,
             PreviousHash = dossier.LastHash,
             Hash = "",
         };

@@ -19,6 +19,7 @@ public static class DossiersApi
         builder.Services.AddScoped<ReceiveDossier>();
         builder.Services.AddSingleton<IntakeCommitter>();
         builder.Services.AddScoped<ActOnDossier>();
+        builder.Services.AddScoped<CorrectDossier>();
         builder.Services.AddScoped<ImportDossiers>();
         builder.Services.AddScoped<ICalendarChangeHandler, RecomputeDueDates>();
         builder.Services.AddScoped<IFileReadGrant, DossierFilesReadable>();
@@ -42,6 +43,8 @@ public static class DossiersApi
         group.MapGet("/{code}", Get);
         group.MapGet("/{code}/history", History);
         group.MapPost("/{code}/actions", Act);
+        group.MapPost("/{code}/corrections", Correct);
+        group.MapGet("/{code}/corrections", Corrections);
         group.MapPost("/{code}/result-file", UploadResult).DisableAntiforgery().RequireAntiforgeryForCookies();
         group.MapDossierFormsApi(app);
         app.MapDossierImportApi();
@@ -111,6 +114,51 @@ public static class DossiersApi
 
         var events = await db.DossierEvents.AsNoTracking().Where(e => e.DossierId == id).OrderBy(e => e.Sequence).ToListAsync(ct);
         return TypedResults.Ok(events.Select(ReadDossiers.ToDto).ToArray());
+    }
+
+    public sealed record CorrectionResponse(string Code, int FormVersion, FieldChange[] Changes, EventDto Event, string Form01);
+
+    /// <summary>One version of form 01 that a correction replaced: what it said, what changed and why (full values: staff and the applicant only).</summary>
+    public sealed record CorrectionDto(int ReplacedFormVersion, DateTime At, string Actor, string Reason, FieldChange[] Changes, string ReplacedForm01);
+
+    private static async Task<Results<Ok<CorrectionResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Correct(
+        string code, CorrectionRequest body, CorrectDossier handler, ClaimsPrincipal user, IStringLocalizer<SharedResource> t, CancellationToken ct)
+    {
+        switch (await handler.HandleAsync(code, body, user, ct))
+        {
+            case CorrectDossier.Corrected(var d, var e, var version, var changes):
+                return TypedResults.Ok(new CorrectionResponse(d.Code, version, [.. changes], ReadDossiers.ToDto(e), $"/api/v1/dossiers/{Uri.EscapeDataString(d.Code)}/forms/01.pdf"));
+            case CorrectDossier.Invalid(var errors):
+                return TypedResults.ValidationProblem(errors, title: t["Điều chỉnh không hợp lệ"]);
+            case CorrectDossier.Forbidden(var message):
+                return TypedResults.Problem(message, statusCode: StatusCodes.Status403Forbidden);
+            case CorrectDossier.Conflict(var message):
+                return TypedResults.Problem(message, statusCode: StatusCodes.Status409Conflict);
+            default:
+                return TypedResults.NotFound();
+        }
+    }
+
+    private static async Task<Results<Ok<CorrectionDto[]>, NotFound>> Corrections(
+        string code, AppDbContext db, ClaimsPrincipal user, IFileStore files, TimeProvider time, HttpContext http, CancellationToken ct)
+    {
+        var d = await db.Dossiers.AsNoTracking().Visible(user).Where(x => x.Code == code).Select(x => new { x.Id, x.Code }).SingleOrDefaultAsync(ct);
+        if (d is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var events = await db.DossierEvents.AsNoTracking().Where(e => e.DossierId == d.Id && e.Action == Correction.Action).OrderBy(e => e.Sequence).ToListAsync(ct);
+        var list = new List<CorrectionDto>();
+        for (var i = 0; i < events.Count; i++)
+        {
+            var snapshot = await CorrectDossier.EarlierVersionAsync(db, files, d.Id, i + 1, ct);
+            list.Add(new CorrectionDto(i + 1, events[i].AtUtc, events[i].ActorName, snapshot?.Reason ?? "", snapshot?.Changes ?? [],
+                $"/api/v1/dossiers/{Uri.EscapeDataString(d.Code)}/forms/01.pdf?version={i + 1}"));
+        }
+
+        await Security.Audit.PersonalDataViewedAsync(http, time, user, d.Code, "corrections");
+        return TypedResults.Ok(list.ToArray());
     }
 
     private static async Task<Results<Ok<DossierDto>, NotFound, ValidationProblem, ProblemHttpResult>> Act(

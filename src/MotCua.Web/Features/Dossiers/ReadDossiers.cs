@@ -14,7 +14,8 @@ public sealed record DossierDto(
     string? PostalTrackingNumber, ApplicantInput Applicant, DateTime ReceivedAt, DateOnly ReceivedOn, int LegalWorkingDays,
     DateOnly? LegalDueDate, DateOnly? AppointmentDate, bool DueDateEstimated, string? Deadline, int SupplementRequests, bool CountedLate,
     DateOnly? FinishedOn, string? ResultCode, string? ResultFileId, string[] AllowedActions,
-    DossierDocumentDto[] Documents, DossierStepDto[] Steps, DossierPauseDto[] Pauses);
+    DossierDocumentDto[] Documents, DossierStepDto[] Steps, DossierPauseDto[] Pauses,
+    bool Identified = false, bool? RoutedElectronically = null);
 
 public sealed record DossierDocumentDto(string Name, string Kind, int Count, string? FileId, bool Reused);
 
@@ -22,7 +23,7 @@ public sealed record DossierStepDto(int Order, string Name, string UnitCode, str
 
 public sealed record DossierPauseDto(string Reason, DateOnly From, DateOnly? To);
 
-public sealed record EventDto(long Sequence, DateTime At, string Actor, string Action, string? StateBefore, string StateAfter, string? Note, DateOnly? DueDateBefore, DateOnly? DueDateAfter, string? UnitCode, string? ToUnitCode, string[] Attachments, string Hash, string? ReasonCode = null, string? ActorId = null);
+public sealed record EventDto(long Sequence, DateTime At, string Actor, string Action, string? StateBefore, string StateAfter, string? Note, DateOnly? DueDateBefore, DateOnly? DueDateAfter, string? UnitCode, string? ToUnitCode, string[] Attachments, string Hash, string? ReasonCode = null, string? ActorId = null, string? Medium = null);
 
 public sealed record DossierRow(string Code, string Status, string StatusLabel, string ProcedureCode, string ProcedureName, string ApplicantName, string CurrentUnitCode, string Channel, DateOnly ReceivedOn, DateOnly? AppointmentDate, string? Deadline, DateTime? AckDeadlineUtc = null);
 
@@ -68,7 +69,8 @@ public static class ReadDossiers
         [.. d.Steps.OrderBy(s => s.Order).Select(s => new DossierStepDto(
             s.Order, s.Name, s.Unit?.Code ?? "", s.Role, s.WorkingDays, s.DueDate, s.StartedAtUtc, s.CompletedAtUtc,
             s.CompletedAtUtc is null && s.DueDate is { } due && d.Status.IsPending() ? Deadlines.Evaluate(today, due, calendar.CountWorkingDays).Label : null))],
-        [.. d.Pauses.OrderBy(p => p.From).Select(p => new DossierPauseDto(p.Reason, p.From, p.To))]);
+        [.. d.Pauses.OrderBy(p => p.From).Select(p => new DossierPauseDto(p.Reason, p.From, p.To))],
+        d.ElectronicallyIdentified || d.IdentityVerified, d.RoutedElectronically);
 
     /// <summary>"Quá hạn" / "Sắp đến hạn" / "Trong hạn" for open dossiers, as text (never colour alone).</summary>
     public static string? DeadlineLabel(Dossier d, DateOnly today, WorkingCalendar calendar) =>
@@ -82,7 +84,7 @@ public static class ReadDossiers
     public static EventDto ToDto(DossierEvent e) => new(
         e.Sequence, e.AtUtc, e.ActorName, e.Action, e.StateBefore?.ToString(), e.StateAfter.ToString(), e.Note,
         e.DueDateBefore, e.DueDateAfter, e.UnitCode, e.ToUnitCode,
-        string.IsNullOrEmpty(e.Attachments) ? [] : e.Attachments.Split('\n'), e.Hash, e.ReasonCode, e.ActorId);
+        string.IsNullOrEmpty(e.Attachments) ? [] : e.Attachments.Split('\n'), e.Hash, e.ReasonCode, e.ActorId, e.Medium);
 
     public static Task<Dossier?> LoadAsync(AppDbContext db, string code, ClaimsPrincipal user, CancellationToken ct) =>
         db.Dossiers.AsNoTracking().Visible(user)

@@ -24,6 +24,7 @@ public sealed class ReceiveModel(AppDbContext db, ReceiveDossier receive, TimePr
 
     /// <summary>One key per intake form: a resubmission (double click, the offline queue replayed) returns the first dossier.</summary>
     [BindProperty] public string? IdempotencyKey { get; set; }
+    [BindProperty] public bool IdentityVerified { get; set; }
 
     public List<Procedure> Procedures { get; private set; } = [];
     public Procedure? Procedure { get; private set; }
@@ -76,7 +77,8 @@ public sealed class ReceiveModel(AppDbContext db, ReceiveDossier receive, TimePr
             ProcedureCode, unitCode, Channel ?? Dossiers.Channel.Direct,
             new ApplicantInput(Applicant.FullName, Applicant.IdNumber, Applicant.TaxCode, Applicant.BirthDate, Applicant.Phone, Applicant.Email, Applicant.Address),
             [.. Documents.Select(d => new DocumentInput(d, null, null, 1, false))],
-            PostalTrackingNumber, IdempotencyKey: string.IsNullOrWhiteSpace(IdempotencyKey) ? null : IdempotencyKey.Trim());
+            PostalTrackingNumber, IdempotencyKey: string.IsNullOrWhiteSpace(IdempotencyKey) ? null : IdempotencyKey.Trim(),
+            IdentityVerified: IdentityVerified);
         switch (await receive.HandleAsync(body, User, ct))
         {
             case ReceiveDossier.Received(var dossier):

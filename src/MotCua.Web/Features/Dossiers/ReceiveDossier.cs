@@ -20,7 +20,7 @@ public sealed record DocumentInput(string? Name, string? Kind, string? FileId, i
 
 public sealed record ReceiveRequest(
     string? ProcedureCode, string? UnitCode, Channel? Channel, ApplicantInput? Applicant, DocumentInput[]? Documents,
-    string? PostalTrackingNumber = null, bool? ForwardIfOutOfCompetence = null, string? IdempotencyKey = null);
+    string? PostalTrackingNumber = null, bool? ForwardIfOutOfCompetence = null, string? IdempotencyKey = null, bool? IdentityVerified = null);
 
 public sealed record ReceiveResponse(string Code, DateTime ReceivedAt, DateOnly? DueDate, string Status, bool DueDateEstimated, string? CurrentUnitCode);
 
@@ -139,6 +139,8 @@ public sealed partial class ReceiveDossier(AppDbContext db, CalendarService cale
         var online = channel == Channel.Online;
         var a = body.Applicant!;
         var electronicallyIdentified = actor.Role == ActorRole.Applicant && user.HasClaim(Accounts.AppClaims.ElectronicId, "true");
+        var identityVerified = actor.Role == ActorRole.Desk && body.IdentityVerified == true;
+        string? intakeNote = identityVerified ? t[IdentityVerifiedNote].Value : null;
         var steps = await PlanStepsAsync(procedure, unit, calendar, today, ct);
         var action = online ? "submit" : channel == Channel.Postal ? "receive-postal" : "receive";
         string? forwardNote = competent.Id != unit.Id ? t["Tiếp nhận không phụ thuộc địa giới hành chính, chuyển đơn vị có thẩm quyền."].Value : null;
@@ -173,6 +175,7 @@ public sealed partial class ReceiveDossier(AppDbContext db, CalendarService cale
                 },
                 ApplicantUserId = actor.Role == ActorRole.Applicant ? actor.Id : null,
                 ElectronicallyIdentified = electronicallyIdentified,
+                IdentityVerified = identityVerified,
                 ReceivedAtUtc = now,
                 ReceivedOn = today,
                 LegalWorkingDays = days,
@@ -197,14 +200,15 @@ public sealed partial class ReceiveDossier(AppDbContext db, CalendarService cale
             }
 
             dossier.Steps = [.. steps.Select(s => new DossierStep { Order = s.Order, Name = s.Name, UnitId = s.UnitId, Role = s.Role, WorkingDays = s.WorkingDays, DueDate = s.DueDate })];
-            List<DossierEvent> events = [DossierHistory.Next(dossier, actor, now, new(action, null, UnitCode: unit.Code))];
+            List<DossierEvent> events = [DossierHistory.Next(dossier, actor, now, new(action, null, intakeNote, UnitCode: unit.Code))];
             if (competent.Id != unit.Id)
             {
                 // Boundary-free intake (ND 118/2025): accepted here, forwarded at once to the competent unit.
                 var before = dossier.Status;
                 dossier.CurrentUnitId = competent.Id;
                 dossier.CurrentUnitPath = competent.Path;
-                events.Add(DossierHistory.Next(dossier, actor, now, new("forward", before, forwardNote, UnitCode: unit.Code, ToUnitCode: competent.Code)));
+                dossier.RoutedElectronically = Routing.After(null, true, TransferMedium.Electronic);
+                events.Add(DossierHistory.Next(dossier, actor, now, new("forward", before, forwardNote, UnitCode: unit.Code, ToUnitCode: competent.Code, Medium: Routing.Electronic)));
             }
 
             return new(dossier, events, DossierNotifications.Messages(dossier, action, now));
@@ -340,10 +344,22 @@ public sealed partial class ReceiveDossier(AppDbContext db, CalendarService cale
         return !folded.Contains("neu co", StringComparison.Ordinal) && !folded.StartsWith("luu y", StringComparison.Ordinal) && !folded.Contains("luu y:", StringComparison.Ordinal);
     }
 
+    /// <summary>The intake event's note when the desk verified the applicant against the chip ID card or VNeID (issue 20.3).</summary>
+    public const string IdentityVerifiedNote = "Đã xác thực danh tính qua CCCD gắn chip/VNeID.";
+
     private Dictionary<string, string[]> Validate(ReceiveRequest body, Actor actor)
     {
         var errors = new Dictionary<string, string[]>();
         void Error(string field, string message) => errors[field] = [message];
+
+        if (body.IdentityVerified == true && actor.Role != ActorRole.Desk)
+        {
+            Error("identityVerified", t["Chỉ cán bộ một cửa xác nhận đã xác thực danh tính qua CCCD gắn chip/VNeID."]);
+        }
+        else if (body.IdentityVerified == true && string.IsNullOrWhiteSpace(body.Applicant?.IdNumber))
+        {
+            Error("identityVerified", t["Xác thực qua CCCD gắn chip/VNeID cần số định danh cá nhân của người nộp."]);
+        }
 
         if (string.IsNullOrWhiteSpace(body.ProcedureCode))
         {
@@ -384,45 +400,7 @@ public sealed partial class ReceiveDossier(AppDbContext db, CalendarService cale
         }
         else
         {
-            if (string.IsNullOrWhiteSpace(a.FullName) || a.FullName.Length > 200)
-            {
-                Error("applicant.fullName", t["Họ tên người nộp là bắt buộc, tối đa 200 ký tự."]);
-            }
-
-            if (string.IsNullOrWhiteSpace(a.IdNumber) && string.IsNullOrWhiteSpace(a.TaxCode))
-            {
-                Error("applicant.idNumber", t["Cần số định danh cá nhân (công dân) hoặc mã số thuế (tổ chức)."]);
-            }
-
-            if (!string.IsNullOrWhiteSpace(a.IdNumber) && PersonalId.Validate(a.IdNumber.Trim()) is { } idError)
-            {
-                Error("applicant.idNumber", t[idError]);
-            }
-
-            if (!string.IsNullOrWhiteSpace(a.TaxCode) && TaxCode.Validate(a.TaxCode.Trim()) is { } taxError)
-            {
-                Error("applicant.taxCode", t[taxError]);
-            }
-
-            if (!string.IsNullOrWhiteSpace(a.Phone) && !PhonePattern().IsMatch(a.Phone.Trim()))
-            {
-                Error("applicant.phone", t["Số điện thoại gồm 10 chữ số, bắt đầu bằng 0 (hoặc +84)."]);
-            }
-
-            if (!string.IsNullOrWhiteSpace(a.Email) && (a.Email.Length > 200 || !EmailPattern().IsMatch(a.Email.Trim())))
-            {
-                Error("applicant.email", t["Địa chỉ thư điện tử không hợp lệ."]);
-            }
-
-            if (a.Address is { Length: > 500 })
-            {
-                Error("applicant.address", t["Địa chỉ tối đa 500 ký tự."]);
-            }
-
-            if (a.BirthDate is { } birth && (birth.Year < 1900 || birth > DateOnly.FromDateTime(DateTime.UtcNow)))
-            {
-                Error("applicant.birthDate", t["Ngày sinh không hợp lệ."]);
-            }
+            ValidateApplicant(a, t, Error);
         }
 
         var docs = body.Documents ?? [];
@@ -436,6 +414,50 @@ public sealed partial class ReceiveDossier(AppDbContext db, CalendarService cale
         }
 
         return errors;
+    }
+
+    /// <summary>The applicant's fields as intake and correction (<see cref="CorrectDossier"/>) check them, with the same messages.</summary>
+    internal static void ValidateApplicant(ApplicantInput a, IStringLocalizer<SharedResource> t, Action<string, string> error)
+    {
+        if (string.IsNullOrWhiteSpace(a.FullName) || a.FullName.Length > 200)
+        {
+            error("applicant.fullName", t["Họ tên người nộp là bắt buộc, tối đa 200 ký tự."]);
+        }
+
+        if (string.IsNullOrWhiteSpace(a.IdNumber) && string.IsNullOrWhiteSpace(a.TaxCode))
+        {
+            error("applicant.idNumber", t["Cần số định danh cá nhân (công dân) hoặc mã số thuế (tổ chức)."]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(a.IdNumber) && PersonalId.Validate(a.IdNumber.Trim()) is { } idError)
+        {
+            error("applicant.idNumber", t[idError]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(a.TaxCode) && TaxCode.Validate(a.TaxCode.Trim()) is { } taxError)
+        {
+            error("applicant.taxCode", t[taxError]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(a.Phone) && !PhonePattern().IsMatch(a.Phone.Trim()))
+        {
+            error("applicant.phone", t["Số điện thoại gồm 10 chữ số, bắt đầu bằng 0 (hoặc +84)."]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(a.Email) && (a.Email.Length > 200 || !EmailPattern().IsMatch(a.Email.Trim())))
+        {
+            error("applicant.email", t["Địa chỉ thư điện tử không hợp lệ."]);
+        }
+
+        if (a.Address is { Length: > 500 })
+        {
+            error("applicant.address", t["Địa chỉ tối đa 500 ký tự."]);
+        }
+
+        if (a.BirthDate is { } birth && (birth.Year < 1900 || birth > DateOnly.FromDateTime(DateTime.UtcNow)))
+        {
+            error("applicant.birthDate", t["Ngày sinh không hợp lệ."]);
+        }
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

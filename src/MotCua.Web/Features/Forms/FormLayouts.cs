@@ -62,8 +62,9 @@ internal static class FormLayouts
 
     static IEnumerable<Block> Numbered(IEnumerable<string> items) => items.Select((s, i) => Para.Of($"{i + 1}. {s}"));
 
-    static FormLayout Receipt(ReceiptForm f) => new(f.Header, "01", null, "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", $"Mã hồ sơ: {f.Dossier.DossierCode}",
+    static FormLayout Receipt(ReceiptForm f) => new(f.Header, "01", f.Version > 1 ? $"Bản số: {f.Version}" : null, "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", $"Mã hồ sơ: {f.Dossier.DossierCode}",
     [
+        .. f.Version > 1 ? [Para.Of($"Cấp lại do điều chỉnh thông tin hồ sơ; thay thế giấy tiếp nhận bản số {f.Version - 1}. Thời hạn trả kết quả không thay đổi.")] : Array.Empty<Block>(),
         Para.Of($"{f.ReceivingUnitName} tiếp nhận hồ sơ của:"),
         .. ApplicantFields(f.Applicant),
         Para.Field("Nội dung yêu cầu giải quyết", $"{f.Dossier.ProcedureName} (mã thủ tục {f.Dossier.ProcedureCode})"),

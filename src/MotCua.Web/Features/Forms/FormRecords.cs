@@ -36,7 +36,8 @@ public sealed record ReceiptForm(
     string TrackingBookVolume,
     int TrackingBookNumber,
     string ReceivingOfficer,
-    string? TrackingUrl = null) : IPrintableForm;
+    string? TrackingUrl = null,
+    int Version = 1) : IPrintableForm;
 
 /// <summary>Form 02: Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ.</summary>
 public sealed record SupplementRequestForm(

@@ -130,6 +130,7 @@ public sealed class AggregateContribution
             ElectronicResult = d.ElectronicResult,
             ReusedDocuments = d.ReusedDocuments,
             RoutedElectronically = d.RoutedElectronically,
+            Identified = d.ElectronicallyIdentified || d.IdentityVerified,
             Rating = d.Rating,
             Complaint = d.Complaint,
         };

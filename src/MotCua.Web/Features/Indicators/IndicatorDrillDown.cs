@@ -15,7 +15,7 @@ public static class IndicatorDrillDown
     public static readonly string[] Indicators =
     [
         "received", "onTimeRate", "onlineRate", "postalCount", "onlinePaymentRate", "digitizationRate", "electronicResultRate", "reuseRate",
-        "electronicRoutingRate", "satisfactionRate", "nationalSatisfactionRate",
+        "electronicRoutingRate", "satisfactionRate", "nationalSatisfactionRate", "identifiedRate",
     ];
 
     /// <summary>Aliases a page may use for the parts of the on-time and satisfaction rates.</summary>
@@ -64,16 +64,24 @@ public static class IndicatorDrillDown
             ("reuseRate", "complement") => d => d.Status != DossierStatus.AwaitingReception && d.ReceivedOn >= f && d.ReceivedOn <= t && d.ReusedDocuments <= 0,
             ("onlineRate" or "digitizationRate" or "reuseRate", "denominator") => d =>
                 d.Status != DossierStatus.AwaitingReception && d.ReceivedOn >= f && d.ReceivedOn <= t,
-            ("electronicResultRate" or "electronicRoutingRate", "denominator") => d =>
+            ("electronicResultRate", "denominator") => d =>
                 d.FinishedOn >= f && d.FinishedOn <= t && (d.FinishKind == "approved" || d.FinishKind == "refused" || d.FinishKind == "stopped"),
+            ("electronicRoutingRate", "denominator") => d =>
+                d.FinishedOn >= f && d.FinishedOn <= t && (d.FinishKind == "approved" || d.FinishKind == "refused" || d.FinishKind == "stopped")
+                && d.RoutedElectronically != null,
+            ("identifiedRate", "numerator") => d =>
+                d.Status != DossierStatus.AwaitingReception && d.ReceivedOn >= f && d.ReceivedOn <= t && (d.ElectronicallyIdentified || d.IdentityVerified),
+            ("identifiedRate", "denominator") => d => d.Status != DossierStatus.AwaitingReception && d.ReceivedOn >= f && d.ReceivedOn <= t,
+            ("identifiedRate", "complement") => d =>
+                d.Status != DossierStatus.AwaitingReception && d.ReceivedOn >= f && d.ReceivedOn <= t && !d.ElectronicallyIdentified && !d.IdentityVerified,
             ("electronicResultRate", "numerator") => d =>
                 d.FinishedOn >= f && d.FinishedOn <= t && (d.FinishKind == "approved" || d.FinishKind == "refused" || d.FinishKind == "stopped") && d.ElectronicResult,
             ("electronicResultRate", "complement") => d =>
                 d.FinishedOn >= f && d.FinishedOn <= t && (d.FinishKind == "approved" || d.FinishKind == "refused" || d.FinishKind == "stopped") && !d.ElectronicResult,
             ("electronicRoutingRate", "numerator") => d =>
-                d.FinishedOn >= f && d.FinishedOn <= t && (d.FinishKind == "approved" || d.FinishKind == "refused" || d.FinishKind == "stopped") && d.RoutedElectronically,
+                d.FinishedOn >= f && d.FinishedOn <= t && (d.FinishKind == "approved" || d.FinishKind == "refused" || d.FinishKind == "stopped") && d.RoutedElectronically == true,
             ("electronicRoutingRate", "complement") => d =>
-                d.FinishedOn >= f && d.FinishedOn <= t && (d.FinishKind == "approved" || d.FinishKind == "refused" || d.FinishKind == "stopped") && !d.RoutedElectronically,
+                d.FinishedOn >= f && d.FinishedOn <= t && (d.FinishKind == "approved" || d.FinishKind == "refused" || d.FinishKind == "stopped") && d.RoutedElectronically == false,
             ("satisfactionRate", "numerator") => d => d.Status != DossierStatus.AwaitingReception && d.ReturnedOn >= f && d.ReturnedOn <= t && d.Rating >= 4,
             ("satisfactionRate", "denominator") => d => d.Status != DossierStatus.AwaitingReception && d.ReturnedOn >= f && d.ReturnedOn <= t && d.Rating != null,
             ("satisfactionRate", "complement") => d => d.Status != DossierStatus.AwaitingReception && d.ReturnedOn >= f && d.ReturnedOn <= t && d.Rating <= 3,

@@ -16,6 +16,7 @@ public static class IndicatorText
         ("electronicResultRate", "Tỷ lệ kết quả điện tử"),
         ("reuseRate", "Tỷ lệ hồ sơ tái sử dụng dữ liệu"),
         ("electronicRoutingRate", "Tỷ lệ hồ sơ luân chuyển điện tử"),
+        ("identifiedRate", "Tỷ lệ hồ sơ có người nộp được xác thực điện tử (VNeID)"),
         ("satisfactionRate", "Tỷ lệ đánh giá hài lòng"),
         ("nationalSatisfactionRate", "Mức độ hài lòng (Bộ chỉ số quốc gia)"),
         ("acknowledgedOnTimeRate", "Tỷ lệ hồ sơ trực tuyến được tiếp nhận trong 8 giờ làm việc"),

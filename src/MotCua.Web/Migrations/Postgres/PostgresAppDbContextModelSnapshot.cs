@@ -671,6 +671,9 @@ namespace MotCua.Web.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<bool>("IdentityVerified")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("LastHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -744,7 +747,7 @@ namespace MotCua.Web.Migrations.Postgres
                     b.Property<int>("ReusedDocuments")
                         .HasColumnType("integer");
 
-                    b.Property<bool>("RoutedElectronically")
+                    b.Property<bool?>("RoutedElectronically")
                         .HasColumnType("boolean");
 
                     b.Property<string>("Status")
@@ -894,6 +897,10 @@ namespace MotCua.Web.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Medium")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("Note")
                         .HasMaxLength(4000)
@@ -1185,6 +1192,28 @@ namespace MotCua.Web.Migrations.Postgres
                     b.ToTable("FeedbackItems", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Web.Features.Files.StoredFile", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Sha256");
+
+                    b.ToTable("StoredFiles", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Web.Features.Files.UploadedFile", b =>
                 {
                     b.Property<string>("Id")
@@ -1268,6 +1297,9 @@ namespace MotCua.Web.Migrations.Postgres
                     b.Property<long>("FinishedOnTime")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("Identified")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("OnTimeIn")
                         .HasColumnType("bigint");
 
@@ -1305,6 +1337,9 @@ namespace MotCua.Web.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.Property<long>("RoutedElectronically")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TransferredBetweenUnits")
                         .HasColumnType("bigint");
 
                     b.HasKey("ProcedureCode", "Grain", "Day", "UnitPath");
@@ -1906,23 +1941,6 @@ namespace MotCua.Web.Migrations.Postgres
                     b.HasIndex("UserId", "Kind");
 
                     b.ToTable("StoredDocuments", (string)null);
-                });
-
-            modelBuilder.Entity("MotCua.Web.Features.Tracking.TrackingAttempt", b =>
-                {
-                    b.Property<string>("Code")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<int>("Failures")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime>("WindowStartUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Code");
-
-                    b.ToTable("TrackingAttempts", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Procedures.Procedure", b =>
@@ -2794,28 +2812,6 @@ namespace MotCua.Web.Migrations.Postgres
                     b.ToTable("ScoringSchemes", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Files.StoredFile", b =>
-                {
-                    b.Property<string>("Sha256")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<long>("Size")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Sha256");
-
-                    b.ToTable("StoredFiles", (string)null);
-                });
-
             modelBuilder.Entity("MotCua.Web.Features.ReformPlan.TargetMeasurement", b =>
                 {
                     b.Property<int>("Id")
@@ -3032,48 +3028,6 @@ namespace MotCua.Web.Migrations.Postgres
                     b.ToTable("SignedResults", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Signing.SigningCertificate", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTime>("NotAfterUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ProtectedPfx")
-                        .IsRequired()
-                        .HasMaxLength(20000)
-                        .HasColumnType("character varying(20000)");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
-
-                    b.Property<string>("Thumbprint")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Name")
-                        .IsUnique();
-
-                    b.ToTable("SigningCertificates", (string)null);
-                });
-
             modelBuilder.Entity("MotCua.Web.Features.Security.AuditRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -3116,6 +3070,65 @@ namespace MotCua.Web.Migrations.Postgres
                     b.HasIndex("UserName", "AtUtc");
 
                     b.ToTable("AuditRecords", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Signing.SigningCertificate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("NotAfterUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProtectedPfx")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Thumbprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("SigningCertificates", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Tracking.TrackingAttempt", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("WindowStartUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("TrackingAttempts", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Infrastructure.JobLease", b =>

@@ -648,6 +648,9 @@ namespace MotCua.Web.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IdentityVerified")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LastHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -721,7 +724,7 @@ namespace MotCua.Web.Migrations.Sqlite
                     b.Property<int>("ReusedDocuments")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("RoutedElectronically")
+                    b.Property<bool?>("RoutedElectronically")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
@@ -866,6 +869,10 @@ namespace MotCua.Web.Migrations.Sqlite
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Medium")
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Note")
@@ -1150,6 +1157,28 @@ namespace MotCua.Web.Migrations.Sqlite
                     b.ToTable("FeedbackItems", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Web.Features.Files.StoredFile", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Sha256");
+
+                    b.ToTable("StoredFiles", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Web.Features.Files.UploadedFile", b =>
                 {
                     b.Property<string>("Id")
@@ -1233,6 +1262,9 @@ namespace MotCua.Web.Migrations.Sqlite
                     b.Property<long>("FinishedOnTime")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("Identified")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("OnTimeIn")
                         .HasColumnType("INTEGER");
 
@@ -1270,6 +1302,9 @@ namespace MotCua.Web.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("RoutedElectronically")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TransferredBetweenUnits")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("ProcedureCode", "Grain", "Day", "UnitPath");
@@ -1857,23 +1892,6 @@ namespace MotCua.Web.Migrations.Sqlite
                     b.HasIndex("UserId", "Kind");
 
                     b.ToTable("StoredDocuments", (string)null);
-                });
-
-            modelBuilder.Entity("MotCua.Web.Features.Tracking.TrackingAttempt", b =>
-                {
-                    b.Property<string>("Code")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Failures")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("WindowStartUtc")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Code");
-
-                    b.ToTable("TrackingAttempts", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Procedures.Procedure", b =>
@@ -2711,28 +2729,6 @@ namespace MotCua.Web.Migrations.Sqlite
                     b.ToTable("ScoringSchemes", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Files.StoredFile", b =>
-                {
-                    b.Property<string>("Sha256")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Size")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Sha256");
-
-                    b.ToTable("StoredFiles", (string)null);
-                });
-
             modelBuilder.Entity("MotCua.Web.Features.ReformPlan.TargetMeasurement", b =>
                 {
                     b.Property<int>("Id")
@@ -2939,46 +2935,6 @@ namespace MotCua.Web.Migrations.Sqlite
                     b.ToTable("SignedResults", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Signing.SigningCertificate", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("NotAfterUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ProtectedPfx")
-                        .IsRequired()
-                        .HasMaxLength(20000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Thumbprint")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Name")
-                        .IsUnique();
-
-                    b.ToTable("SigningCertificates", (string)null);
-                });
-
             modelBuilder.Entity("MotCua.Web.Features.Security.AuditRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -3019,6 +2975,63 @@ namespace MotCua.Web.Migrations.Sqlite
                     b.HasIndex("UserName", "AtUtc");
 
                     b.ToTable("AuditRecords", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Signing.SigningCertificate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NotAfterUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedPfx")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Thumbprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("SigningCertificates", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Tracking.TrackingAttempt", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("WindowStartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("TrackingAttempts", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Infrastructure.JobLease", b =>

@@ -133,6 +133,10 @@ public sealed class AggregateConsistencyTests(AppFactory app) : IClassFixture<Ap
             Assert.Equal(counts.Digitized, await DrillTotalAsync(leader, "digitizationRate", "numerator", from, to));
             Assert.Equal(counts.FeeBearing, await DrillTotalAsync(leader, "onlinePaymentRate", "denominator", from, to));
             Assert.Equal(counts.Rated, await DrillTotalAsync(leader, "satisfactionRate", "denominator", from, to));
+            Assert.Equal(counts.TransferredBetweenUnits, await DrillTotalAsync(leader, "electronicRoutingRate", "denominator", from, to));
+            Assert.Equal(counts.RoutedElectronically, await DrillTotalAsync(leader, "electronicRoutingRate", "numerator", from, to));
+            Assert.Equal(counts.Identified, await DrillTotalAsync(leader, "identifiedRate", "numerator", from, to));
+            Assert.Equal(counts.Received - counts.Identified, await DrillTotalAsync(leader, "identifiedRate", "complement", from, to));
         }
     }
 
@@ -170,6 +174,8 @@ public sealed class AggregateConsistencyTests(AppFactory app) : IClassFixture<Ap
         d.Complaint = rng.Next(5) == 0;
         d.ElectronicResult = rng.Next(2) == 0;
         d.ReusedDocuments = rng.Next(2);
+        d.RoutedElectronically = rng.Next(3) switch { 0 => null, 1 => false, _ => true };
+        d.IdentityVerified = rng.Next(2) == 0;
         d.ReturnedOn ??= rng.Next(3) == 0 ? d.ReceivedOn.AddDays(5) : null;
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
     }

@@ -471,7 +471,8 @@ public sealed partial class ImportDossiers(AppDbContext db, ILogger<ImportDossie
             Digitized = r.Digitized ?? false,
             ElectronicResult = r.ElectronicResult ?? false,
             ReusedDocuments = r.ReusedDocuments ?? 0,
-            RoutedElectronically = r.RoutedElectronically ?? true,
+            // No default of true (ADR 0009): a line that does not say how it was routed counts as never transferred, outside the rate.
+            RoutedElectronically = r.RoutedElectronically,
             Rating = r.Rating,
             Complaint = r.Complaint ?? false,
             Pauses = pauses,

@@ -32,6 +32,14 @@ namespace MotCua.Web.Migrations.Postgres
                 oldClrType: typeof(bool),
                 oldType: "boolean");
 
+            // Live dossiers never handed between two units are outside the routing indicator (ADR 0009); before this
+            // release every dossier said true. Imported ones keep what their file said. Rebuild the aggregates after.
+            migrationBuilder.Sql("""
+                UPDATE "Dossiers" SET "RoutedElectronically" = NULL
+                WHERE NOT EXISTS (SELECT 1 FROM "DossierEvents" e WHERE e."DossierId" = "Dossiers"."Id"
+                    AND (e."Action" = 'imported' OR (e."Action" = 'forward' AND e."ToUnitCode" IS NOT NULL AND e."ToUnitCode" <> COALESCE(e."UnitCode", ''))));
+                """);
+
             migrationBuilder.AddColumn<bool>(
                 name: "IdentityVerified",
                 table: "Dossiers",

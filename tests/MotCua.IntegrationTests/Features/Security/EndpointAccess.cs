@@ -49,7 +49,7 @@ public static class EndpointAccess
     public static readonly HashSet<string> WithoutValidBody =
     [
         "POST /api/v1/procedures", "PUT /api/v1/procedures/{code}", "POST /api/v1/procedures/import", "POST /api/v1/units",
-        "POST /api/v1/plans/{id:int}/targets", "PUT /api/v1/plans/{id:int}/targets/{targetId:int}",
+        "POST /api/v1/plans/{id:int}/targets", "PUT /api/v1/plans/{id:int}/targets/{targetId:int}", "POST /api/v1/plans/{id:int}/carry-forward",
         "PUT /api/v1/reform/evaluation/schemes/{id:int}/criteria/{criterionId:int}", "DELETE /api/v1/reform/evaluation/schemes/{id:int}/criteria/{criterionId:int}",
         "POST /api/v1/feedback/{number}/actions", "POST /api/v1/queue/tickets/{id:long}/actions", "POST /api/v1/queue/bookings/{code}/cancel",
         "POST /api/v1/portal/sign-up/{id:guid}/verify", "POST /api/v1/portal/sign-up/{id:guid}/resend", "POST /api/v1/assisted-submissions/{id:long}/confirm",
@@ -153,6 +153,7 @@ public static class EndpointAccess
             Valid: s => new { title = "Kế hoạch CCHC (kiểm thử " + s.Number + ")", decisionNumber = "KT/" + s.Number, issuingUnitCode = "584", periodFrom = 2021, periodTo = 2025 }),
         new("POST /api/v1/plans/{id:int}/tasks", "/api/v1/plans/{plan}/tasks", ReformEdit, Valid: s => new { sectionCode = "IX", sectionTitle = "Nhiệm vụ kiểm thử", number = "9." + s.Number, text = "Rà soát quy trình (kiểm thử)", product = "Báo cáo", timing = "Quý IV", leadText = "Phòng Nội vụ", partnersText = "Các xã" }),
         new("PUT /api/v1/plans/{id:int}/tasks/{taskId:int}", "/api/v1/plans/{taskPlan}/tasks/{task}", ReformEdit, Valid: s => new { sectionCode = "IX", sectionTitle = "Nhiệm vụ kiểm thử", number = "9." + s.Number, text = "Rà soát quy trình (kiểm thử)", product = "Báo cáo", timing = "Quý IV", leadText = "Phòng Nội vụ", partnersText = "Các xã" }),
+        new("POST /api/v1/plans/{id:int}/carry-forward", "/api/v1/plans/{plan}/carry-forward", ReformEdit),
         new("POST /api/v1/plans/{id:int}/targets", "/api/v1/plans/{plan}/targets", ReformEdit),
         new("PUT /api/v1/plans/{id:int}/targets/{targetId:int}", "/api/v1/plans/{targetPlan}/targets/{target}", ReformEdit),
         new("GET /api/v1/files/{sha}", "/api/v1/files/{sha}", "NNYYNYYN"), // a report of 584.TCKH: its unit, the district leader, Phòng Nội vụ
@@ -330,6 +331,7 @@ public static class EndpointAccess
         new("PAGE /Alarms/Index", "/Alarms", Staff),
         new("PAGE /Alarms/Admin", "/Alarms/Admin", AdminOnly),
         new("PAGE /Dossiers/Admin/Reasons", "/Dossiers/Admin/Reasons", AdminOnly),
+        new("PAGE /Dossiers/Admin/HandOver", "/Dossiers/Admin/HandOver", AdminOnly),
         new("PAGE /ReformPlan/Schemes", "/ReformPlan/Schemes", ReformEdit),
         new("PAGE /ReformPlan/Scheme", "/ReformPlan/Scheme?id={scheme}", ReformEdit),
         new("PAGE /ReformPlan/EditCriterion", "/ReformPlan/EditCriterion?schemeId={scheme}&id={criterion}", ReformEdit),

@@ -21,6 +21,7 @@ public static class AdminCommands
         ["create-user"] = (CreateUser, "create-user --username U --password P --role R [--unit CODE] [--name \"Full name\"]"),
         ["import-calendar"] = (ImportCalendar, "import-calendar FILE [--unit CODE]  upsert calendar days from a CSV (date,name,kind,source)"),
         ["import-procedures"] = (ImportProceduresCommand, "import-procedures FILE        import or update the procedure catalogue from a CSV file"),
+        ["hand-over"] = (HandOverCommand, "hand-over --from CODE [--to CODE]  hand the open dossiers of a unit that ended over to its successor (or --to), one history event each"),
         ["verify-history"] = (VerifyHistoryCommand, "verify-history [--code CODE]  recompute every dossier's hash chain and report broken ones"),
         ["backup"] = (BackupCommand, "backup FILE                   online, consistent copy of the SQLite database (PostgreSQL: pg_dump, docs/reliability.md)"),
         ["restore"] = (RestoreCommand, "restore FILE                  replace the SQLite database with a backup (app stopped), then verify every history chain"),
@@ -289,6 +290,34 @@ public static class AdminCommands
             string.Format, "cli", CancellationToken.None);
         Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(result, System.Text.Json.JsonSerializerOptions.Web));
         return result.FileRejected || result.Errors.Count > 0 ? 1 : 0;
+    }
+
+    private static async Task<int> HandOverCommand(WebApplication app, string[] args)
+    {
+        var options = Options(args);
+        if (!options.TryGetValue("from", out var from))
+        {
+            Console.Error.WriteLine("Usage: hand-over --from CODE [--to CODE]");
+            return 2;
+        }
+
+        using var scope = app.Services.CreateScope();
+        var handler = scope.ServiceProvider.GetRequiredService<Features.Dossiers.HandOverDossiers>();
+        switch (await handler.HandleAsync(from, options.GetValueOrDefault("to"), null, CancellationToken.None))
+        {
+            case Features.Dossiers.HandOverDossiers.HandedOver(var f, var to, var count):
+                Console.WriteLine($"Handed over {count} open dossier(s) from {f} to {to}.");
+                return 0;
+            case Features.Dossiers.HandOverDossiers.Invalid(var field, var message):
+                Console.Error.WriteLine($"{field}: {message}");
+                return 2;
+            case Features.Dossiers.HandOverDossiers.Conflict(var message, var count):
+                Console.Error.WriteLine($"{message} ({count})");
+                return 1;
+            case var other:
+                Console.Error.WriteLine(other.ToString());
+                return 1;
+        }
     }
 
     private static async Task<int> VerifyHistoryCommand(WebApplication app, string[] args)

@@ -43,6 +43,7 @@ public static class DemoSeed
         await CalendarSeed.SeedAsync(sp, DataFolder, ct);
         await ProcedureSeed.SeedAsync(db, DataFolder, sp.GetRequiredService<TimeProvider>(), ct);
         await ReformSeed.SeedAsync(db, DataFolder, ct);
+        await OpenTodaysPlanPeriodAsync(sp, db, ct);
         await Queue.QueueSeed.SeedAsync(db, sp.GetRequiredService<TimeProvider>(), ct);
         await EnsureRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole>>());
 
@@ -66,6 +67,25 @@ public static class DemoSeed
         }
 
         await Indicators.DemoHistory.SeedAsync(sp, sp.GetRequiredService<IConfiguration>().GetValue("Demo:HistoryDossiers", 0), ct);
+    }
+
+    /// <summary>The commune of today that the demo accounts serve gets its 2026 period, carried forward from the district's 2021–2025 plan.</summary>
+    public const string TodaysUnit = "56.BACAI";
+
+    public const int TodaysPlanYear = 2026;
+
+    private static async Task OpenTodaysPlanPeriodAsync(IServiceProvider sp, AppDbContext db, CancellationToken ct)
+    {
+        var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Code == TodaysUnit, ct);
+        var source = await db.Plans.AsNoTracking().Include(p => p.Targets).Where(p => p.Targets.Count > 0 && p.PeriodTo < TodaysPlanYear)
+            .OrderByDescending(p => p.PeriodTo).ThenBy(p => p.Id).FirstOrDefaultAsync(ct);
+        if (unit is null || source is null
+            || await db.Plans.AnyAsync(p => p.IssuingUnitId == unit.Id && p.PeriodFrom <= TodaysPlanYear && p.PeriodTo >= TodaysPlanYear, ct))
+        {
+            return;
+        }
+
+        await sp.GetRequiredService<CarryTargetsForward>().OpenAsync(source, unit, TodaysPlanYear, null, ct);
     }
 
     public static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)

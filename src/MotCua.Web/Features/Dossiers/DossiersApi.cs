@@ -20,6 +20,7 @@ public static class DossiersApi
         builder.Services.AddSingleton<IntakeCommitter>();
         builder.Services.AddScoped<ActOnDossier>();
         builder.Services.AddScoped<CorrectDossier>();
+        builder.Services.AddScoped<HandOverDossiers>();
         builder.Services.AddScoped<ImportDossiers>();
         builder.Services.AddScoped<ICalendarChangeHandler, RecomputeDueDates>();
         builder.Services.AddScoped<IFileReadGrant, DossierFilesReadable>();

@@ -16,8 +16,12 @@ public sealed class IndexModel(AppDbContext db, IndicatorService service, TimePr
     public string? To { get; private set; }
     public string? Unit { get; private set; }
 
-    public async Task OnGetAsync(string? from, string? to, string? unit, CancellationToken ct)
+    /// <summary>The figures include the history of the units that ended into the chosen one.</summary>
+    public bool IncludePredecessors { get; private set; }
+
+    public async Task OnGetAsync(string? from, string? to, string? unit, bool includePredecessors, CancellationToken ct)
     {
+        IncludePredecessors = includePredecessors;
         var today = VietnamTime.Today(time);
         Units = await db.Units.AsNoTracking().InScopeOf(User).OrderBy(u => u.Path).Take(500).ToListAsync(ct);
         var (q, errors) = await ParseIndicatorPeriod.RunAsync(db, User, from, to, unit, today, t, ct);
@@ -29,7 +33,7 @@ public sealed class IndexModel(AppDbContext db, IndicatorService service, TimePr
         }
 
         (From, To, Unit) = (q.From.ToString("yyyy-MM-dd"), q.To.ToString("yyyy-MM-dd"), q.Unit.Code);
-        Report = await service.ReportAsync(q.Unit, q.From, q.To, q.From.Year - 1, monthly: true, Breakdown.Unit, today, ct);
+        Report = await service.ReportAsync(q.Unit, q.From, q.To, q.From.Year - 1, monthly: true, Breakdown.Unit, today, ct, includePredecessors);
     }
 
     public string DrillLink(string indicator, string part) =>

@@ -20,6 +20,20 @@ public static class IndicatorQueries
     public static async Task<IndicatorCounts> TotalAsync(AppDbContext db, string unitPath, DateOnly from, DateOnly to, CancellationToken ct) =>
         (await CountsAsync(db, unitPath, from, to, _ => "", byProcedure: false, ct)).GetValueOrDefault("") ?? new IndicatorCounts();
 
+    /// <summary>The counts of several disjoint subtrees summed (a unit and its predecessors, issue 20 item 5).</summary>
+    public static async Task<IndicatorCounts> TotalAsync(AppDbContext db, IReadOnlyList<string> unitPaths, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var period = Grains.Cover(from, to);
+        var prefix = Grains.Cover(Grains.Origin, to);
+        var rows = new List<IndicatorAggregate>();
+        foreach (var path in unitPaths)
+        {
+            rows.AddRange(await RowsAsync(db, path, [.. period, .. prefix], byProcedure: false, ct));
+        }
+
+        return Sum(rows, period, prefix, _ => "").GetValueOrDefault("") ?? new IndicatorCounts();
+    }
+
     /// <summary>
     /// The rows of the ranges, one parameterised index-range query per merged run of one grain: constant-free, so EF Core
     /// compiles it once, and each query reads only the (grain, day) range it needs.

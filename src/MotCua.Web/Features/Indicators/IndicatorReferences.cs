@@ -11,8 +11,10 @@ namespace MotCua.Web.Features.Indicators;
 public interface IIndicatorReference;
 #pragma warning restore CA1040
 
-/// <summary>A plan target measured by a dossier indicator, as the dashboard compares it.</summary>
-public sealed record IndicatorTarget(string IndicatorKey, string Code, string Text, int Year, string? Scope, decimal Value, string Unit, TargetComparison Comparison);
+/// <summary>A plan target measured by a dossier indicator, as the dashboard compares it, with the plan (and period) it comes from.</summary>
+public sealed record IndicatorTarget(
+    string IndicatorKey, string Code, string Text, int Year, string? Scope, decimal Value, string Unit, TargetComparison Comparison,
+    int? PlanId = null, string? PlanTitle = null, int? PeriodFrom = null, int? PeriodTo = null, string? IssuingUnitPath = null);
 
 /// <summary>The targets that plans issued by a unit, its ancestors or its descendants set for dossier indicators (the reform plan provides them).</summary>
 public interface IIndicatorTargets

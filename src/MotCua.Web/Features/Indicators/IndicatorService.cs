@@ -14,7 +14,21 @@ public sealed record UnitRef(string Code, string Name, string Path);
 /// <summary>One indicator against the plan's target for the year and the national index's full-score threshold.</summary>
 public sealed record TargetView(
     string Indicator, double? Current, string? PlanTargetCode, string? PlanTargetText, double? PlanTarget, TargetComparison? Comparison,
-    int? Year, double? PlanGap, double? FullScore, double? FullScoreGap);
+    int? Year, double? PlanGap, double? FullScore, double? FullScoreGap)
+{
+    /// <summary>The plan the target comes from and its period (issue 20 item 4).</summary>
+    public int? PlanId { get; init; }
+
+    public string? PlanTitle { get; init; }
+    public int? PlanPeriodFrom { get; init; }
+    public int? PlanPeriodTo { get; init; }
+
+    /// <summary>≥, ≤, = or &gt;, as the plan prints the comparison.</summary>
+    public string? ComparisonSymbol { get; init; }
+
+    /// <summary>True when the measured value meets the target; null when either is unknown.</summary>
+    public bool? Met { get; init; }
+}
 
 public sealed record MonthPoint(string Month, DateOnly From, DateOnly To, long Received, IReadOnlyDictionary<string, double?> Indicators);
 
@@ -26,6 +40,9 @@ public sealed record IndicatorReport(
 {
     /// <summary>Online dossiers a desk officer filed for a citizen who was present (issue 11 item 5); already inside the online counts.</summary>
     public long AssistedCount { get; init; }
+
+    /// <summary>The units that ended into this one whose history the figures include (<c>includePredecessors=true</c>); empty otherwise.</summary>
+    public IReadOnlyList<UnitRef> IncludedPredecessors { get; init; } = [];
 }
 
 public enum Breakdown
@@ -44,8 +61,26 @@ public sealed class IndicatorService(AppDbContext db, IndicatorReferenceCache ca
     public const int MaxYears = 15;
 
     public async Task<IndicatorReport> ReportAsync(
-        OrgUnit unit, DateOnly from, DateOnly to, int? baseYear, bool monthly, Breakdown? breakdown, DateOnly today, CancellationToken ct)
+        OrgUnit unit, DateOnly from, DateOnly to, int? baseYear, bool monthly, Breakdown? breakdown, DateOnly today, CancellationToken ct,
+        bool includePredecessors = false)
     {
+        // A successor's history: its own subtree plus the disjoint subtrees of the units that ended into it (issue 20 item 5).
+        IReadOnlyList<string> paths = [unit.Path];
+        IReadOnlyList<UnitRef> predecessors = [];
+        if (includePredecessors)
+        {
+            var lineage = await UnitLineage.HistoryAsync(db, unit.Path, ct);
+            paths = lineage.Paths;
+            var codes = lineage.Predecessors.Select(p => p.Id).ToList();
+            predecessors = [.. (await db.Units.AsNoTracking().Where(u => codes.Contains(u.Id)).ToListAsync(ct))
+                .OrderBy(u => u.Path, StringComparer.Ordinal).Select(u => new UnitRef(u.Code, u.Name, u.Path))];
+        }
+
+        if (paths.Count > 1)
+        {
+            return await LineageReportAsync(unit, paths, predecessors, from, to, baseYear, monthly, breakdown, today, ct);
+        }
+
         var pending = await PendingAsync(unit.Path, ct);
         var counts = await IndicatorQueries.TotalAsync(db, unit.Path, from, to, ct);
         counts = counts with { AckPendingInTime = pending.Count(p => p.On >= from && p.On <= to) };
@@ -65,7 +100,48 @@ public sealed class IndicatorService(AppDbContext db, IndicatorReferenceCache ca
         return new(new(unit.Code, unit.Name, unit.Path), from, to, counts.Received, counts, set, targets, baseYear, series, rows) { AssistedCount = assisted };
     }
 
-    public async Task<List<MonthPoint>> SeriesAsync(string unitPath, DateOnly from, DateOnly to, CancellationToken ct)
+    /// <summary>The report over several disjoint subtrees (a unit and its predecessors): each count is the sum over the subtrees.</summary>
+    private async Task<IndicatorReport> LineageReportAsync(
+        OrgUnit unit, IReadOnlyList<string> paths, IReadOnlyList<UnitRef> predecessors, DateOnly from, DateOnly to, int? baseYear, bool monthly,
+        Breakdown? breakdown, DateOnly today, CancellationToken ct)
+    {
+        var pending = new List<(string UnitPath, string ProcedureCode, DateOnly On)>();
+        foreach (var path in paths)
+        {
+            pending.AddRange(await PendingAsync(path, ct));
+        }
+
+        var counts = await IndicatorQueries.TotalAsync(db, paths, from, to, ct);
+        counts = counts with { AckPendingInTime = pending.Count(p => p.On >= from && p.On <= to) };
+        long? basePostal = null;
+        if (baseYear is { } by && ShiftYear(from, by) is { } bf && ShiftYear(to, by + (to.Year - from.Year)) is { } bt)
+        {
+            basePostal = (await IndicatorQueries.TotalAsync(db, paths, bf, bt, ct)).ReceivedPostal;
+        }
+
+        var procedures = await ProcedureFactsAsync(unit.Path, today, ct);
+        var set = IndicatorSet.From(counts, basePostal, procedures).ByKey();
+        var targets = await TargetsAsync(unit, to.Year, set, ct);
+        var series = monthly ? await SeriesAsync(paths, from, to, ct) : null;
+        // The breakdown stays the unit's own children: a predecessor is not one of them.
+        var rows = breakdown is { } b ? await BreakdownAsync(unit, from, to, b, today, ct) : null;
+        long assisted = 0;
+        foreach (var path in paths)
+        {
+            assisted += await db.Dossiers.LongCountAsync(d => d.Assisted && d.ReceivingUnitPath.StartsWith(path) && d.ReceivedOn >= from && d.ReceivedOn <= to, ct);
+        }
+
+        return new(new(unit.Code, unit.Name, unit.Path), from, to, counts.Received, counts, set, targets, baseYear, series, rows)
+        {
+            AssistedCount = assisted,
+            IncludedPredecessors = predecessors,
+        };
+    }
+
+    public Task<List<MonthPoint>> SeriesAsync(string unitPath, DateOnly from, DateOnly to, CancellationToken ct) => SeriesAsync([unitPath], from, to, ct);
+
+    /// <summary>The monthly series over one or more disjoint subtrees.</summary>
+    public async Task<List<MonthPoint>> SeriesAsync(IReadOnlyList<string> unitPaths, DateOnly from, DateOnly to, CancellationToken ct)
     {
         List<(DateOnly Month, DateOnly From, DateOnly To, IReadOnlyList<GrainRange> Period, IReadOnlyList<GrainRange> Prefix)> months = [];
         for (var m = new DateOnly(from.Year, from.Month, 1); m <= to; m = m.AddMonths(1))
@@ -76,9 +152,15 @@ public sealed class IndicatorService(AppDbContext db, IndicatorReferenceCache ca
             months.Add((m, a, z, Grains.Cover(a, z), Grains.Cover(Grains.Origin, z)));
         }
 
-        var pending = await PendingAsync(unitPath, ct);
-        // One read for the whole series: the months' ranges overlap and merge into a few runs per grain.
-        var rows = await IndicatorQueries.RowsAsync(db, unitPath, months.SelectMany(x => x.Period.Concat(x.Prefix)), byProcedure: false, ct);
+        var pending = new List<(string UnitPath, string ProcedureCode, DateOnly On)>();
+        var rows = new List<IndicatorAggregate>();
+        foreach (var unitPath in unitPaths)
+        {
+            pending.AddRange(await PendingAsync(unitPath, ct));
+            // One read for the whole series: the months' ranges overlap and merge into a few runs per grain.
+            rows.AddRange(await IndicatorQueries.RowsAsync(db, unitPath, months.SelectMany(x => x.Period.Concat(x.Prefix)), byProcedure: false, ct));
+        }
+
         return [.. months.Select(x =>
         {
             var c = IndicatorQueries.Sum(rows, x.Period, x.Prefix, _ => "").GetValueOrDefault("") ?? new IndicatorCounts();
@@ -167,14 +249,24 @@ public sealed class IndicatorService(AppDbContext db, IndicatorReferenceCache ca
         foreach (var key in current.Keys.Where(k => k != "postalCount"))
         {
             var value = current[key];
+            // The year's target first; at equal distance a level-specific one, then the unit's own plan, its ancestors' (nearest first), its descendants'.
             var target = targets
                 .Where(t => t.IndicatorKey == key && (t.Scope is null || t.Scope == level))
-                .OrderBy(t => Math.Abs(t.Year - year)).ThenByDescending(t => t.Scope is not null).FirstOrDefault();
+                .OrderBy(t => Math.Abs(t.Year - year)).ThenByDescending(t => t.Scope is not null).ThenBy(t => Nearness(unit.Path, t.IssuingUnitPath)).FirstOrDefault();
             double? planValue = target is null ? null : (double)target.Value / (target.Unit.StartsWith('%') ? 100 : 1);
             double? fullScore = IndicatorSet.FullScoreThresholds.TryGetValue(key, out var f) ? f : null;
+            var comparison = target?.Comparison ?? TargetComparison.AtLeast;
             result[key] = new TargetView(
                 key, value, target?.Code, target?.Text, planValue, target?.Comparison, target?.Year,
-                Gap(value, planValue, target?.Comparison ?? TargetComparison.AtLeast), fullScore, Gap(value, fullScore, TargetComparison.AtLeast));
+                Gap(value, planValue, comparison), fullScore, Gap(value, fullScore, TargetComparison.AtLeast))
+            {
+                PlanId = target?.PlanId,
+                PlanTitle = target?.PlanTitle,
+                PlanPeriodFrom = target?.PeriodFrom,
+                PlanPeriodTo = target?.PeriodTo,
+                ComparisonSymbol = target is null ? null : TargetComparisons.Symbol(comparison),
+                Met = value is { } v && planValue is { } pv ? TargetComparisons.Met(v, pv, comparison) : null,
+            };
         }
 
         return result;
@@ -182,10 +274,14 @@ public sealed class IndicatorService(AppDbContext db, IndicatorReferenceCache ca
 
     /// <summary>How far the current value still is from the target (0 once reached); null when either is unknown.</summary>
     public static double? Gap(double? current, double? target, TargetComparison comparison) =>
-        current is not { } c || target is not { } t ? null
-        : comparison == TargetComparison.AtMost ? Math.Max(0, c - t)
-        : comparison == TargetComparison.Exactly ? Math.Abs(t - c)
-        : Math.Max(0, t - c);
+        current is not { } c || target is not { } t ? null : TargetComparisons.Gap(c, t, comparison);
+
+    /// <summary>0 for the unit's own plan, 1 + depth difference for an ancestor's, 1000 + depth for a descendant's (or unknown).</summary>
+    private static int Nearness(string unitPath, string? issuingPath) =>
+        issuingPath is null ? int.MaxValue
+        : issuingPath == unitPath ? 0
+        : unitPath.StartsWith(issuingPath, StringComparison.Ordinal) ? 1 + unitPath.Count(c => c == '/') - issuingPath.Count(c => c == '/')
+        : 1000 + issuingPath.Count(c => c == '/');
 
     private static DateOnly? ShiftYear(DateOnly d, int year) =>
         year is < 1990 or > 9998 ? null : new DateOnly(year, d.Month, Math.Min(d.Day, DateTime.DaysInMonth(year, d.Month)));

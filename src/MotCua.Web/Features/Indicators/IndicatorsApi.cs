@@ -37,7 +37,7 @@ public static class IndicatorsApi
     }
 
     private static async Task<Results<Ok<IndicatorReport>, ValidationProblem>> Get(
-        string? from, string? to, string? unit, string? by, string? breakdown, int? baseYear,
+        string? from, string? to, string? unit, string? by, string? breakdown, int? baseYear, bool? includePredecessors,
         AppDbContext db, IndicatorService service, ClaimsPrincipal user, TimeProvider time, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         var today = VietnamTime.Today(time);
@@ -70,7 +70,7 @@ public static class IndicatorsApi
             return TypedResults.ValidationProblem(errors, title: t["Không tính được chỉ số"]);
         }
 
-        return TypedResults.Ok(await service.ReportAsync(q.Unit, q.From, q.To, baseYear, by == "month", kind, today, ct));
+        return TypedResults.Ok(await service.ReportAsync(q.Unit, q.From, q.To, baseYear, by == "month", kind, today, ct, includePredecessors == true));
     }
 
     private static async Task<Results<Ok<DrillDownPage>, ValidationProblem>> Dossiers(

@@ -53,7 +53,9 @@ public sealed class QueueReads(AppDbContext db, TimeProvider time, IConfiguratio
         var calendar = await calendars.ForUnitAsync(unit, ct);
         var today = VietnamTime.Today(time);
         var days = new List<DateOnly>();
-        for (var d = today; days.Count < BookingDays && d <= today.AddDays(BookingDays * 2 + 14); d = d.AddDays(1))
+        // A unit that ends (the district desks on 30/06/2025) takes no booking after its last day.
+        var last = unit.ValidTo ?? DateOnly.MaxValue;
+        for (var d = today; days.Count < BookingDays && d <= today.AddDays(BookingDays * 2 + 14) && d <= last; d = d.AddDays(1))
         {
             if (WorkingAndFuture(calendar, d, today))
             {

@@ -32,12 +32,13 @@ public static class PlanSeed
 {
     public static async Task SeedAsync(AppDbContext db, string dataFolder, CancellationToken ct = default)
     {
+        var file = PlanFile.Load(Path.Combine(dataFolder, PlanFile.FileName));
         if (await db.Plans.AnyAsync(ct))
         {
+            await AddMissingTargetsAsync(db, file, ct);
             return;
         }
 
-        var file = PlanFile.Load(Path.Combine(dataFolder, PlanFile.FileName));
         var units = await db.Units.ToListAsync(ct);
         var byCode = units.ToDictionary(u => u.Code);
         Plan? parent = null;
@@ -91,24 +92,46 @@ public static class PlanSeed
 
         foreach (var t in file.Targets)
         {
-            plan.Targets.Add(new PlanTarget
-            {
-                Code = t.Code,
-                Text = t.Text,
-                Value = t.Value,
-                Unit = t.Unit,
-                Comparison = Enum.Parse<TargetComparison>(t.Comparison.Replace("-", "", StringComparison.Ordinal), ignoreCase: true),
-                Year = t.Year,
-                BaseYear = t.BaseYear,
-                Scope = t.Scope,
-                IndicatorKey = t.IndicatorKey,
-                Note = t.Note,
-            });
+            plan.Targets.Add(ToTarget(t));
         }
 
         db.Plans.Add(plan);
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>A database seeded before the file gained targets (seed §III.2, issue 20) receives the codes it lacks; nothing else changes.</summary>
+    private static async Task AddMissingTargetsAsync(AppDbContext db, PlanFile file, CancellationToken ct)
+    {
+        var plan = await db.Plans.Include(p => p.Targets)
+            .Where(p => p.IssuingUnit!.Code == file.IssuingUnitCode && p.PeriodFrom == file.PeriodFrom && p.PeriodTo == file.PeriodTo && p.Title == file.Title)
+            .OrderBy(p => p.Id).FirstOrDefaultAsync(ct);
+        if (plan is null)
+        {
+            return;
+        }
+
+        var have = plan.Targets.Select(t => t.Code).ToHashSet(StringComparer.Ordinal);
+        foreach (var t in file.Targets.Where(t => !have.Contains(t.Code)))
+        {
+            plan.Targets.Add(ToTarget(t));
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static PlanTarget ToTarget(PlanFileTarget t) => new()
+    {
+        Code = t.Code,
+        Text = t.Text,
+        Value = t.Value,
+        Unit = t.Unit,
+        Comparison = Enum.Parse<TargetComparison>(t.Comparison.Replace("-", "", StringComparison.Ordinal), ignoreCase: true),
+        Year = t.Year,
+        BaseYear = t.BaseYear,
+        Scope = t.Scope,
+        IndicatorKey = t.IndicatorKey,
+        Note = t.Note,
+    };
 }
 
 public static class PlanTasks

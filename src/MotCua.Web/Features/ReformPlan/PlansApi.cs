@@ -43,6 +43,7 @@ public static class PlansApi
         group.MapGet("/plans/{id:int}/targets", Targets);
         group.MapPost("/plans", CreatePlan);
         group.MapPut("/plans/{id:int}", UpdatePlan);
+        group.MapPost("/plans/{id:int}/carry-forward", CarryForward);
         group.MapPost("/plans/{id:int}/tasks", CreateTask);
         group.MapPut("/plans/{id:int}/tasks/{taskId:int}", UpdateTask);
         group.MapPost("/plans/{id:int}/targets", CreateTarget);
@@ -98,6 +99,17 @@ public static class PlansApi
             SavePlan.Saved(var plan, _) => TypedResults.Ok(await ReadPlans.PlanQuery(db, plan.Id).SingleAsync(ct)),
             SavePlan.Invalid(var errors) => InvalidPlan(errors, t),
             SavePlan.NotFound => TypedResults.NotFound(),
+            _ => TypedResults.Forbid(),
+        };
+
+    private static async Task<Results<Created<PlanDto>, NotFound, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> CarryForward(
+        int id, CarryForwardRequest body, CarryTargetsForward handler, AppDbContext db, ClaimsPrincipal user, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
+        await handler.HandleAsync(id, body, user, ct) switch
+        {
+            CarryTargetsForward.Opened(var plan, _) => TypedResults.Created($"/api/v1/plans/{plan.Id}", await ReadPlans.PlanQuery(db, plan.Id).SingleAsync(ct)),
+            CarryTargetsForward.Invalid(var errors) => InvalidPlan(errors, t),
+            CarryTargetsForward.Duplicate(var message) => TypedResults.Problem(message, statusCode: StatusCodes.Status409Conflict, title: t["Kỳ kế hoạch đã được mở"]),
+            CarryTargetsForward.NotFound => TypedResults.NotFound(),
             _ => TypedResults.Forbid(),
         };
 

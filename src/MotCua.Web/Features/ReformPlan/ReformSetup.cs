@@ -10,6 +10,7 @@ public static class ReformSetup
         // One handler per use case (ADR 0001); the API endpoints and the pages only translate their outcomes.
         builder.Services.AddScoped<IIndicatorTargets, PlanIndicatorTargets>();
         builder.Services.AddScoped<SavePlan>();
+        builder.Services.AddScoped<CarryTargetsForward>();
         builder.Services.AddScoped<SaveTask>();
         builder.Services.AddScoped<SaveTarget>();
         builder.Services.AddScoped<RecordTargetMeasurement>();

@@ -155,6 +155,9 @@ public static class EndpointAccess
             Valid: s => new { code = "KT" + N(s), text = "Chỉ tiêu kiểm thử " + N(s), value = 80, unit = "%", comparison = "at-least", year = 2025 }),
         new("PUT /api/v1/plans/{id:int}/targets/{targetId:int}", "/api/v1/plans/{targetPlan}/targets/{targetToEdit}", ReformEdit,
             Valid: s => new { code = s.Value("targetToEdit.code"), text = "Chỉ tiêu kiểm thử (sửa " + N(s) + ")", value = 90, unit = "%", comparison = "at-least", year = 2025 }),
+        // Periods open only for units in force today: Phòng Nội vụ's scope is the ended district, so it is refused there.
+        new("POST /api/v1/plans/{id:int}/carry-forward", "/api/v1/plans/{plan}/carry-forward", "NNYNNNRN",
+            Valid: s => new { unitCode = s.Number % 2 == 0 ? "56.BACAIDONG" : "56.BACAITAY", year = 2026 + (s.Number / 2 % 10) }),
         new("GET /api/v1/files/{sha}", "/api/v1/files/{sha}", "NNYYNYYN"), // a report of 584.TCKH: its unit, the district leader, Phòng Nội vụ
 
         new("GET /api/v1/occurrences/{id:int}", "/api/v1/occurrences/{occurrence}", Staff),
@@ -339,6 +342,7 @@ public static class EndpointAccess
         new("PAGE /Alarms/Index", "/Alarms", Staff),
         new("PAGE /Alarms/Admin", "/Alarms/Admin", AdminOnly),
         new("PAGE /Dossiers/Admin/Reasons", "/Dossiers/Admin/Reasons", AdminOnly),
+        new("PAGE /Dossiers/Admin/HandOver", "/Dossiers/Admin/HandOver", AdminOnly),
         new("PAGE /ReformPlan/Schemes", "/ReformPlan/Schemes", ReformEdit),
         new("PAGE /ReformPlan/Scheme", "/ReformPlan/Scheme?id={scheme}", ReformEdit),
         new("PAGE /ReformPlan/EditCriterion", "/ReformPlan/EditCriterion?schemeId={scheme}&id={criterion}", ReformEdit),

@@ -240,6 +240,8 @@ public static class PagePosts
             }),
         new("POST /Dossiers/Admin/Reasons", AdminOnly, c => Task.FromResult(Form("/Dossiers/Admin/Reasons",
             F("code", "KT-" + D(c.N)), F("text", "Lý do kiểm thử " + D(c.N)), F("actions", "refuse"), F("active", "true")))),
+        // On the matrix's clock (June 2025) no unit has ended yet: the administrator reaches the handler and is refused.
+        new("POST /Dossiers/Admin/HandOver", "NNRNNNNN", c => Task.FromResult(Form("/Dossiers/Admin/HandOver", F("from", "22783"), F("to", "56.BACAITAY")))),
         new("POST /Dossiers/Verify", AdminOnly, c => Task.FromResult(Form("/Dossiers/Verify")), Effect.Shows, Contains("hồ sơ có chuỗi bị phá vỡ")),
         new("POST /Payments/Reconciliation?handler=Run", AdminOnly, c => Task.FromResult(Form("/Payments/Reconciliation?handler=Run")),
             Effect.Shows, Contains("Đã đối soát")),
@@ -270,6 +272,9 @@ public static class PagePosts
                 var url = $"/ReformPlan/EditPlan?id={c.Values["plan"]}";
                 return new Post(url, Override(await ScrapeAsync(c, url, null), "Input.Note", "Ghi chú kiểm thử " + D(c.N)));
             }),
+        // Admin opens a period of the province (in force today) with a year of its own; Phòng Nội vụ's scope is the old district: refused.
+        new("POST /ReformPlan/Plan?handler=CarryForward", "NNYNNNRN", c => Task.FromResult(Form($"/ReformPlan/Plan?handler=CarryForward&id={c.Values["plan"]}",
+            F("CarryUnitCode", "56"), F("CarryYear", D(2026 + (c.N % 10)))))),
         new("POST /ReformPlan/EditTask", ReformEdit, async c =>
             {
                 var url = $"/ReformPlan/EditTask?planId={c.Values["taskPlan"]}&id={c.Values["task"]}";

@@ -211,6 +211,15 @@ public static class PagePosts
         new("POST /Dossiers/Details", "NNRRYNNN", async c => Form($"/Dossiers/Details?code={await c.CitizenDossierAsync()}",
             F("actionName", "request-supplement"), F("note", "Thiếu bản sao (kiểm thử trang)"))),
 
+        // Corrections (issue 20.7): the desk of the receiving unit; a leader or administrator reaches the handler, which refuses.
+        new("POST /Dossiers/Details?handler=Correct", "NNRRYNNN", async c =>
+            {
+                var code = await c.CitizenDossierAsync();
+                return Form($"/Dossiers/Details?code={code}&handler=Correct", F("code", code), F("fullName", "Chamaléa Thị Mỹ Hường"),
+                    F("idNumber", "058090001234"), F("phone", Phone(c.N)), F("address", "Thôn Ma Hoa, xã Phước Bình"), F("reason", "Sai số điện thoại (kiểm thử trang)"));
+            },
+            Check: Redirects("/Dossiers/Details?code=")),
+
         // Ratings at the kiosk: desk officers only (the kiosk is a desk device), with the code and the last 4 digits; a code
         // outside the officer's scope is answered in the form as "not found" (R), like a mistyped one.
         new("POST /Feedback/Kiosk", "NNRRYRRR", async c => Form("/Feedback/Kiosk",

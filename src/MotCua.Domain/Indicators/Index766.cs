@@ -50,10 +50,7 @@ public sealed record Index766Input
     /// <summary>Of those, with at least one dossier paid online in the period.</summary>
     public int FeeProceduresPaidOnline { get; init; }
 
-    /// <summary>Dossiers received in the period from an applicant identified electronically (VNeID).</summary>
-    public long Identified { get; init; }
-
-    /// <summary>Procedures with at least one such dossier in the period.</summary>
+    /// <summary>Procedures with at least one dossier received in the period from an identified applicant (<see cref="IndicatorCounts.Identified"/>).</summary>
     public int ProceduresWithIdentified { get; init; }
 
     /// <summary>Complaints and suggestions received in the period.</summary>
@@ -144,8 +141,8 @@ public static class Index766
                 // Phụ lục nhóm 3, VPCP 4.4: components taken from the citizen's store on the national portal (DuocLayTuKhoDMQG).
                 None("4.4", "Hồ sơ số hóa kết nối kho dữ liệu cá nhân trên Cổng Dịch vụ công quốc gia", 3, 4,
                     "Kho dữ liệu cá nhân của MotCua không phải kho trên Cổng quốc gia; MotCua không có dữ liệu kết nối."),
-                // Phụ lục nhóm 3, VPCP 4.5: dossiers from a VNeID-identified account / dossiers, 2 × ratio.
-                Proportional("4.5b", "Hồ sơ sử dụng dữ liệu dân cư (định danh điện tử)", 3, 2, input.Identified, c.Received),
+                // Phụ lục nhóm 3, VPCP 4.5: dossiers from a VNeID-identified account or checked against the chip ID / dossiers, 2 × ratio.
+                Proportional("4.5b", "Hồ sơ sử dụng dữ liệu dân cư (định danh điện tử)", 3, 2, c.Identified, c.Received),
                 // Phụ lục nhóm 3, VPCP 4.5: procedures with such dossiers / procedures for citizens, 2 × ratio.
                 Proportional("4.5a", "Thủ tục hành chính kết nối, chia sẻ dữ liệu dân cư", 3, 2, input.ProceduresWithIdentified, input.Procedures,
                     "Danh mục của MotCua không ghi đối tượng thực hiện; mẫu số là mọi thủ tục của đơn vị.", Index766Data.Partial),

@@ -127,7 +127,7 @@ public sealed class Index766Tests
     [Fact]
     public void Identified_dossiers_4_5b_and_procedures_4_5a_are_pro_rata()
     {
-        var input = With(new IndicatorCounts { Received = 8 }) with { Identified = 2, ProceduresWithIdentified = 1, Procedures = 4 };
+        var input = With(new IndicatorCounts { Received = 8, Identified = 2 }) with { ProceduresWithIdentified = 1, Procedures = 4 };
         Assert.Equal(0.5, Criterion(input, "4.5b").Points);
         Assert.Equal(0.5, Criterion(input, "4.5a").Points);
         Assert.Equal(Index766Data.Partial, Criterion(input, "4.5a").Data);
@@ -195,6 +195,7 @@ public sealed class Index766Tests
             InProcessOnTime = 3,
             Returned = 6,
             ReturnedDissatisfied = 1,
+            Identified = 5,
         };
         var r = Index766.Score(With(counts) with
         {
@@ -203,7 +204,6 @@ public sealed class Index766Tests
             OnlineProceduresUsed = 1,
             FeeProcedures = 2,
             FeeProceduresPaidOnline = 1,
-            Identified = 5,
             ProceduresWithIdentified = 1,
             Feedback = 0,
         });

@@ -174,8 +174,6 @@ public sealed class Dossier
             e.HasIndex(d => d.ReceivedOn);
             // The indicators count assisted filings per period from the dossiers: a partial index holds only those few rows.
             e.HasIndex(d => new { d.ReceivedOn, d.ReceivingUnitPath }, "IX_Dossiers_Assisted").HasFilter("\"Assisted\"");
-            // The national index (QĐ 766, criterion 4.5) counts e-ID dossiers per period from the dossiers: a partial index holds only those.
-            e.HasIndex(d => new { d.ReceivedOn, d.ReceivingUnitPath, d.ProcedureCode }, "IX_Dossiers_Identified").HasFilter("\"ElectronicallyIdentified\"");
             e.Property(d => d.IdempotencyKey).HasMaxLength(64);
             // Only intakes that sent a key have one: the bulk import and most intakes then skip this B-tree (docs/decisions/0020).
             e.HasIndex(d => d.IdempotencyKey).IsUnique().HasFilter("\"IdempotencyKey\" IS NOT NULL");

@@ -25,9 +25,9 @@ public sealed record Index766Report(
 /// <summary>
 /// Reads the service index of QĐ 766 for the API and the dashboard: gathers the counts of the unit's subtree and of each
 /// child unit and scores them with <see cref="Index766"/>. Dossier counts come from the aggregates of ADR 0009 (one read for
-/// the whole subtree, grouped by child); the procedures used online or paid online from the per-procedure aggregate rows;
-/// the catalogue from the units' procedures; e-ID dossiers from the dossiers (partial index IX_Dossiers_Identified), and
-/// complaints and suggestions from the feedback feature.
+/// the whole subtree, grouped by child); the procedures used online, paid online or with an identified applicant from the
+/// per-procedure aggregate rows; the catalogue from the units' procedures, and complaints and suggestions from the
+/// feedback feature.
 /// </summary>
 public sealed class ReadIndex766(AppDbContext db, IIndexFeedback feedback, IStringLocalizer<SharedResource> t)
 {
@@ -110,12 +110,6 @@ public sealed class ReadIndex766(AppDbContext db, IIndexFeedback feedback, IStri
                 .Where(p => codes.Contains(p.Code) && p.ValidFrom <= to && (p.ValidTo == null || p.ValidTo >= to)).ToListAsync(ct))
             .GroupBy(p => p.Code).ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.ValidFrom).First(), StringComparer.Ordinal);
 
-        // E-ID has no aggregate column: a partial index holds only the identified dossiers, read by receipt date and path.
-        var identified = await db.Dossiers.AsNoTracking()
-            .Where(d => d.ElectronicallyIdentified && d.ReceivedOn >= from && d.ReceivedOn <= to && d.ReceivingUnitPath.StartsWith(path))
-            .GroupBy(d => new { d.ReceivingUnitPath, d.ProcedureCode })
-            .Select(g => new { g.Key.ReceivingUnitPath, g.Key.ProcedureCode, Count = g.LongCount() })
-            .ToListAsync(ct);
         var complaints = await feedback.ReceivedAsync(path, from, to, ct);
 
         var scores = new Dictionary<string, Index766Result>(StringComparer.Ordinal);
@@ -129,7 +123,6 @@ public sealed class ReadIndex766(AppDbContext db, IIndexFeedback feedback, IStri
             var online = procedures.Where(p => p.OnlineMode != OnlineMode.None).ToList();
             var withFee = procedures.Where(p => p.HasFee).ToList();
             var mine = complaints.Where(f => In(f.UnitPath)).ToList();
-            var idRows = identified.Where(d => In(d.ReceivingUnitPath)).ToList();
             scores[target.Code] = Index766.Score(new Index766Input
             {
                 Counts = counts,
@@ -138,8 +131,7 @@ public sealed class ReadIndex766(AppDbContext db, IIndexFeedback feedback, IStri
                 OnlineProceduresUsed = online.Count(p => perProcedure.GetValueOrDefault(p.Code)?.ReceivedOnline > 0),
                 FeeProcedures = withFee.Count,
                 FeeProceduresPaidOnline = withFee.Count(p => perProcedure.GetValueOrDefault(p.Code)?.FeeBearingPaidOnline > 0),
-                Identified = idRows.Sum(d => d.Count),
-                ProceduresWithIdentified = idRows.Select(d => d.ProcedureCode).Distinct(StringComparer.Ordinal).Count(c => procedures.Any(p => p.Code == c)),
+                ProceduresWithIdentified = procedures.Count(p => perProcedure.GetValueOrDefault(p.Code)?.Identified > 0),
                 Feedback = mine.Count,
                 FeedbackOnTime = mine.Count(f => Index766.FeedbackOnTime(f.Facts, to)),
             });

@@ -46,6 +46,7 @@ public sealed class ArchitectureTests
         "Dossiers -> Security",
         "Feedback -> Calendar",
         "Feedback -> Dossiers",
+        "Feedback -> Indicators",
         "Feedback -> Organisation",
         "Indicators -> Dossiers",
         "Indicators -> Forms",

@@ -10,6 +10,7 @@ public static class FeedbackApi
     public static IHostApplicationBuilder AddFeedback(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<FeedbackService>();
+        builder.Services.AddScoped<Indicators.IIndexFeedback, FeedbackForIndex>();
         return builder;
     }
 

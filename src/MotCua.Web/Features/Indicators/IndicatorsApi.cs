@@ -20,6 +20,7 @@ public static class IndicatorsSetup
     {
         builder.Services.AddScoped<IndicatorService>();
         builder.Services.AddSingleton<IndicatorReferenceCache>();
+        builder.Services.AddScoped<ReadIndex766>();
         return builder;
     }
 }
@@ -32,6 +33,7 @@ public static class IndicatorsApi
         group.MapGet("/", Get);
         group.MapGet("/dossiers", Dossiers);
         group.MapGet("/report", Report);
+        group.MapIndex766Api();
         app.MapGet("/api/v1/open-data/indicators.csv", OpenData).WithTags("Indicators").AllowAnonymous();
         return group;
     }

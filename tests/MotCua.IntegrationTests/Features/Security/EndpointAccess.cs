@@ -262,6 +262,7 @@ public static class EndpointAccess
         new("GET /api/v1/indicators", "/api/v1/indicators", Staff),
         new("GET /api/v1/indicators/dossiers", "/api/v1/indicators/dossiers?indicator=received&from=2025-06-01&to=2025-06-30", Staff),
         new("GET /api/v1/indicators/report", "/api/v1/indicators/report", Staff),
+        new("GET /api/v1/indicators/index766", "/api/v1/indicators/index766", Staff),
         new("GET /api/v1/open-data/indicators.csv", "/api/v1/open-data/indicators.csv", Public),
         new("POST /api/v1/dossiers/import", "/api/v1/dossiers/import", AdminOnly, "", "application/x-ndjson"),
         new("GET /api/v1/public-statistics", "/api/v1/public-statistics", Public),

@@ -73,6 +73,8 @@ public static class EndpointAccess
     }
 
     /// <summary>Request body that reaches the dossier role check: only the desk may ask for a supplement on a received dossier.</summary>
+    private static readonly object Correction = new { reason = "Sai số điện thoại (kiểm thử phân quyền)", applicant = new { phone = "0987654321" } };
+
     private static readonly object SupplementRequest = new { action = "request-supplement", note = "Thiếu bản sao giấy tờ (kiểm thử phân quyền)" };
 
     /// <summary>A complete desk intake at 584.MC (district one-stop desk).</summary>
@@ -155,9 +157,13 @@ public static class EndpointAccess
             Valid: s => new { code = "KT" + N(s), text = "Chỉ tiêu kiểm thử " + N(s), value = 80, unit = "%", comparison = "at-least", year = 2025 }),
         new("PUT /api/v1/plans/{id:int}/targets/{targetId:int}", "/api/v1/plans/{targetPlan}/targets/{targetToEdit}", ReformEdit,
             Valid: s => new { code = s.Value("targetToEdit.code"), text = "Chỉ tiêu kiểm thử (sửa " + N(s) + ")", value = 90, unit = "%", comparison = "at-least", year = 2025 }),
-        // Periods open only for units in force today: Phòng Nội vụ's scope is the ended district, so it is refused there.
+        // Corrections (issue 20.7): the desk of the receiving unit corrects; whoever sees the dossier reads the versions.
+        new("POST /api/v1/dossiers/{code}/corrections", "/api/v1/dossiers/{dossier}/corrections", "NNNNYNNN", Correction),
+        new("GET /api/v1/dossiers/{code}/corrections", "/api/v1/dossiers/{dossier}/corrections", "NNYYYNNN"),
+        // Periods open only for units in force on the test clock (early 2025) and after it: Khánh Hòa (56) for the
+        // administrator; Phòng Nội vụ's scope is the district, which ends on 30/06/2025, so it is refused there.
         new("POST /api/v1/plans/{id:int}/carry-forward", "/api/v1/plans/{plan}/carry-forward", "NNYNNNRN",
-            Valid: s => new { unitCode = s.Number % 2 == 0 ? "56.BACAIDONG" : "56.BACAITAY", year = 2026 + (s.Number / 2 % 10) }),
+            Valid: s => new { unitCode = "56", year = 2026 + (s.Number % 10) }),
         new("GET /api/v1/files/{sha}", "/api/v1/files/{sha}", "NNYYNYYN"), // a report of 584.TCKH: its unit, the district leader, Phòng Nội vụ
 
         new("GET /api/v1/occurrences/{id:int}", "/api/v1/occurrences/{occurrence}", Staff),

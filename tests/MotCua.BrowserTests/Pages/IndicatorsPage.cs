@@ -9,7 +9,7 @@ public sealed class IndicatorsPage(IPage page)
     {
         await page.GetByLabel("Từ ngày").FillAsync(from);
         await page.GetByLabel("Đến ngày").FillAsync(to);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Xem" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Xem", Exact = true }).ClickAsync();
         await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 

@@ -137,9 +137,12 @@ public static class DossiersApi
 
     public sealed record UploadedResult(string FileId, long Size);
 
-    /// <summary>Stores a result file (content-addressed) for record-result / return-result; only staff who can act on the dossier.</summary>
+    /// <summary>
+    /// Uploads a result file for record-result on this dossier (only staff who can act on it): the same checked upload as
+    /// <c>POST /api/v1/files</c>, whose id is the <c>resultFileId</c> to send.
+    /// </summary>
     private static async Task<Results<Ok<UploadedResult>, NotFound, ValidationProblem>> UploadResult(
-        string code, IFormFile? file, AppDbContext db, IFileStore files, ClaimsPrincipal user, IStringLocalizer<SharedResource> t, CancellationToken ct)
+        string code, IFormFile? file, AppDbContext db, SaveUpload save, ClaimsPrincipal user, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         var d = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(x => x.Code == code, ct);
         var actor = Actor.From(user);
@@ -148,13 +151,15 @@ public static class DossiersApi
             return TypedResults.NotFound();
         }
 
-        if (file is null || file.Length == 0 || file.Length > 50 * 1024 * 1024)
+        switch (await save.CheckAndStoreAsync(file, actor.Id, ct))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [t["Cần chọn tệp kết quả (tối đa 50 MB)."]] });
+            case SaveUpload.Saved(var saved):
+                await db.SaveChangesAsync(ct);
+                return TypedResults.Ok(new UploadedResult(saved.Id, saved.Size));
+            case SaveUpload.Rejected(var message, _):
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [message] });
+            default:
+                throw new InvalidOperationException();
         }
-
-        await using var stream = file.OpenReadStream();
-        var blob = await files.SaveAsync(stream, ct);
-        return TypedResults.Ok(new UploadedResult(blob.Sha256, blob.Size));
     }
 }

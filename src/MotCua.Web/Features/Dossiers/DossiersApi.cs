@@ -37,11 +37,19 @@ public static class DossiersApi
     public static RouteGroupBuilder MapDossiersApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/dossiers").WithTags("Dossiers").RequireAuthorization();
-        group.MapPost("/", Receive);
+        group.MapPost("/", Receive)
+            .WithSummary("Tiếp nhận hồ sơ (trực tiếp, trực tuyến, bưu chính)")
+            .WithDescription("documents[].fileId: id of an upload (POST /api/v1/files) the caller may read, PDF/JPEG/PNG. "
+                + "documents[].reusedFromDocumentId (a component of an earlier dossier of the same applicant) or reusedFromStoredDocumentId "
+                + "(the personal store) mark a component reused; a bare reused=true is a 400. At the desk a reuse needs reuseConsent=true. "
+                + "The dossier is digitized (GET: digitized) when every component has a file.");
         group.MapGet("/", List);
         group.MapGet("/{code}", Get);
         group.MapGet("/{code}/history", History);
-        group.MapPost("/{code}/actions", Act);
+        group.MapPost("/{code}/actions", Act)
+            .WithSummary("Thao tác trên hồ sơ")
+            .WithDescription("record-result takes resultFileId, the id of an uploaded PDF the officer may read (unknown, not a PDF or not readable: 400); "
+                + "an electronic result is signed at once and resultFileId then names the signed copy.");
         group.MapPost("/{code}/result-file", UploadResult).DisableAntiforgery().RequireAntiforgeryForCookies();
         group.MapDossierFormsApi(app);
         app.MapDossierImportApi();

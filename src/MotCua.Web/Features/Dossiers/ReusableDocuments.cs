@@ -37,8 +37,18 @@ public static class ReusableDocuments
             ? new ReuseOwner(actor.Id, null, null)
             : new ReuseOwner(null, Blank(applicant?.IdNumber), Blank(applicant?.TaxCode));
 
-    /// <summary>Earlier components of this owner, newest first: a citizen's own dossiers, or at the desk the same ID number / tax code.</summary>
-    public static IQueryable<ReusableDocument> Query(AppDbContext db, ReuseOwner owner, DateOnly today, int validityMonths)
+    // A class with setters, not a positional record: EF translates member initialisation, not constructor calls, under Where.
+    private sealed class Row
+    {
+        public long Id { get; init; }
+        public string Name { get; init; } = "";
+        public string? FileId { get; init; }
+        public string Code { get; init; } = "";
+        public DateOnly ReceivedOn { get; init; }
+    }
+
+    /// <summary>Earlier components of this owner that carry a file: a citizen's own dossiers, or at the desk the same ID number / tax code.</summary>
+    private static IQueryable<Row> Rows(AppDbContext db, ReuseOwner owner, DateOnly today, int validityMonths)
     {
         var since = today.AddMonths(-validityMonths);
         var dossiers = db.Dossiers.AsNoTracking().Where(d => d.Status != DossierStatus.AwaitingReception && d.ReceivedOn >= since);
@@ -49,15 +59,15 @@ public static class ReusableDocuments
             { TaxCode: { } tax } => dossiers.Where(d => d.Applicant.TaxCode == tax),
             _ => dossiers.Where(d => false),
         };
-        return dossiers
-            .SelectMany(d => d.Documents.Where(x => x.FileId != null).Select(x => new ReusableDocument(x.Id, FromDossier, x.Name, "", x.FileId!, d.Code, d.ReceivedOn)))
-            .OrderByDescending(x => x.Id);
+        return dossiers.SelectMany(d => d.Documents.Where(x => x.FileId != null), (d, x) => new Row { Id = x.Id, Name = x.Name, FileId = x.FileId, Code = d.Code, ReceivedOn = d.ReceivedOn });
     }
+
+    private static ReusableDocument ToReusable(Row x) => new(x.Id, FromDossier, x.Name, DocumentKinds.Of(x.Name), x.FileId!, x.Code, x.ReceivedOn);
 
     public static async Task<ReusableDocument?> FindAsync(AppDbContext db, long documentId, ReuseOwner owner, DateOnly today, int validityMonths, CancellationToken ct)
     {
-        var found = await Query(db, owner, today, validityMonths).Where(x => x.Id == documentId).FirstOrDefaultAsync(ct);
-        return found is null ? null : found with { Kind = DocumentKinds.Of(found.Name) };
+        var found = await Rows(db, owner, today, validityMonths).Where(x => x.Id == documentId).FirstOrDefaultAsync(ct);
+        return found is null ? null : ToReusable(found);
     }
 
     /// <summary>What the desk may offer for reuse: earlier components and the applicant's personal store, each with its kind.</summary>
@@ -69,8 +79,8 @@ public static class ReusableDocuments
             return [];
         }
 
-        var earlier = await Query(db, owner, today, validityMonths).Take(200).ToListAsync(ct);
-        var list = earlier.Select(x => x with { Kind = DocumentKinds.Of(x.Name) }).ToList();
+        var earlier = await Rows(db, owner, today, validityMonths).OrderByDescending(x => x.Id).Take(200).ToListAsync(ct);
+        var list = earlier.Select(ToReusable).ToList();
         foreach (var store in stores)
         {
             list.AddRange(await store.ListAsync(owner, today, ct));

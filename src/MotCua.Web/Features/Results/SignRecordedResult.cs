@@ -30,6 +30,8 @@ public sealed class SignRecordedResult(IFileStore files, PdfSigner signer, IStri
             return new ResultSigning(null, t["Không mở được tệp PDF kết quả để ký số (tệp hỏng hoặc có mật khẩu). Hãy tải lên bản PDF khác."]);
         }
 
+        // The visible signature's text needs the forms' fonts (Noto Sans) registered with PDFsharp.
+        Forms.FormPdf.EnsureFonts();
         var bytes = await signer.SignAsync(document, $"Kết quả giải quyết hồ sơ {dossier.Code}", dossier.ReceivingUnit?.Name ?? dossier.ReceivingUnitPath, ct);
         var blob = await files.SaveAsync(new MemoryStream(bytes), ct);
         if (await db.StoredFiles.FindAsync([blob.Sha256], ct) is null && !db.StoredFiles.Local.Any(f => f.Sha256 == blob.Sha256))

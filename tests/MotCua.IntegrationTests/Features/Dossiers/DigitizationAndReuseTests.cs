@@ -226,4 +226,38 @@ public sealed class DigitizationAndReuseTests(AppFactory app) : IClassFixture<Ap
         Assert.Equal(1.0, report.GetProperty("indicators").GetProperty("digitizationRate").GetDouble(), 9);
         Assert.Equal(0.5, report.GetProperty("indicators").GetProperty("reuseRate").GetDouble(), 9);
     }
+
+    [Fact]
+    public async Task The_receive_page_uploads_a_file_per_component_and_the_dossier_is_digitized()
+    {
+        app.Clock.SetUtcNow(Day(17));
+        var page = await Infrastructure.PageClient.SignedInAsync(app, "motcua.bacai");
+        var url = $"/Dossiers/Receive?procedure={Certification}";
+        var token = await Infrastructure.PageClient.TokenAsync(page, url);
+        var names = await NamesAsync(await app.ClientFor("motcua.bacai"));
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent(Certification), "ProcedureCode" },
+            { new StringContent("Direct"), "Channel" },
+            { new StringContent("Pi Năng Thị Hoa"), "Applicant.FullName" },
+            { new StringContent("058090001234"), "Applicant.IdNumber" },
+            { new StringContent("0912345678"), "Applicant.Phone" },
+        };
+        for (var i = 0; i < names.Length; i++)
+        {
+            form.Add(new StringContent(names[i]), "Documents");
+            form.Add(new ByteArrayContent(Pdf()), $"File{i}", $"scan-{i}.pdf");
+        }
+
+        var response = await page.PostAsync(url, form, Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var code = System.Web.HttpUtility.ParseQueryString(new Uri(new Uri("http://localhost"), response.Headers.Location!).Query)["code"]!;
+        var dossier = await GetAsync(await app.ClientFor("motcua.bacai"), code);
+        Assert.True(dossier.GetProperty("digitized").GetBoolean());
+        Assert.All(dossier.GetProperty("documents").EnumerateArray(), d => Assert.True(d.GetProperty("hasFile").GetBoolean()));
+        var html = await page.GetStringAsync($"/Dossiers/Details?code={code}", Ct);
+        Assert.Contains("data-testid=\"component-file\"", html, StringComparison.Ordinal);
+    }
 }

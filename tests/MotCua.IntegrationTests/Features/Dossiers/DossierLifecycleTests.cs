@@ -65,7 +65,7 @@ public sealed class DossierLifecycleTests(AppFactory app) : IClassFixture<AppFac
         Assert.Equal("Returned", returned.GetProperty("status").GetString());
 
         var history = await desk.GetFromJsonAsync<JsonElement[]>($"/api/v1/dossiers/{code}/history", TestContext.Current.CancellationToken);
-        Assert.Equal(["receive", "forward", "submit-for-approval", "approve", "record-result", "return-result"], history!.Select(e => e.GetProperty("action").GetString()));
+        Assert.Equal(["receive", "forward", "submit-for-approval", "approve", "record-result", "sign-result", "return-result"], history!.Select(e => e.GetProperty("action").GetString()));
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class DossierPage(IPage page)
     public Task<string> StatusAsync() => page.GetByTestId("status").InnerTextAsync();
 
     /// <summary>Fills the action's form (the select or date first when given) and submits it.</summary>
-    public async Task ActAsync(string action, string? note = null, string? toUnitCode = null, string? resultFileId = null, string? reasonCode = null)
+    public async Task ActAsync(string action, string? note = null, string? toUnitCode = null, string? resultFileName = null, string? reasonCode = null)
     {
         var form = page.Locator("form.action").Filter(new() { Has = page.Locator($"button[data-action='{action}']") });
         var reason = form.Locator("select[name=ReasonCode]");
@@ -44,9 +44,10 @@ public sealed class DossierPage(IPage page)
             await form.Locator("select[name=ToUnitCode]").SelectOptionAsync(toUnitCode);
         }
 
-        if (resultFileId is not null)
+        if (resultFileName is not null)
         {
-            await form.Locator("input[name=ResultFileId]").FillAsync(resultFileId);
+            // The result is recorded by uploading its PDF (issue 20 item 1).
+            await form.Locator("input[name=ResultFile]").SetInputFilesAsync(new FilePayload { Name = resultFileName, MimeType = "application/pdf", Buffer = MotCua.Testing.TestPdf.Bytes() });
         }
 
         if (note is not null)

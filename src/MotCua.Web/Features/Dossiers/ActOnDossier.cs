@@ -25,7 +25,7 @@ public interface IDossierActionHandler
 /// <summary>One workflow action on one dossier: the transition table decides, then state, history and clock change in one transaction.</summary>
 public sealed class ActOnDossier(
     AppDbContext db, CalendarService calendars, TimeProvider time, IStringLocalizer<SharedResource> t, IConfiguration config, IFileStore files,
-    IEnumerable<IDossierActionHandler> handlers)
+    IEnumerable<IDossierActionHandler> handlers, IEnumerable<IFileReadGrant> grants, IEnumerable<IResultSigner> signers)
 {
     public abstract record Outcome;
 
@@ -141,7 +141,18 @@ public sealed class ActOnDossier(
             note = $"{reason.Text}. {body.Note!.Trim()}";
         }
 
-        if (action == DossierAction.ReturnResult && await ResultFileProblemAsync(dossier, body, ct) is { } missingFile)
+        // The result is an uploaded PDF the officer may read (issue 20 item 1), never a typed file code.
+        UploadedFile? resultUpload = null;
+        if (action == DossierAction.RecordResult || action == DossierAction.ReturnResult && !string.IsNullOrWhiteSpace(body.ResultFileId))
+        {
+            resultUpload = user is null ? null : await ResultFiles.ReadablePdfAsync(db, grants, body.ResultFileId!, user, ct);
+            if (resultUpload is null)
+            {
+                return new Invalid("resultFileId", t["Không tìm thấy tệp kết quả PDF '{0}' mà bạn được phép dùng. Tải tệp PDF kết quả lên (POST /api/v1/files) rồi gửi mã tệp.", body.ResultFileId!.Trim()]);
+            }
+        }
+
+        if (action == DossierAction.ReturnResult && resultUpload is null && await ResultFileProblemAsync(dossier, ct) is { } missingFile)
         {
             return missingFile;
         }
@@ -177,10 +188,16 @@ public sealed class ActOnDossier(
             case DossierAction.RecordResult:
                 dossier.ResultCount++;
                 dossier.ResultCode = DossierCode.TryParse(dossier.Code, out var c) ? c.ResultCode(dossier.ResultCount) : $"{dossier.Code}-KQ{dossier.ResultCount}";
-                dossier.ResultFileId = body.ResultFileId;
-                attachments.Add(body.ResultFileId!);
+                dossier.ResultFileId = resultUpload!.Id;
+                attachments.Add(resultUpload.Id);
                 break;
             case DossierAction.ReturnResult:
+                if (resultUpload is not null)
+                {
+                    dossier.ResultFileId = resultUpload.Id;
+                    attachments.Add(resultUpload.Id);
+                }
+
                 dossier.ReturnChannel = body.ReturnChannel ?? (string.IsNullOrWhiteSpace(body.TrackingNumber) ? "desk" : "post");
                 dossier.ReturnedOn = today;
                 if (!string.IsNullOrWhiteSpace(body.TrackingNumber))
@@ -221,11 +238,34 @@ public sealed class ActOnDossier(
             ReceiveDossier.SetDueDate(dossier, calendar);
         }
 
+        string? signedFileId = null;
+        if (resultUpload is not null)
+        {
+            foreach (var signer in signers)
+            {
+                var signing = await signer.SignAsync(db, dossier, resultUpload, actor.Id, now, ct);
+                if (signing.Problem is { } problem)
+                {
+                    return new Invalid("resultFileId", problem);
+                }
+
+                signedFileId ??= signing.SignedFileId;
+            }
+        }
+
         beforeSave?.Invoke(dossier);
         dossier.Version++;
         var e = DossierHistory.Append(db, dossier, actor, now, new(
             action.ToKebab(), before, note, attachments, dueBefore, fromUnit, target?.Code, reasonCode,
             action == DossierAction.Forward ? Routing.Name(medium) : null));
+        if (signedFileId is not null)
+        {
+            // The dossier's result is the signed copy: downloads, the applicant's store and the tracking paths serve it.
+            dossier.ResultFileId = signedFileId;
+            dossier.ElectronicResult = true;
+            DossierHistory.Append(db, dossier, Actor.System, now, new("sign-result", dossier.Status, t["Kết quả điện tử {0} đã được ký số.", dossier.ResultCode ?? ""], [signedFileId]));
+        }
+
         DossierNotifications.Enqueue(db, dossier, action.ToKebab(), now, note);
         foreach (var handler in handlers)
         {
@@ -273,7 +313,8 @@ public sealed class ActOnDossier(
     }
 
     /// <summary>A procedure whose result is electronic returns it only with the stored result file.</summary>
-    private async Task<Outcome?> ResultFileProblemAsync(Dossier dossier, ActionRequest body, CancellationToken ct)
+    /// <remarks>Rows recorded before issue 20 may hold a content hash (still read) or a typed file code (needs an upload now).</remarks>
+    private async Task<Outcome?> ResultFileProblemAsync(Dossier dossier, CancellationToken ct)
     {
         var kind = await db.Procedures.Where(p => p.Id == dossier.ProcedureId).Select(p => p.ResultKind).SingleOrDefaultAsync(ct);
         if (kind != Procedures.ResultKind.Electronic)
@@ -281,14 +322,13 @@ public sealed class ActOnDossier(
             return null;
         }
 
-        var fileId = string.IsNullOrWhiteSpace(body.ResultFileId) ? dossier.ResultFileId : body.ResultFileId.Trim();
-        await using var stream = fileId is null ? null : files.Open(fileId);
+        var sha = await ResultFiles.ShaOfAsync(db, dossier.ResultFileId, ct);
+        await using var stream = sha is null ? null : files.Open(sha);
         if (stream is null)
         {
             return new Invalid("resultFileId", t["Thủ tục có kết quả điện tử: phải đính kèm tệp kết quả trước khi trả kết quả."]);
         }
 
-        dossier.ResultFileId = fileId;
         dossier.ElectronicResult = true;
         return null;
     }

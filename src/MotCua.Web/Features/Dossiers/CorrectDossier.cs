@@ -195,7 +195,8 @@ public sealed class CorrectDossier(AppDbContext db, TimeProvider time, IFileStor
         }
 
         dossier.Documents.RemoveAll(x => !kept.Contains(x));
-        dossier.ReusedDocuments = dossier.Documents.Count(x => x.Reused);
+        // A component added without a file, or one removed, changes what the indicators count.
+        dossier.RecomputeDocumentFacts();
     }
 
     private static CorrectedDocument Snapshot(DossierDocument d) => new(d.Name, d.Kind, d.Count);

@@ -9,7 +9,7 @@ using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.Dossiers;
 
-public sealed class DetailsModel(AppDbContext db, CalendarService calendars, ActOnDossier act, CorrectDossier correct, TimeProvider time) : PageModel
+public sealed class DetailsModel(AppDbContext db, CalendarService calendars, ActOnDossier act, CorrectDossier correct, TimeProvider time, Files.SaveUpload uploads) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Code { get; set; }
     [BindProperty(SupportsGet = true)] public bool Received { get; set; }
@@ -52,8 +52,27 @@ public sealed class DetailsModel(AppDbContext db, CalendarService calendars, Act
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string actionName, string? note, string? toUnitCode, DateOnly? newDueDate, string? resultFileId, string? trackingNumber, int? version, string? reasonCode, string? medium, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(
+        string actionName, string? note, string? toUnitCode, DateOnly? newDueDate, IFormFile? resultFile, string? trackingNumber, int? version, string? reasonCode, string? medium,
+        CancellationToken ct)
     {
+        // The result is recorded by uploading its PDF (issue 20 item 1): the upload's id goes to the action.
+        string? resultFileId = null;
+        if (resultFile is { Length: > 0 })
+        {
+            switch (await uploads.CheckAndStoreAsync(resultFile, User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "", ct))
+            {
+                case Files.SaveUpload.Saved(var saved):
+                    await db.SaveChangesAsync(ct);
+                    resultFileId = saved.Id;
+                    break;
+                case Files.SaveUpload.Rejected(var message, _):
+                    Error = message;
+                    db.ChangeTracker.Clear();
+                    return await LoadAsync(ct) ? Page() : NotFound();
+            }
+        }
+
         var outcome = await act.HandleAsync(Code ?? "", new ActionRequest(actionName, note, toUnitCode, newDueDate, resultFileId, trackingNumber, null, version, reasonCode, medium), User, ct);
         switch (outcome)
         {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using MotCua.Domain.Dossiers;
+using MotCua.Domain.Indicators;
 using MotCua.Web.Features.Organisation;
 
 namespace MotCua.Web.Features.Dossiers;
@@ -89,10 +90,11 @@ public sealed class Dossier
 
     public bool PaidOnline { get; set; }
 
-    /// <summary>The components were scanned and signed into the system (số hóa hồ sơ).</summary>
+    /// <summary>Every component has a file (số hóa hồ sơ); computed by <see cref="RecomputeDocumentFacts"/>, never sent by a client.</summary>
     public bool Digitized { get; set; }
 
     public bool ElectronicResult { get; set; }
+    /// <summary>Components reused by reference to a stored document of the applicant (<see cref="DossierDocument.Reused"/>).</summary>
     public int ReusedDocuments { get; set; }
 
     /// <summary>
@@ -132,6 +134,17 @@ public sealed class Dossier
     public List<DossierDocument> Documents { get; set; } = [];
     public List<DossierPause> Pauses { get; set; } = [];
     public List<DossierStep> Steps { get; set; } = [];
+
+    /// <summary>
+    /// Digitized and reused counts from the loaded components (issue 20 items 1 and 8): call it whenever a component
+    /// gets or loses a file, so that the indicators follow through the aggregates hook.
+    /// </summary>
+    public void RecomputeDocumentFacts()
+    {
+        ComponentFacts[] facts = [.. Documents.Select(x => x.Facts())];
+        Digitized = Digitization.IsDigitized(facts);
+        ReusedDocuments = Digitization.RealReuses(facts);
+    }
 
     internal static void Configure(ModelBuilder b)
     {
@@ -249,8 +262,20 @@ public sealed class DossierDocument
     public string? FileId { get; set; }
     public int Count { get; set; } = 1;
 
-    /// <summary>Taken from an earlier dossier or the citizen's data store instead of being submitted again.</summary>
+    /// <summary>Taken from an earlier dossier or the citizen's data store instead of being submitted again; set only with a reference below.</summary>
     public bool Reused { get; set; }
+
+    /// <summary>The component of an earlier dossier of the same applicant that this one reuses.</summary>
+    public long? ReusedFromDocumentId { get; set; }
+
+    /// <summary>The document of the applicant's personal data store (<c>StoredDocuments</c>) that this one reuses.</summary>
+    public long? ReusedFromStoredDocumentId { get; set; }
+
+    /// <summary>The applicant agreed to the reuse: ticked by the desk in the applicant's presence, or the citizen's own choice online.</summary>
+    public bool ReuseConsented { get; set; }
+
+    public ComponentFacts Facts() =>
+        new(FileId is not null, Reused && (ReusedFromDocumentId is not null || ReusedFromStoredDocumentId is not null));
 }
 
 /// <summary>A clock pause: supplement requested → received, or fee requested → confirmed.</summary>

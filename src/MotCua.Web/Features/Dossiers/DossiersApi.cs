@@ -39,11 +39,19 @@ public static class DossiersApi
     public static RouteGroupBuilder MapDossiersApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/dossiers").WithTags("Dossiers").RequireAuthorization();
-        group.MapPost("/", Receive);
+        group.MapPost("/", Receive)
+            .WithSummary("Tiếp nhận hồ sơ (trực tiếp, trực tuyến, bưu chính)")
+            .WithDescription("documents[].fileId: id of an upload (POST /api/v1/files) the caller may read, PDF/JPEG/PNG. "
+                + "documents[].reusedFromDocumentId (a component of an earlier dossier of the same applicant) or reusedFromStoredDocumentId "
+                + "(the personal store) mark a component reused; a bare reused=true is a 400. At the desk a reuse needs reuseConsent=true. "
+                + "The dossier is digitized (GET: digitized) when every component has a file.");
         group.MapGet("/", List);
         group.MapGet("/{code}", Get);
         group.MapGet("/{code}/history", History);
-        group.MapPost("/{code}/actions", Act);
+        group.MapPost("/{code}/actions", Act)
+            .WithSummary("Thao tác trên hồ sơ")
+            .WithDescription("record-result takes resultFileId, the id of an uploaded PDF the officer may read (unknown, not a PDF or not readable: 400); "
+                + "an electronic result is signed at once and resultFileId then names the signed copy.");
         group.MapPost("/{code}/corrections", Correct);
         group.MapGet("/{code}/corrections", Corrections);
         group.MapPost("/{code}/result-file", UploadResult).DisableAntiforgery().RequireAntiforgeryForCookies();
@@ -186,9 +194,12 @@ public static class DossiersApi
 
     public sealed record UploadedResult(string FileId, long Size);
 
-    /// <summary>Stores a result file (content-addressed) for record-result / return-result; only staff who can act on the dossier.</summary>
+    /// <summary>
+    /// Uploads a result file for record-result on this dossier (only staff who can act on it): the same checked upload as
+    /// <c>POST /api/v1/files</c>, whose id is the <c>resultFileId</c> to send.
+    /// </summary>
     private static async Task<Results<Ok<UploadedResult>, NotFound, ValidationProblem>> UploadResult(
-        string code, IFormFile? file, AppDbContext db, IFileStore files, ClaimsPrincipal user, IStringLocalizer<SharedResource> t, CancellationToken ct)
+        string code, IFormFile? file, AppDbContext db, SaveUpload save, ClaimsPrincipal user, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         var d = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(x => x.Code == code, ct);
         var actor = Actor.From(user);
@@ -197,13 +208,15 @@ public static class DossiersApi
             return TypedResults.NotFound();
         }
 
-        if (file is null || file.Length == 0 || file.Length > 50 * 1024 * 1024)
+        switch (await save.CheckAndStoreAsync(file, actor.Id, ct))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [t["Cần chọn tệp kết quả (tối đa 50 MB)."]] });
+            case SaveUpload.Saved(var saved):
+                await db.SaveChangesAsync(ct);
+                return TypedResults.Ok(new UploadedResult(saved.Id, saved.Size));
+            case SaveUpload.Rejected(var message, _):
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [message] });
+            default:
+                throw new InvalidOperationException();
         }
-
-        await using var stream = file.OpenReadStream();
-        var blob = await files.SaveAsync(stream, ct);
-        return TypedResults.Ok(new UploadedResult(blob.Sha256, blob.Size));
     }
 }

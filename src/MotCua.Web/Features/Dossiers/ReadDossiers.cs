@@ -15,9 +15,23 @@ public sealed record DossierDto(
     DateOnly? LegalDueDate, DateOnly? AppointmentDate, bool DueDateEstimated, string? Deadline, int SupplementRequests, bool CountedLate,
     DateOnly? FinishedOn, string? ResultCode, string? ResultFileId, string[] AllowedActions,
     DossierDocumentDto[] Documents, DossierStepDto[] Steps, DossierPauseDto[] Pauses,
-    bool Identified = false, bool? RoutedElectronically = null);
+    bool Identified = false, bool? RoutedElectronically = null)
+{
+    /// <summary>Every component has a file (uploaded, scanned or reused by reference): counted by <c>digitizationRate</c>.</summary>
+    public bool Digitized { get; init; }
+}
 
-public sealed record DossierDocumentDto(string Name, string Kind, int Count, string? FileId, bool Reused);
+public sealed record DossierDocumentDto(string Name, string Kind, int Count, string? FileId, bool Reused)
+{
+    public bool HasFile => FileId is not null;
+
+    /// <summary>Where the file is read (the uploader, staff who see the dossier, the applicant whose store holds it).</summary>
+    public string? FileUrl => FileId is { Length: 32 } id ? $"/api/v1/files/{id}" : null;
+
+    public long? ReusedFromDocumentId { get; init; }
+    public long? ReusedFromStoredDocumentId { get; init; }
+    public bool ReuseConsented { get; init; }
+}
 
 public sealed record DossierStepDto(int Order, string Name, string UnitCode, string Role, int WorkingDays, DateOnly? DueDate, DateTime? StartedAt, DateTime? CompletedAt, string? Deadline);
 
@@ -65,12 +79,20 @@ public static class ReadDossiers
         d.ReceivedAtUtc, d.ReceivedOn, d.LegalWorkingDays, d.LegalDueDate, d.AppointmentDate, d.DueDateEstimated,
         DeadlineLabel(d, today, calendar), d.SupplementRequests, d.CountedLate, d.FinishedOn, d.ResultCode, d.ResultFileId,
         actor is null ? [] : [.. Workflow.AllowedActions(d.Status, actor.Role).Select(a => a.ToKebab())],
-        [.. d.Documents.Select(x => new DossierDocumentDto(x.Name, x.Kind, x.Count, x.FileId, x.Reused))],
+        [.. d.Documents.OrderBy(x => x.Id).Select(x => new DossierDocumentDto(x.Name, x.Kind, x.Count, x.FileId, x.Reused)
+        {
+            ReusedFromDocumentId = x.ReusedFromDocumentId,
+            ReusedFromStoredDocumentId = x.ReusedFromStoredDocumentId,
+            ReuseConsented = x.ReuseConsented,
+        })],
         [.. d.Steps.OrderBy(s => s.Order).Select(s => new DossierStepDto(
             s.Order, s.Name, s.Unit?.Code ?? "", s.Role, s.WorkingDays, s.DueDate, s.StartedAtUtc, s.CompletedAtUtc,
             s.CompletedAtUtc is null && s.DueDate is { } due && d.Status.IsPending() ? Deadlines.Evaluate(today, due, calendar.CountWorkingDays).Label : null))],
         [.. d.Pauses.OrderBy(p => p.From).Select(p => new DossierPauseDto(p.Reason, p.From, p.To))],
-        d.ElectronicallyIdentified || d.IdentityVerified, d.RoutedElectronically);
+        d.ElectronicallyIdentified || d.IdentityVerified, d.RoutedElectronically)
+    {
+        Digitized = d.Digitized,
+    };
 
     /// <summary>"Quá hạn" / "Sắp đến hạn" / "Trong hạn" for open dossiers, as text (never colour alone).</summary>
     public static string? DeadlineLabel(Dossier d, DateOnly today, WorkingCalendar calendar) =>

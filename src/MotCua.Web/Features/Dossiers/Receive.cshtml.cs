@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Features.Accounts;
+using MotCua.Web.Features.Files;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Procedures;
 using MotCua.Web.Infrastructure;
@@ -11,7 +12,9 @@ namespace MotCua.Web.Features.Dossiers;
 
 /// <summary>The desk officer's intake form: choose the procedure, tick the documents received, enter the applicant.</summary>
 [Authorize(Roles = Roles.Desk)]
-public sealed class ReceiveModel(AppDbContext db, ReceiveDossier receive, TimeProvider time, Queue.QueueReads queue, Queue.AttachDossierToTicket attachToTicket) : PageModel
+public sealed class ReceiveModel(
+    AppDbContext db, ReceiveDossier receive, TimeProvider time, Queue.QueueReads queue, Queue.AttachDossierToTicket attachToTicket,
+    SaveUpload uploads, IConfiguration config, IEnumerable<IStoredDocumentSource> stores) : PageModel
 {
     /// <summary>The queue ticket the officer is serving: its dossier code is recorded on it (issue 11 item 4).</summary>
     [BindProperty(SupportsGet = true, Name = "ticket")] public long? TicketId { get; set; }
@@ -21,6 +24,18 @@ public sealed class ReceiveModel(AppDbContext db, ReceiveDossier receive, TimePr
     [BindProperty] public string? PostalTrackingNumber { get; set; }
     [BindProperty] public ApplicantForm Applicant { get; set; } = new();
     [BindProperty] public List<string> Documents { get; set; } = [];
+
+    /// <summary>Files already uploaded for a component (by its index in the procedure's list), kept when the form comes back with errors.</summary>
+    [BindProperty] public Dictionary<int, string> FileIds { get; set; } = [];
+
+    /// <summary>The stored document reused for a component: "dossier:{id}" (an earlier component) or "store:{id}" (the personal store).</summary>
+    [BindProperty] public Dictionary<int, string> Reuse { get; set; } = [];
+
+    /// <summary>"Công dân đồng ý sử dụng lại giấy tờ đã nộp": required when a component is reused.</summary>
+    [BindProperty] public bool ReuseConsent { get; set; }
+
+    /// <summary>The applicant's earlier documents the officer may reuse, found by the ID number or tax code typed.</summary>
+    public ReusableDocument[] Offers { get; private set; } = [];
 
     /// <summary>One key per intake form: a resubmission (double click, the offline queue replayed) returns the first dossier.</summary>
     [BindProperty] public string? IdempotencyKey { get; set; }
@@ -70,15 +85,69 @@ public sealed class ReceiveModel(AppDbContext db, ReceiveDossier receive, TimePr
         await LoadAsync(ct);
     }
 
+    public string? FileError(int index) =>
+        Errors.TryGetValue($"documents[{index}].fileId", out var e) || Errors.TryGetValue($"documents[{index}]", out e)
+        || Errors.TryGetValue($"documents[{index}].reusedFromDocumentId", out e) || Errors.TryGetValue($"documents[{index}].reusedFromStoredDocumentId", out e)
+            ? string.Join(" ", e) : null;
+
+    /// <summary>The officer typed the ID number and asks for the applicant's earlier documents: the same form again, with offers.</summary>
+    public async Task OnPostOffersAsync(CancellationToken ct) => await LoadAsync(ct);
+
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        await LoadAsync(ct);
         var unitCode = UnitCode();
+        // Components in the procedure's order, each with its upload (a plain file input per row) or the stored document reused.
+        var indexes = new List<int>();
+        var inputs = new List<DocumentInput>();
+        var officer = User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "";
+        var uploaded = false;
+        var names = Procedure is null ? [.. Documents] : Procedure.Documents.Select(d => d.Name).ToList();
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (!Documents.Contains(names[i]))
+            {
+                continue;
+            }
+
+            string? fileId = FileIds.GetValueOrDefault(i) is { Length: > 0 } kept ? kept : null;
+            if (Request.HasFormContentType && Request.Form.Files.GetFile($"File{i}") is { Length: > 0 } file)
+            {
+                switch (await uploads.CheckAndStoreAsync(file, officer, ct))
+                {
+                    case SaveUpload.Saved(var saved):
+                        fileId = saved.Id;
+                        FileIds[i] = saved.Id;
+                        uploaded = true;
+                        break;
+                    case SaveUpload.Rejected(var message, _):
+                        Errors[$"documents[{i}].fileId"] = [message];
+                        break;
+                }
+            }
+
+            var (fromDocument, fromStore) = ParseReuse(Reuse.GetValueOrDefault(i));
+            indexes.Add(i);
+            inputs.Add(new DocumentInput(names[i], null, fromDocument is null && fromStore is null ? fileId : null, 1, null, fromDocument, fromStore));
+        }
+
+        if (uploaded)
+        {
+            // The uploads are kept even when the intake below is refused: the form carries their ids back.
+            await db.SaveChangesAsync(ct);
+        }
+
+        if (Errors.Count > 0)
+        {
+            return Page();
+        }
+
         var body = new ReceiveRequest(
             ProcedureCode, unitCode, Channel ?? Dossiers.Channel.Direct,
             new ApplicantInput(Applicant.FullName, Applicant.IdNumber, Applicant.TaxCode, Applicant.BirthDate, Applicant.Phone, Applicant.Email, Applicant.Address),
-            [.. Documents.Select(d => new DocumentInput(d, null, null, 1, false))],
+            [.. inputs],
             PostalTrackingNumber, IdempotencyKey: string.IsNullOrWhiteSpace(IdempotencyKey) ? null : IdempotencyKey.Trim(),
-            IdentityVerified: IdentityVerified);
+            IdentityVerified: IdentityVerified, ReuseConsent: ReuseConsent);
         switch (await receive.HandleAsync(body, User, ct))
         {
             case ReceiveDossier.Received(var dossier):
@@ -89,7 +158,8 @@ public sealed class ReceiveModel(AppDbContext db, ReceiveDossier receive, TimePr
 
                 return Redirect($"/Dossiers/Details?code={Uri.EscapeDataString(dossier.Code)}&received=1");
             case ReceiveDossier.Invalid(var errors):
-                Errors = errors;
+                // The handler numbers the components it was given; the page numbers the procedure's list.
+                Errors = errors.ToDictionary(kv => ToPageIndex(kv.Key, indexes), kv => kv.Value);
                 break;
             case ReceiveDossier.Incomplete(_, _, var missing):
                 Missing = missing;
@@ -103,6 +173,28 @@ public sealed class ReceiveModel(AppDbContext db, ReceiveDossier receive, TimePr
 
         await LoadAsync(ct);
         return Page();
+    }
+
+    private static (long? FromDocument, long? FromStore) ParseReuse(string? value)
+    {
+        var parts = value?.Split(':', 2);
+        if (parts is not [var source, var id] || !long.TryParse(id, out var n))
+        {
+            return (null, null);
+        }
+
+        return source == ReusableDocuments.FromDossier ? (n, null) : source == ReusableDocuments.FromStore ? (null, n) : (null, null);
+    }
+
+    private static string ToPageIndex(string key, List<int> indexes)
+    {
+        var end = key.IndexOf(']', StringComparison.Ordinal);
+        if (!key.StartsWith("documents[", StringComparison.Ordinal) || end < 0 || !int.TryParse(key.AsSpan(10, end - 10), out var k) || k >= indexes.Count)
+        {
+            return key;
+        }
+
+        return $"documents[{indexes[k]}]{key[(end + 1)..]}";
     }
 
     /// <summary>Form 02 for an incomplete intake: the written, one-time guidance the applicant takes home (no dossier is created).</summary>
@@ -135,10 +227,24 @@ public sealed class ReceiveModel(AppDbContext db, ReceiveDossier receive, TimePr
             .Where(p => codes.Contains(p.Code) && p.ValidTo == null)
             .OrderBy(p => p.Code).ToListAsync(ct);
         Procedure = Procedures.FirstOrDefault(p => p.Code == ProcedureCode);
+        var owner = new ReuseOwner(null, Blank(Applicant.IdNumber), Blank(Applicant.TaxCode));
+        if (Procedure is not null && (owner.IdNumber is not null || owner.TaxCode is not null))
+        {
+            Offers = await ReusableDocuments.ListAsync(db, stores, owner, today, ReusableDocuments.ValidityMonths(config), ct);
+        }
+
         if (Procedures.Count == 0)
         {
             EndedUnit = await db.Units.AsNoTracking().Include(u => u.Successor)
                 .SingleOrDefaultAsync(u => u.Id == unitId && u.ValidTo != null && u.ValidTo < today, ct);
         }
     }
+
+    public ReusableDocument[] OffersFor(string documentName)
+    {
+        var kind = Domain.Portal.DocumentKinds.Of(documentName);
+        return [.. Offers.Where(o => o.Kind == kind)];
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

@@ -8,6 +8,7 @@ using MotCua.Domain.Dossiers;
 using MotCua.Domain.Identifiers;
 using MotCua.Domain.Procedures;
 using MotCua.Web.Features.Calendar;
+using MotCua.Web.Features.Files;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Procedures;
 using MotCua.Web.Infrastructure;
@@ -16,16 +17,26 @@ namespace MotCua.Web.Features.Dossiers;
 
 public sealed record ApplicantInput(string? FullName, string? IdNumber, string? TaxCode, DateOnly? BirthDate, string? Phone, string? Email, string? Address);
 
-public sealed record DocumentInput(string? Name, string? Kind, string? FileId, int? Count, bool? Reused);
+/// <summary>
+/// One component: a file uploaded through <c>POST /api/v1/files</c> (<see cref="FileId"/>), or a stored document of the same
+/// applicant named by <see cref="ReusedFromDocumentId"/> (a component of an earlier dossier) or
+/// <see cref="ReusedFromStoredDocumentId"/> (the citizen's personal store). <see cref="Reused"/> alone is refused.
+/// </summary>
+public sealed record DocumentInput(
+    string? Name, string? Kind, string? FileId, int? Count, bool? Reused, long? ReusedFromDocumentId = null, long? ReusedFromStoredDocumentId = null);
 
+// ReuseConsent: at the desk, the applicant agreed to the reuse of documents already submitted (required when a component is reused).
 public sealed record ReceiveRequest(
     string? ProcedureCode, string? UnitCode, Channel? Channel, ApplicantInput? Applicant, DocumentInput[]? Documents,
-    string? PostalTrackingNumber = null, bool? ForwardIfOutOfCompetence = null, string? IdempotencyKey = null, bool? IdentityVerified = null);
+    string? PostalTrackingNumber = null, bool? ForwardIfOutOfCompetence = null, string? IdempotencyKey = null, bool? IdentityVerified = null,
+    bool? ReuseConsent = null);
 
 public sealed record ReceiveResponse(string Code, DateTime ReceivedAt, DateOnly? DueDate, string Status, bool DueDateEstimated, string? CurrentUnitCode);
 
 /// <summary>Intake through the three channels: at the desk, online, by public postal service (domain brief §1).</summary>
-public sealed partial class ReceiveDossier(AppDbContext db, CalendarService calendars, TimeProvider time, IStringLocalizer<SharedResource> t, IConfiguration config, IntakeCommitter committer)
+public sealed partial class ReceiveDossier(
+    AppDbContext db, CalendarService calendars, TimeProvider time, IStringLocalizer<SharedResource> t, IConfiguration config, IntakeCommitter committer,
+    IEnumerable<IFileReadGrant> grants, IEnumerable<IStoredDocumentSource> stores)
 {
     public const int MaxDocuments = 100;
 
@@ -69,6 +80,12 @@ public sealed partial class ReceiveDossier(AppDbContext db, CalendarService cale
 
         var channel = body.Channel!.Value;
         var today = VietnamTime.Today(time);
+        var resolved = await ResolveDocumentsAsync(body, actor, user, today, ct);
+        if (resolved.Errors.Count > 0)
+        {
+            return new Invalid(resolved.Errors);
+        }
+
         // One connection and one round trip for the reads of an intake (each query would open the connection again).
         await db.Database.OpenConnectionAsync(ct);
         var lookup = await LookupQuery(db, body.UnitCode!, body.ProcedureCode!, today, ct);
@@ -116,7 +133,7 @@ public sealed partial class ReceiveDossier(AppDbContext db, CalendarService cale
 
         try
         {
-            var created = await CreateAsync(body, user, actor, unit, competent, procedure, channel, today, lookup.CalendarVersion ?? 0, ct);
+            var created = await CreateAsync(body, resolved.Documents, user, actor, unit, competent, procedure, channel, today, lookup.CalendarVersion ?? 0, ct);
             // The committer's rows carry unit ids only (its context is gone): the answer must name the unit the dossier is at.
             created.CurrentUnit ??= competent;
             return new Received(created);
@@ -130,7 +147,7 @@ public sealed partial class ReceiveDossier(AppDbContext db, CalendarService cale
     }
 
     private async Task<Dossier> CreateAsync(
-        ReceiveRequest body, ClaimsPrincipal user, Actor actor, OrgUnit unit, OrgUnit competent, Procedure procedure, Channel channel, DateOnly today,
+        ReceiveRequest body, DossierDocument[] documents, ClaimsPrincipal user, Actor actor, OrgUnit unit, OrgUnit competent, Procedure procedure, Channel channel, DateOnly today,
         long calendarVersion, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
@@ -140,10 +157,15 @@ public sealed partial class ReceiveDossier(AppDbContext db, CalendarService cale
         var a = body.Applicant!;
         var electronicallyIdentified = actor.Role == ActorRole.Applicant && user.HasClaim(Accounts.AppClaims.ElectronicId, "true");
         var identityVerified = actor.Role == ActorRole.Desk && body.IdentityVerified == true;
-        string? intakeNote = identityVerified ? t[IdentityVerifiedNote].Value : null;
         var steps = await PlanStepsAsync(procedure, unit, calendar, today, ct);
         var action = online ? "submit" : channel == Channel.Postal ? "receive-postal" : "receive";
         string? forwardNote = competent.Id != unit.Id ? t["Tiếp nhận không phụ thuộc địa giới hành chính, chuyển đơn vị có thẩm quyền."].Value : null;
+        var reusedNames = documents.Where(x => x.Reused).Select(x => x.Name).ToArray();
+        string? reuseNote = reusedNames.Length == 0 ? null
+            : online ? t["Công dân chọn dùng lại giấy tờ đã lưu: {0}", string.Join("; ", reusedNames)].Value
+            : t["Công dân đồng ý sử dụng lại giấy tờ đã nộp: {0}", string.Join("; ", reusedNames)].Value;
+        var intakeNote = !identityVerified ? reuseNote : reuseNote is null ? t[IdentityVerifiedNote].Value : $"{t[IdentityVerifiedNote].Value} {reuseNote}";
+        string[]? intakeFiles = documents.Any(x => x.FileId is not null) ? [.. documents.Where(x => x.FileId is not null).Select(x => x.FileId!).Distinct()] : null;
 
         // Everything but the code is decided here, outside the write lock; the committer builds fresh rows per attempt.
         IntakeCommitter.Rows Build(int seq)
@@ -180,16 +202,20 @@ public sealed partial class ReceiveDossier(AppDbContext db, CalendarService cale
                 ReceivedOn = today,
                 LegalWorkingDays = days,
                 FeeVnd = procedure.Fees.Sum(f => f.Amount ?? 0), // one unit of per-page/per-copy items; the desk settles the exact amount
-                ReusedDocuments = body.Documents?.Count(d => d.Reused == true) ?? 0,
-                Documents = [.. (body.Documents ?? []).Select(d => new DossierDocument
+                Documents = [.. documents.Select(d => new DossierDocument
                 {
-                    Name = d.Name!.Trim(),
-                    Kind = d.Kind ?? "copy",
+                    Name = d.Name,
+                    Kind = d.Kind,
                     FileId = d.FileId,
-                    Count = d.Count ?? 1,
-                    Reused = d.Reused ?? false,
+                    Count = d.Count,
+                    Reused = d.Reused,
+                    ReusedFromDocumentId = d.ReusedFromDocumentId,
+                    ReusedFromStoredDocumentId = d.ReusedFromStoredDocumentId,
+                    ReuseConsented = d.ReuseConsented,
                 })],
             };
+            // Never from a client flag: every component with a file (issue 20 item 1), reuse only by reference (item 8).
+            dossier.RecomputeDocumentFacts();
             if (!online)
             {
                 SetDueDate(dossier, calendar);
@@ -200,7 +226,7 @@ public sealed partial class ReceiveDossier(AppDbContext db, CalendarService cale
             }
 
             dossier.Steps = [.. steps.Select(s => new DossierStep { Order = s.Order, Name = s.Name, UnitId = s.UnitId, Role = s.Role, WorkingDays = s.WorkingDays, DueDate = s.DueDate })];
-            List<DossierEvent> events = [DossierHistory.Next(dossier, actor, now, new(action, null, intakeNote, UnitCode: unit.Code))];
+            List<DossierEvent> events = [DossierHistory.Next(dossier, actor, now, new(action, null, intakeNote, intakeFiles, UnitCode: unit.Code))];
             if (competent.Id != unit.Id)
             {
                 // Boundary-free intake (ND 118/2025): accepted here, forwarded at once to the competent unit.
@@ -346,6 +372,107 @@ public sealed partial class ReceiveDossier(AppDbContext db, CalendarService cale
 
     /// <summary>The intake event's note when the desk verified the applicant against the chip ID card or VNeID (issue 20.3).</summary>
     public const string IdentityVerifiedNote = "Đã xác thực danh tính qua CCCD gắn chip/VNeID.";
+    /// <summary>Upload types a component may carry (checked by content at upload, ADR 0010).</summary>
+    public static readonly string[] ComponentContentTypes = ["application/pdf", "image/jpeg", "image/png"];
+
+    private sealed record ResolvedDocuments(DossierDocument[] Documents, Dictionary<string, string[]> Errors);
+
+    /// <summary>
+    /// Checks every file and every reuse reference against the caller and the applicant (issue 20 items 1 and 8): a file must
+    /// be an upload the caller may read, of an allowed type; a reuse must name a stored document of the same applicant, of
+    /// the component's kind, and at the desk carry the applicant's consent. Someone else's document gets exactly the
+    /// answer of a missing one. An intake without files or reuse reads nothing here.
+    /// </summary>
+    private async Task<ResolvedDocuments> ResolveDocumentsAsync(ReceiveRequest body, Actor actor, ClaimsPrincipal user, DateOnly today, CancellationToken ct)
+    {
+        var inputs = body.Documents ?? [];
+        var errors = new Dictionary<string, string[]>();
+        var documents = new DossierDocument[inputs.Length];
+        var owner = ReusableDocuments.OwnerOf(user, actor, body.Applicant);
+        var validityMonths = ReusableDocuments.ValidityMonths(config);
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            var d = inputs[i];
+            var name = d.Name!.Trim();
+            var doc = documents[i] = new DossierDocument { Name = name, Kind = d.Kind ?? "copy", Count = d.Count ?? 1 };
+            var fileId = string.IsNullOrWhiteSpace(d.FileId) ? null : d.FileId.Trim();
+            var byReference = d.ReusedFromDocumentId is not null || d.ReusedFromStoredDocumentId is not null;
+            if (d.ReusedFromDocumentId is not null && d.ReusedFromStoredDocumentId is not null || byReference && fileId is not null)
+            {
+                errors[$"documents[{i}]"] = [t["Mỗi thành phần chỉ chọn một: tệp tải lên hoặc một giấy tờ đã lưu để dùng lại."]];
+                continue;
+            }
+
+            if (d.Reused == true && !byReference)
+            {
+                errors[$"documents[{i}].reused"] = [t["Chỉ dùng lại được giấy tờ đã lưu của chính người nộp: hãy chọn giấy tờ (reusedFromDocumentId hoặc reusedFromStoredDocumentId)."]];
+                continue;
+            }
+
+            if (fileId is not null)
+            {
+                var file = await FilesApi.FindReadableAsync(db, grants, fileId, user, ct);
+                if (file is null)
+                {
+                    errors[$"documents[{i}].fileId"] = [t["Không tìm thấy tệp đã tải lên '{0}' hoặc bạn không có quyền dùng tệp này.", fileId]];
+                }
+                else if (!ComponentContentTypes.Contains(file.ContentType))
+                {
+                    errors[$"documents[{i}].fileId"] = [t["Thành phần hồ sơ chỉ nhận tệp PDF, JPEG hoặc PNG."]];
+                }
+                else
+                {
+                    doc.FileId = file.Id;
+                }
+
+                continue;
+            }
+
+            if (!byReference)
+            {
+                continue;
+            }
+
+            ReusableDocument? source = null;
+            if (d.ReusedFromDocumentId is { } documentId)
+            {
+                source = await ReusableDocuments.FindAsync(db, documentId, owner, today, validityMonths, ct);
+            }
+            else if (d.ReusedFromStoredDocumentId is { } storedId)
+            {
+                foreach (var store in stores)
+                {
+                    source ??= await store.FindAsync(storedId, owner, today, ct);
+                }
+            }
+
+            if (source is null)
+            {
+                var field = d.ReusedFromDocumentId is not null ? "reusedFromDocumentId" : "reusedFromStoredDocumentId";
+                errors[$"documents[{i}].{field}"] = [t["Không tìm thấy giấy tờ đã lưu còn hiệu lực của người nộp hồ sơ này."]];
+                continue;
+            }
+
+            if (source.Kind != Domain.Portal.DocumentKinds.Of(name))
+            {
+                errors[$"documents[{i}]"] = [t["Giấy tờ dùng lại không cùng loại với thành phần '{0}'.", name]];
+                continue;
+            }
+
+            doc.FileId = source.FileId;
+            doc.Reused = true;
+            doc.ReusedFromDocumentId = d.ReusedFromDocumentId;
+            doc.ReusedFromStoredDocumentId = d.ReusedFromStoredDocumentId;
+            // Online the citizen picks from their own documents; at the desk the officer records the applicant's consent.
+            doc.ReuseConsented = actor.Role == ActorRole.Applicant || body.ReuseConsent == true;
+            if (!doc.ReuseConsented)
+            {
+                errors["reuseConsent"] = [t["Cần ghi nhận công dân đồng ý sử dụng lại giấy tờ đã nộp."]];
+            }
+        }
+
+        return new ResolvedDocuments(documents, errors);
+    }
 
     private Dictionary<string, string[]> Validate(ReceiveRequest body, Actor actor)
     {

@@ -212,7 +212,7 @@ public sealed class Drafts(AppDbContext db, ReceiveDossier receive, TimeProvider
                     continue;
                 }
 
-                documents.Add(new DocumentInput(d.Name, "copy", s.FileId, 1, Reused: true));
+                documents.Add(new DocumentInput(d.Name, "copy", null, 1, Reused: true, ReusedFromStoredDocumentId: sid));
             }
             else if (d.FileId is not null)
             {

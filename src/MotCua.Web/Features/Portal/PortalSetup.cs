@@ -31,6 +31,7 @@ public static class PortalSetup
         builder.Services.AddScoped<Drafts>();
         builder.Services.AddSingleton<Dossiers.IDossierActionHandler, PersonalStoreOnAction>();
         builder.Services.AddScoped<Files.IFileReadGrant, StoredFilesReadable>();
+        builder.Services.AddScoped<Dossiers.IStoredDocumentSource, StoredDocumentSource>();
         PersonalStore.ComponentValidityMonths = section.GetValue("Store:ComponentValidityMonths", 60);
 
         var oidc = section.GetSection("Oidc").Get<OidcOptions>() ?? new OidcOptions();

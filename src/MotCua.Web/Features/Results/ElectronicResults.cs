@@ -158,7 +158,7 @@ public sealed class ElectronicResults(
 
     private async Task<SignedResult> SignAsync(Dossier d, CancellationToken ct)
     {
-        var document = await OpenOriginalAsync(d.ResultFileId) ?? await ComposeAsync(d, ct);
+        var document = await OpenOriginalAsync(await ResultFiles.ShaOfAsync(db, d.ResultFileId, ct)) ?? await ComposeAsync(d, ct);
         var bytes = await signer.SignAsync(document, $"Kết quả giải quyết hồ sơ {d.Code}", d.ReceivingUnit!.Name, ct);
         document.Dispose();
         var blob = await files.SaveAsync(new MemoryStream(bytes), ct);
@@ -195,10 +195,13 @@ public sealed class ElectronicResults(
         }
     }
 
-    /// <summary>The result file the specialist recorded, when it is a PDF in the file store that PDFsharp can open for modification.</summary>
-    private async Task<PdfDocument?> OpenOriginalAsync(string? fileId)
+    /// <summary>
+    /// A result recorded before issue 20 (results are signed when recorded since): its file, when the reference is a PDF in the
+    /// file store that PDFsharp can open for modification; a typed file code composes the notice instead.
+    /// </summary>
+    private async Task<PdfDocument?> OpenOriginalAsync(string? sha)
     {
-        if (fileId is null || files.Open(fileId) is not { } stream)
+        if (sha is null || files.Open(sha) is not { } stream)
         {
             return null;
         }

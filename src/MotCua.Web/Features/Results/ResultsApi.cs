@@ -9,6 +9,7 @@ public static class ResultsApi
     public static IHostApplicationBuilder AddResults(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<ElectronicResults>();
+        builder.Services.AddScoped<Dossiers.IResultSigner, SignRecordedResult>();
         return builder;
     }
 

@@ -33,7 +33,7 @@ public sealed class DossierJourneyTests(BrowserFixture browser) : IClassFixture<
         Assert.Equal("Đã xử lý xong", await leaderPage.StatusAsync());
 
         await specialistPage.OpenAsync(code);
-        await specialistPage.ActAsync("record-result", resultFileId: "ket-qua-demo.pdf");
+        await specialistPage.ActAsync("record-result", resultFileName: "ket-qua-demo.pdf");
 
         var deskPage = new DossierPage(desk);
         await deskPage.OpenAsync(code);

@@ -70,7 +70,13 @@ public sealed class CitizenJourneyTests(BrowserFixture browser) : IClassFixture<
         await PostOkAsync(desk, $"/api/v1/dossiers/{first}/actions", new { action = "forward", toUnitCode = "584.TCKH" });
         await PostOkAsync(specialist, $"/api/v1/dossiers/{first}/actions", new { action = "submit-for-approval" });
         await PostOkAsync(await ClientFor("lanhdao"), $"/api/v1/dossiers/{first}/actions", new { action = "approve" });
-        await PostOkAsync(specialist, $"/api/v1/dossiers/{first}/actions", new { action = "record-result", resultFileId = "ket-qua-demo" });
+        using (var resultForm = new MultipartFormDataContent { { new ByteArrayContent(MotCua.Testing.TestPdf.Bytes()), "file", "ket-qua.pdf" } })
+        {
+            var uploaded = await specialist.PostAsync("/api/v1/files", resultForm, TestContext.Current.CancellationToken);
+            Assert.True(uploaded.IsSuccessStatusCode, await uploaded.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+            var resultFileId = (await uploaded.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken)).GetProperty("fileId").GetString();
+            await PostOkAsync(specialist, $"/api/v1/dossiers/{first}/actions", new { action = "record-result", resultFileId });
+        }
         var result = new ResultPage(citizen);
         await result.OpenAsync(first);
         await Assertions.Expect(citizen.GetByTestId("status")).ToHaveTextAsync("Có kết quả chưa nhận");

@@ -102,7 +102,7 @@ public sealed class DecisionTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
-    public async Task Return_result_of_an_electronic_result_procedure_requires_the_stored_result_file()
+    public async Task An_electronic_result_is_recorded_only_as_an_uploaded_pdf_and_returned_signed()
     {
         app.Clock.SetUtcNow(Tuesday);
         var desk = await app.ClientFor("motcua");
@@ -118,21 +118,25 @@ public sealed class DecisionTests(AppFactory app) : IClassFixture<AppFactory>
         await ActOkAsync(desk, code, new { action = "forward", toUnitCode = "584.TCKH" });
         await ActOkAsync(specialist, code, new { action = "submit-for-approval" });
         await ActOkAsync(leader, code, new { action = "approve" });
-        await ActOkAsync(specialist, code, new { action = "record-result", resultFileId = "not-a-stored-file" });
+        // A typed file code is no longer a result.
+        Assert.Equal("resultFileId", await FieldAsync(await ActAsync(specialist, code, new { action = "record-result", resultFileId = "not-a-stored-file" })));
 
-        var withoutFile = await ActAsync(desk, code, new { action = "return-result" });
-        Assert.Equal("resultFileId", await FieldAsync(withoutFile));
-
-        using var form = new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.7 ket qua"u8.ToArray()), "file", "ket-qua.pdf" } };
-        var upload = await desk.PostAsync($"/api/v1/dossiers/{code}/result-file", form, TestContext.Current.CancellationToken);
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(Pdf()), "file", "ket-qua.pdf" } };
+        var upload = await specialist.PostAsync($"/api/v1/dossiers/{code}/result-file", form, TestContext.Current.CancellationToken);
         var fileId = (await upload.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("fileId").GetString();
-        var returned = await ActOkAsync(desk, code, new { action = "return-result", resultFileId = fileId });
+        var recorded = await ActOkAsync(specialist, code, new { action = "record-result", resultFileId = fileId });
+        var returned = await ActOkAsync(desk, code, new { action = "return-result" });
 
         Assert.Equal("Returned", returned.GetProperty("status").GetString());
         await using var check = app.Services.CreateAsyncScope();
-        var stored = await check.ServiceProvider.GetRequiredService<AppDbContext>().Dossiers.AsNoTracking().SingleAsync(d => d.Code == code, TestContext.Current.CancellationToken);
+        var db2 = check.ServiceProvider.GetRequiredService<AppDbContext>();
+        var stored = await db2.Dossiers.AsNoTracking().SingleAsync(d => d.Code == code, TestContext.Current.CancellationToken);
         Assert.True(stored.ElectronicResult);
-        Assert.Equal(fileId, stored.ResultFileId);
+        // The dossier's result is the signed copy, stored as an upload of its own; the original stays in the history.
+        Assert.NotEqual(fileId, stored.ResultFileId);
+        Assert.Equal(recorded.GetProperty("resultFileId").GetString(), stored.ResultFileId);
+        var signed = await db2.SignedResults.AsNoTracking().SingleAsync(r => r.DossierId == stored.Id, TestContext.Current.CancellationToken);
+        Assert.Equal(signed.Sha256, await db2.UploadedFiles.Where(f => f.Id == stored.ResultFileId).Select(f => f.Sha256).SingleAsync(TestContext.Current.CancellationToken));
     }
 
     private static async Task<string?> FieldAsync(HttpResponseMessage response)

@@ -50,6 +50,22 @@ internal static class DossierApi
         return json;
     }
 
+    public static byte[] Pdf(string text = "Kết quả giải quyết") => MotCua.Testing.TestPdf.Bytes(text);
+
+    /// <summary>Uploads through <c>POST /api/v1/files</c> and returns the file id (a PDF unless other bytes are given).</summary>
+    public static async Task<string> UploadAsync(HttpClient client, byte[]? bytes = null, string name = "tep.pdf")
+    {
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(bytes ?? Pdf()), "file", name } };
+        var response = await client.PostAsync("/api/v1/files", form, TestContext.Current.CancellationToken);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.True(response.IsSuccessStatusCode, $"{response.StatusCode}: {body}");
+        return body.GetProperty("fileId").GetString()!;
+    }
+
+    /// <summary>record-result with a freshly uploaded result PDF, as the specialist does.</summary>
+    public static async Task<JsonElement> RecordResultAsync(HttpClient specialist, string code) =>
+        await ActOkAsync(specialist, code, new { action = "record-result", resultFileId = await UploadAsync(specialist, name: "ket-qua.pdf") });
+
     public static async Task<JsonElement> GetAsync(HttpClient client, string code) =>
         await client.GetFromJsonAsync<JsonElement>($"/api/v1/dossiers/{code}", TestContext.Current.CancellationToken);
 

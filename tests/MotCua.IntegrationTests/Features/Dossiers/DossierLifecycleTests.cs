@@ -59,13 +59,13 @@ public sealed class DossierLifecycleTests(AppFactory app) : IClassFixture<AppFac
         Assert.Equal("Approved", approved.GetProperty("status").GetString());
         Assert.Equal("2025-06-03", approved.GetProperty("finishedOn").GetString());
 
-        var recorded = await ActOkAsync(specialist, code, new { action = "record-result", resultFileId = "sha256-demo-result" });
+        var recorded = await RecordResultAsync(specialist, code);
         Assert.Equal(code + "-KQ1", recorded.GetProperty("resultCode").GetString());
         var returned = await ActOkAsync(desk, code, new { action = "return-result" });
         Assert.Equal("Returned", returned.GetProperty("status").GetString());
 
         var history = await desk.GetFromJsonAsync<JsonElement[]>($"/api/v1/dossiers/{code}/history", TestContext.Current.CancellationToken);
-        Assert.Equal(["receive", "forward", "submit-for-approval", "approve", "record-result", "return-result"], history!.Select(e => e.GetProperty("action").GetString()));
+        Assert.Equal(["receive", "forward", "submit-for-approval", "approve", "record-result", "sign-result", "return-result"], history!.Select(e => e.GetProperty("action").GetString()));
     }
 
     [Fact]

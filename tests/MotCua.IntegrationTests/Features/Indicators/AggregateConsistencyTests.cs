@@ -56,7 +56,7 @@ public sealed class AggregateConsistencyTests(AppFactory app) : IClassFixture<Ap
                 action,
                 note = "Ghi chú kiểm thử",
                 toUnitCode = code.StartsWith("22783", StringComparison.Ordinal) ? "22783" : "584.TCKH",
-                resultFileId = "result-file",
+                resultFileId = action == "record-result" ? await UploadAsync(actor, name: "ket-qua.pdf") : null,
                 returnChannel = "desk",
             });
             done += response.IsSuccessStatusCode ? 1 : 0;

@@ -85,7 +85,7 @@ public sealed class NotificationOutboxTests(NotificationsFactory app) : IClassFi
         await ActOkAsync(desk, code, new { action = "forward", toUnitCode = "584.TCKH" });
         await ActOkAsync(specialist, code, new { action = "submit-for-approval", note = "Đủ điều kiện" });
         await ActOkAsync(leader, code, new { action = "approve" });
-        await ActOkAsync(specialist, code, new { action = "record-result", resultFileId = "sha256-demo-result" });
+        await RecordResultAsync(specialist, code);
 
         var messages = await OutboxAsync(code);
         Assert.All(messages, m => Assert.Equal(NotificationChannel.Sms, m.Channel));

@@ -51,7 +51,7 @@ public sealed class PaymentsFactory : AppFactory
         await ActOkAsync(desk, code, new { action = "forward", toUnitCode = "584.TCKH" });
         await ActOkAsync(specialist, code, new { action = "submit-for-approval" });
         await ActOkAsync(await ClientFor("lanhdao"), code, new { action = "approve" });
-        var ready = await ActOkAsync(specialist, code, new { action = "record-result", resultFileId = "ket-qua-demo" });
+        var ready = await RecordResultAsync(specialist, code);
         Assert.Equal("ResultReady", ready.GetProperty("status").GetString());
         return code;
     }

@@ -195,6 +195,8 @@ public static class PagePosts
         // Desk officers: intake at the desk, form 02, assisted online filing.
         new("POST /Dossiers/Receive", "NNNNYNNY", async c => Form("/Dossiers/Receive?procedure=2.000815", await IntakeFieldsAsync(c, complete: true)),
             Check: Redirects("/Dossiers/Details?code=")),
+        new("POST /Dossiers/Receive?handler=Offers", "NNNNYNNY", async c => Form("/Dossiers/Receive?procedure=2.000815&handler=Offers", await IntakeFieldsAsync(c, complete: true)),
+            Effect.Shows, Contains("data-testid=\"reuse-consent\"")),
         new("POST /Dossiers/Receive?handler=Guidance", "NNNNYNNY", async c => Form("/Dossiers/Receive?procedure=2.000815&handler=Guidance", await IntakeFieldsAsync(c, complete: false)),
             Effect.Shows, PdfAnswer),
         new("POST /Assisted/Desk?handler=Start", "NNNNYNNY", c => Task.FromResult(Form("/Assisted/Desk?procedure=2.000815&handler=Start",

@@ -839,8 +839,17 @@ namespace MotCua.Web.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<bool>("ReuseConsented")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("Reused")
                         .HasColumnType("boolean");
+
+                    b.Property<long?>("ReusedFromDocumentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ReusedFromStoredDocumentId")
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 

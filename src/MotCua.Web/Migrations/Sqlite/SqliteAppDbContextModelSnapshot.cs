@@ -814,7 +814,16 @@ namespace MotCua.Web.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ReuseConsented")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Reused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReusedFromDocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReusedFromStoredDocumentId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.Extensions.Localization;
 using Microsoft.Net.Http.Headers;
 
@@ -14,6 +15,9 @@ namespace MotCua.Web.Infrastructure;
 /// </summary>
 public static class ErrorPages
 {
+    // Vietnamese letters as themselves, not as numeric entities.
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+
     /// <summary>A browser's page request: it accepts HTML and is not for the API (or the API reference's JSON).</summary>
     public static bool WantsHtml(HttpContext ctx)
     {
@@ -48,7 +52,7 @@ public static class ErrorPages
             _ => (t["Yêu cầu không thực hiện được"].Value, t["Vui lòng quay lại trang trước, kiểm tra thông tin đã nhập và thử lại."].Value),
         };
 
-        var h = HtmlEncoder.Default;
+        var h = Html;
         var lang = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         var html = new StringBuilder(2048)
             .Append("<!DOCTYPE html><html lang=\"").Append(h.Encode(lang)).Append("\"><head><meta charset=\"utf-8\" />")

@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 using Microsoft.Extensions.Localization;
 
@@ -11,6 +12,8 @@ namespace MotCua.Web.Infrastructure;
 [HtmlTargetElement("error-summary")]
 public sealed class ErrorSummaryTagHelper(IStringLocalizer<SharedResource> t) : TagHelper
 {
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+
     public IReadOnlyDictionary<string, string[]>? Errors { get; set; }
 
     /// <summary>The id of a field's box from its error key (each form has its own naming).</summary>
@@ -40,7 +43,7 @@ public sealed class ErrorSummaryTagHelper(IStringLocalizer<SharedResource> t) : 
         output.Attributes.SetAttribute("tabindex", "-1");
         output.Attributes.SetAttribute("data-testid", TestId);
         output.Attributes.SetAttribute("aria-labelledby", TestId + "-title");
-        var html = HtmlEncoder.Default;
+        var html = Html;
         output.Content.AppendHtml($"<h2 id=\"{html.Encode(TestId)}-title\">{html.Encode(Title ?? t["Có lỗi"].Value)}</h2>");
         if (errors.Count > 0)
         {

@@ -106,6 +106,7 @@
       'aria-expanded': 'false', 'aria-controls': listId, placeholder: select.getAttribute('data-combobox-label'),
       'data-testid': select.getAttribute('data-testid') ? select.getAttribute('data-testid') + '-search' : 'combobox' });
     var list = el('ul', { role: 'listbox', id: listId, hidden: '' });
+    if (select.getAttribute('aria-describedby')) input.setAttribute('aria-describedby', select.getAttribute('aria-describedby'));
     var labelEl = id && document.querySelector('label[for="' + id + '"]');
     if (labelEl) { labelEl.id = labelEl.id || id + '-label'; list.setAttribute('aria-labelledby', labelEl.id); }
     select.id = id + '-select';

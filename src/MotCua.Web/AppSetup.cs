@@ -45,6 +45,8 @@ public static class AppSetup
         builder.AddDatabase();
         builder.AddDataProtectionKeys();
         builder.AddLocalizationSetup();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddScoped<ServedUnit>();
         builder.AddProblems();
         builder.AddAccounts();
         builder.AddCalendar();
@@ -96,6 +98,8 @@ public static class AppSetup
                 o.Conventions.AuthorizePage("/Queue/Stats", AccountsSetup.StaffPolicy);
                 o.Conventions.AuthorizeFolder("/Assisted", AccountsSetup.StaffPolicy);
             })
+            // Dates in pages: dd/MM/yyyy as the date boxes show them, or ISO (docs/design.md).
+            .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new VietnameseDateBinderProvider()))
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
         return builder;
@@ -125,7 +129,7 @@ public static class AppSetup
         app.UseRequestLocalization();
         app.UseSecurity();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(StatusPages.WriteAsync);
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();

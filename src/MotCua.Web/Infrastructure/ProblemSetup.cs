@@ -71,6 +71,12 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             return true;
         }
 
+        if (ErrorPages.WantsHtml(ctx))
+        {
+            await ErrorPages.WriteAsync(ctx, status, detail);
+            return true;
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = ctx,
@@ -81,4 +87,25 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
 
     // The framework's own message names the parameter and the value that could not be read; it carries no personal data.
     private static string BindingMessage(BadHttpRequestException ex) => ex.Message;
+}
+
+/// <summary>Bodiless error statuses (404, 403, 405 …): an HTML page for a browser's page request, problem details otherwise.</summary>
+public static class StatusPages
+{
+    public static async Task WriteAsync(Microsoft.AspNetCore.Diagnostics.StatusCodeContext context)
+    {
+        var ctx = context.HttpContext;
+        if (ErrorPages.WantsHtml(ctx))
+        {
+            await ErrorPages.WriteAsync(ctx, ctx.Response.StatusCode);
+            return;
+        }
+
+        var problems = ctx.RequestServices.GetRequiredService<IProblemDetailsService>();
+        if (!await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = ctx, ProblemDetails = { Status = ctx.Response.StatusCode } }))
+        {
+            ctx.Response.ContentType = "text/plain; charset=utf-8";
+            await ctx.Response.WriteAsync($"Status Code: {ctx.Response.StatusCode}", ctx.RequestAborted);
+        }
+    }
 }

@@ -82,6 +82,7 @@ public sealed class ArchitectureTests
         "Results -> Organisation",
         "Results -> Procedures",
         "Results -> Signing",
+        "Shared -> Organisation",
         "Tracking -> Calendar",
         "Tracking -> Dossiers",
         "Tracking -> Notifications",

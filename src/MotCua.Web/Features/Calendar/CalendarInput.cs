@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -29,7 +28,7 @@ internal static class CalendarInput
     }
 
     public static bool TryDate(string? text, out DateOnly date) =>
-        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+        DayMonthYear.TryParse(text, out date); // ISO, or dd/MM/yyyy from the date boxes
 
     public static string OutOfRange(IStringLocalizer<SharedResource> t, string text) =>
         t["Ngày {0} nằm ngoài khoảng lịch hỗ trợ ({1}–{2}).", text, WorkingCalendar.MinYear, WorkingCalendar.MaxYear];

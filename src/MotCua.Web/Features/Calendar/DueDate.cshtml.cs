@@ -56,7 +56,7 @@ public sealed class DueDateModel(CalendarService calendars, IStringLocalizer<Sha
 
     private DateOnly? Date(string? text, string field)
     {
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) && WorkingCalendar.IsSupported(d))
+        if (DayMonthYear.TryParse(text, out var d) && WorkingCalendar.IsSupported(d))
         {
             return d;
         }

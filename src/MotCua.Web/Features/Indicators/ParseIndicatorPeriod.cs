@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using MotCua.Domain.Calendar;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Infrastructure;
 
@@ -54,7 +54,7 @@ public static class ParseIndicatorPeriod
             return fallback;
         }
 
-        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) && d.Year is >= 1990 and <= 2100)
+        if (DayMonthYear.TryParse(value, out var d) && d.Year is >= 1990 and <= 2100)
         {
             return d;
         }

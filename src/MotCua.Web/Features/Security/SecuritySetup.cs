@@ -60,6 +60,14 @@ public static class SecuritySetup
             r.OnRejected = async (context, ct) =>
             {
                 var http = context.HttpContext;
+                if (Infrastructure.ErrorPages.WantsHtml(http))
+                {
+                    // A person in a browser gets a page in Vietnamese with how long to wait, not JSON (issue 21.5).
+                    var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(o.WindowSeconds);
+                    await Infrastructure.ErrorPages.WriteAsync(http, StatusCodes.Status429TooManyRequests, retryAfter: wait);
+                    return;
+                }
+
                 var t = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
                 http.Response.Headers.RetryAfter = o.WindowSeconds.ToString(CultureInfo.InvariantCulture);
                 await TypedResults.Problem(

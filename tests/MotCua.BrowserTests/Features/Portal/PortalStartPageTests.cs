@@ -79,6 +79,7 @@ public sealed class PortalStartPageTests(BrowserFixture browser) : IClassFixture
         var page = await browser.NewPageAsync(new ViewportSize { Width = 360, Height = 740 });
         await page.GotoAsync("/Procedures");
         await Assertions.Expect(page.GetByTestId("procedure-search").GetByLabel("Tìm thủ tục")).ToBeInViewportAsync();
+        await AssertNoSidewaysScrollAsync(page, "/Procedures at 360");
         await page.GetByTestId("life-event-groups").GetByRole(AriaRole.Link, new() { Name = "Kết hôn", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/Procedures\\?event=ket-hon"));
         var names = await new ProceduresPage(page).ResultNamesAsync();

@@ -4,9 +4,39 @@ using MotCua.Testing;
 
 namespace MotCua.BrowserTests.Pages;
 
-/// <summary>Page objects for the citizen portal: sign-up with the code the (fake) phone received, online submission.</summary>
+/// <summary>Page objects for the citizen portal: the grouped start page, sign-up with the code the (fake) phone received, online submission.</summary>
 public sealed class PortalPages(IPage page, AppFactory app)
 {
+    public ILocator SearchBox => page.GetByTestId("portal-search").GetByLabel("Tìm thủ tục");
+
+    /// <summary>The collapsed groups (life events, then fields); each summary names the group and its count.</summary>
+    public ILocator Groups => page.GetByTestId("group");
+
+    public ILocator LifeEventGroups => page.GetByTestId("life-event-groups").GetByTestId("group");
+
+    public ILocator Results => page.GetByTestId("search-results").Locator("li > a:first-child");
+
+    public async Task OpenAsync()
+    {
+        await page.GotoAsync("/Portal");
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+    }
+
+    public async Task SearchAsync(string query)
+    {
+        await SearchBox.FillAsync(query);
+        await page.GetByTestId("portal-search").GetByRole(AriaRole.Button, new() { Name = "Tìm kiếm" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/Portal\\?q="));
+    }
+
+    /// <summary>Opens the life-event group whose summary starts with <paramref name="name"/> and returns its procedure links.</summary>
+    public async Task<ILocator> OpenLifeEventAsync(string name)
+    {
+        var group = LifeEventGroups.Filter(new() { Has = page.Locator("summary .group-name", new() { HasTextRegex = new Regex("^" + Regex.Escape(name) + "$") }) });
+        await group.Locator("summary").ClickAsync();
+        return group.Locator("li > a:first-child");
+    }
+
     public async Task SignUpAsync(string fullName, string idNumber, string phone, string password)
     {
         await page.GotoAsync("/Portal/SignUp");

@@ -26,7 +26,8 @@ public sealed class LoginModel(SignInWithPassword handler, IStringLocalizer<Shar
         switch (await handler.HandleAsync(UserName, Password, setCookie: true, HttpContext))
         {
             case SignInWithPassword.SignedIn(_, _, var citizen):
-                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : citizen ? "/" : "/Staff");
+                // A citizen's first page is their own dossiers, an officer's the workspace (issue 21.4).
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : citizen ? "/Portal/Mine" : "/Staff");
             case SignInWithPassword.Limited(var retryAt):
                 // The browser gets this page, in Vietnamese, with the time it may try again; scripts read Retry-After.
                 Response.StatusCode = StatusCodes.Status429TooManyRequests;

@@ -72,6 +72,6 @@ public sealed class ExternalModel(OidcOptions oidc, UserManager<AppUser> users, 
         await users.UpdateAsync(user);
         await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
         await signIn.SignInAsync(user, isPersistent: false);
-        return Redirect("/Portal");
+        return Redirect("/Portal/Mine");
     }
 }

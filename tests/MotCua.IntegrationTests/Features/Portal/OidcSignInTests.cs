@@ -148,7 +148,7 @@ public sealed class OidcSignInTests : IClassFixture<OidcSignInTests.OidcFactory>
         var done = await SignInAsync(client);
 
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
-        Assert.Equal("/Portal", done.Headers.Location!.ToString());
+        Assert.Equal("/Portal/Mine", done.Headers.Location!.ToString());
         var user = await _app.Services.CreateScope().ServiceProvider.GetRequiredService<MotCua.Web.Infrastructure.AppDbContext>()
             .Users.SingleAsync(u => u.UserName == "058099001001", Ct);
         Assert.True(user.ElectronicallyIdentified);

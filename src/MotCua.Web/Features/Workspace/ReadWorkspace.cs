@@ -32,7 +32,11 @@ public sealed record WorkGroupView(string Key, string Label, string NextAction, 
 /// </summary>
 public sealed record WorkItem(
     string Code, string ProcedureCode, string ProcedureName, string Applicant, string Channel, DateOnly? Due, DateTime? DueAtUtc,
-    string? Deadline, string? DeadlineTag, string? Alarm, int? AlarmLevel, string Url);
+    string? Deadline, string? DeadlineTag, string? Alarm, int? AlarmLevel, string Url)
+{
+    /// <summary>Waiting for the applicant's supplement or fee: the processing clock is paused, so no deadline runs.</summary>
+    public bool Paused { get; init; }
+}
 
 /// <summary>A service counter of the officer's desk today: who waits, who is being served, how many were served.</summary>
 public sealed record QueueCounterSummary(int Id, string UnitCode, string Letter, string Name, int Waiting, int Served, string? NowServing, string DeskUrl);
@@ -155,9 +159,16 @@ public sealed class ReadWorkspace(AppDbContext db, CalendarService calendars, Ti
                 label, ReadDossiers.DeadlineCss(label), null, null, url);
         }
 
-        var deadline = ReadDossiers.DeadlineLabel(d, today, calendar);
+        // An approved dossier or a ready result still owes the applicant the appointment date, so it keeps its deadline tag.
+        var deadline = ReadDossiers.DeadlineLabel(d, today, calendar)
+            ?? (d.Status is DossierStatus.Approved or DossierStatus.ResultReady && d.AppointmentDate is { } due
+                ? Deadlines.Evaluate(today, due, calendar.CountWorkingDays).Label
+                : null);
         return new WorkItem(d.Code, d.ProcedureCode, d.ProcedureName, d.Applicant.FullName, channel, d.AppointmentDate, null,
-            deadline, deadline is null ? null : ReadDossiers.DeadlineCss(deadline), null, null, url);
+            deadline, deadline is null ? null : ReadDossiers.DeadlineCss(deadline), null, null, url)
+        {
+            Paused = d.Status.PausesClock(),
+        };
     }
 
     /// <summary>The open stuck-dossier alarm of each listed dossier, in one query (the alarm scanner raises them).</summary>

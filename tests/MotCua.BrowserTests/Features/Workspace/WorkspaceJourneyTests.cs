@@ -17,6 +17,7 @@ public sealed class WorkspaceJourneyTests(BrowserFixture browser) : IClassFixtur
         browser.App.Clock.SetUtcNow(Today);
         var online = await SubmitOnlineAsync();
         var ready = await ResultReadyAsync();
+        await TakeTicketAsync();
 
         var page = await browser.NewPageAsync(new ViewportSize { Width = 1366, Height = 900 });
         await new LoginPage(page).SignInAsync("motcua.bacai");
@@ -29,7 +30,8 @@ public sealed class WorkspaceJourneyTests(BrowserFixture browser) : IClassFixtur
         Assert.Contains("Trong hạn", await workspace.Row("to-accept", online).InnerTextAsync());
         Assert.True(await workspace.CountAsync("to-return") >= 1);
         Assert.Equal(1, await workspace.Row("to-return", ready).CountAsync());
-        Assert.True(await workspace.Queue.IsVisibleAsync());
+        Assert.Contains("1 đang chờ", await workspace.Queue.GetByTestId("counter-A").InnerTextAsync());
+        Assert.True(await workspace.Queue.GetByTestId("counter-A").GetByRole(AriaRole.Button, new() { Name = "Gọi số tiếp theo" }).IsEnabledAsync());
         Assert.True(await workspace.FitsWidthAsync(), "the workspace scrolls sideways at 1366 px");
         await BrowserFixture.ScreenshotAsync(page, "workspace-desk-bacai");
 
@@ -52,6 +54,16 @@ public sealed class WorkspaceJourneyTests(BrowserFixture browser) : IClassFixtur
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
         Assert.True(response.IsSuccessStatusCode, body.ToString());
         return body.GetProperty("code").GetString()!;
+    }
+
+    /// <summary>A citizen takes a number at counter A of the Bác Ái desk (the kiosk's call, made by the officer's client).</summary>
+    private async Task TakeTicketAsync()
+    {
+        var desk = await browser.App.ClientFor("motcua.bacai");
+        var counters = await desk.GetFromJsonAsync<JsonElement>("/api/v1/queue/counters?unit=56.BACAI", TestContext.Current.CancellationToken);
+        var counter = counters.EnumerateArray().Single(c => c.GetProperty("letter").GetString() == "A").GetProperty("id").GetInt32();
+        var response = await desk.PostAsJsonAsync("/api/v1/queue/tickets", new { counterId = counter }, TestContext.Current.CancellationToken);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 
     private async Task<string> ResultReadyAsync()

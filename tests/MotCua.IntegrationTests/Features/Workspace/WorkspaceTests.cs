@@ -48,6 +48,9 @@ public sealed class WorkspaceTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(Count(before, "to-return") + 1, toReturn.GetProperty("count").GetInt32());
         Assert.Contains(ready, Codes(toReturn));
         Assert.Equal("return-result", toReturn.GetProperty("nextAction").GetString());
+        var readyItem = Items(toReturn).Single(i => i.GetProperty("code").GetString() == ready);
+        Assert.Equal("2026-12-09", readyItem.GetProperty("due").GetString()); // the appointment given at intake
+        Assert.Equal("Còn hạn", readyItem.GetProperty("deadline").GetString());
         Assert.DoesNotContain(ready, Codes(Group(after, "to-accept")));
 
         // Neither is in a group of another step, and no specialist's or leader's group is the desk's.
@@ -99,6 +102,25 @@ public sealed class WorkspaceTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal("approve", Group(leader, "to-approve").GetProperty("nextAction").GetString());
         Assert.DoesNotContain(Groups(await WorkspaceAsync(specialist)), g => Codes(g).Contains(atMyStep));
         AssertCountsMatchRows(leader);
+    }
+
+    [Fact]
+    public async Task A_supplement_request_moves_the_dossier_to_the_paused_group_without_a_running_deadline()
+    {
+        app.Clock.SetUtcNow(Today);
+        var desk = await app.ClientFor("motcua.bacai");
+        var code = await ReceivedCodeAsync(desk);
+        Assert.Contains(code, Codes(Group(await WorkspaceAsync(desk), "to-route")));
+
+        await ActOkAsync(desk, code, new { action = "request-supplement", note = "Thiếu bản sao sổ hộ khẩu" });
+        var view = await WorkspaceAsync(desk);
+        var waiting = Group(view, "awaiting-supplement");
+        Assert.Equal("receive-supplement", waiting.GetProperty("nextAction").GetString());
+        var item = Items(waiting).Single(i => i.GetProperty("code").GetString() == code);
+        Assert.True(item.GetProperty("paused").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, item.GetProperty("deadline").ValueKind);
+        Assert.DoesNotContain(code, Codes(Group(view, "to-route")));
+        Assert.Equal(await CountAsync("AwaitingSupplement", receiving: "56.BACAI"), waiting.GetProperty("count").GetInt32());
     }
 
     [Fact]

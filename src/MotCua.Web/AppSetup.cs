@@ -23,6 +23,7 @@ using MotCua.Web.Features.Results;
 using MotCua.Web.Features.Security;
 using MotCua.Web.Features.Signing;
 using MotCua.Web.Features.Tracking;
+using MotCua.Web.Features.Workspace;
 using MotCua.Web.Infrastructure;
 using Scalar.AspNetCore;
 
@@ -68,6 +69,7 @@ public static class AppSetup
         builder.AddTracking();
         builder.AddQueue();
         builder.AddAssisted();
+        builder.AddWorkspace();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o =>
@@ -79,8 +81,8 @@ public static class AppSetup
             {
                 o.RootDirectory = "/Features";
                 o.Conventions.AuthorizeFolder("/Organisation", AccountsSetup.StaffPolicy);
-                // The staff workspace (/Staff, /Staff/Users): account pages beside the public sign-in ones.
-                o.Conventions.AuthorizePage("/Accounts/Workspace", AccountsSetup.StaffPolicy);
+                // The staff workspace "Việc của tôi" (/Staff) and the users page (/Staff/Users, beside the public sign-in pages).
+                o.Conventions.AuthorizeFolder("/Workspace", AccountsSetup.StaffPolicy);
                 o.Conventions.AuthorizePage("/Accounts/Users", AccountsSetup.StaffPolicy);
                 o.Conventions.AuthorizeFolder("/Dossiers", AccountsSetup.StaffPolicy);
                 o.Conventions.AuthorizeFolder("/Procedures/Admin", AccountsSetup.AdminPolicy);
@@ -169,6 +171,7 @@ public static class AppSetup
         app.MapTrackingApi();
         app.MapAssistedApi();
         app.MapQueueApi();
+        app.MapWorkspaceApi();
         return app;
     }
 }

@@ -86,6 +86,14 @@ public sealed class ArchitectureTests
         "Tracking -> Calendar",
         "Tracking -> Dossiers",
         "Tracking -> Notifications",
+        "Workspace -> Accounts",
+        "Workspace -> Alarms",
+        "Workspace -> Calendar",
+        "Workspace -> Dossiers",
+        "Workspace -> Organisation",
+        "Workspace -> Queue",
+        "Workspace -> ReformPlan",
+        "Workspace -> Results",
     ];
 
     /// <summary>

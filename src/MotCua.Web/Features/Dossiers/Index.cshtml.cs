@@ -14,6 +14,9 @@ public sealed class IndexModel(AppDbContext db, CalendarService calendars, TimeP
     [BindProperty(SupportsGet = true)] public string? Tab { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Procedure { get; set; }
+
+    /// <summary>A status filter on the "all" tab (the workspace's "xem tất cả" links: ?tab=all&amp;status=Approved).</summary>
+    [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     public Page<DossierRow> Result { get; private set; } = new([], 1, ReadDossiers.PageSize, 0);
     public List<(string Key, string Label)> Tabs { get; } = [];
 
@@ -49,6 +52,7 @@ public sealed class IndexModel(AppDbContext db, CalendarService calendars, TimeP
             "return" => "ResultReady",
             "process" => "InProcess",
             "approve" => "AwaitingApproval",
+            "all" when Enum.TryParse<MotCua.Domain.Dossiers.DossierStatus>(Status, ignoreCase: true, out var chosen) => chosen.ToString(),
             _ => null,
         };
         var calendar = await calendars.ForUnitAsync(null, ct);

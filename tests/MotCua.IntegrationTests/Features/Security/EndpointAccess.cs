@@ -273,6 +273,7 @@ public static class EndpointAccess
         new("POST /api/v1/dossiers/import", "/api/v1/dossiers/import", AdminOnly, "", "application/x-ndjson"),
         new("GET /api/v1/public-statistics", "/api/v1/public-statistics", Public),
         new("GET /api/v1/alarms", "/api/v1/alarms", Staff),
+        new("GET /api/v1/workspace", "/api/v1/workspace", Staff),
         new("GET /api/v1/ping", "/api/v1/ping", Public),
 
         // Reform plan additions
@@ -308,7 +309,7 @@ public static class EndpointAccess
         new("PAGE /Calendar/Index", "/Calendar", Staff),
         new("PAGE /Calendar/DueDate", "/Calendar/DueDate?receivedOn=2025-06-03&workingDays=5", Public),
         new("PAGE /Organisation/Index", "/Organisation", Staff),
-        new("PAGE /Accounts/Workspace", "/Staff", Staff),
+        new("PAGE /Workspace/Index", "/Staff", Staff),
         new("PAGE /Accounts/Users", "/Staff/Users", AdminOnly),
         new("PAGE /Dossiers/Index", "/Dossiers", Staff),
         new("PAGE /Dossiers/Details", "/Dossiers/Details?code={dossier}", "NNYYYNNN"),

@@ -28,10 +28,36 @@ public sealed class DossierPage(IPage page)
 
     public Task<string> StatusAsync() => page.GetByTestId("status").InnerTextAsync();
 
-    /// <summary>Fills the action's form (the select or date first when given) and submits it.</summary>
+    /// <summary>The card with the next legal step (issue 21.3).</summary>
+    public ILocator NextStep => page.GetByTestId("next-step");
+
+    /// <summary>The one primary button of the page, in the next-step card.</summary>
+    public ILocator PrimaryButton => NextStep.Locator("button.primary");
+
+    /// <summary>The "Thao tác khác" disclosure holding the other allowed actions.</summary>
+    public ILocator MoreActions => page.GetByTestId("more-actions");
+
+    /// <summary>The submit button of an action, wherever it is (the next-step card or the disclosure).</summary>
+    public ILocator Button(string action) => page.Locator($"button[data-action='{action}']");
+
+    /// <summary>Opens "Thao tác khác" when it is closed.</summary>
+    public async Task OpenMoreActionsAsync()
+    {
+        if (await MoreActions.CountAsync() > 0 && await MoreActions.GetAttributeAsync("open") is null)
+        {
+            await MoreActions.Locator("summary").ClickAsync();
+        }
+    }
+
+    /// <summary>Fills the action's form (the select or date first when given) and submits it; secondary actions are opened first.</summary>
     public async Task ActAsync(string action, string? note = null, string? toUnitCode = null, string? resultFileName = null, string? reasonCode = null)
     {
-        var form = page.Locator("form.action").Filter(new() { Has = page.Locator($"button[data-action='{action}']") });
+        var form = page.Locator("form.action").Filter(new() { Has = Button(action) });
+        if (!await form.IsVisibleAsync())
+        {
+            await OpenMoreActionsAsync();
+        }
+
         var reason = form.Locator("select[name=ReasonCode]");
         if (await reason.CountAsync() > 0)
         {
@@ -58,4 +84,15 @@ public sealed class DossierPage(IPage page)
         await form.Locator($"button[data-action='{action}']").ClickAsync();
         await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
+
+    /// <summary>True when the element at the centre of the locator's box is the element itself (or inside it): nothing covers it.</summary>
+    public static async Task<bool> IsUncoveredAsync(ILocator locator)
+    {
+        await locator.ScrollIntoViewIfNeededAsync();
+        return await locator.EvaluateAsync<bool>(
+            "el => { const r = el.getBoundingClientRect(); const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2); return hit !== null && (hit === el || el.contains(hit)); }");
+    }
+
+    /// <summary>No sideways scroll: the document is no wider than the viewport.</summary>
+    public Task<bool> FitsWidthAsync() => page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth");
 }

@@ -127,6 +127,12 @@ public sealed class ActOnDossier(
             };
         }
 
+        // Only a unit that can take the procedure, the same list the dossier page offers (issue 21.3); after the state check.
+        if (target is not null && !(await ForwardTargets.ForAsync(db, dossier, today, ct)).Any(u => u.Id == target.Id))
+        {
+            return new Invalid("toUnitCode", t["{0} không giải quyết thủ tục {1}: chọn đơn vị có thẩm quyền hoặc đơn vị thực hiện một bước xử lý của hồ sơ.", target.Name, dossier.ProcedureCode]);
+        }
+
         var note = body.Note;
         string? reasonCode = null;
         if (Workflow.RequiresReasonCode(action))

@@ -16,7 +16,22 @@ public sealed class DetailsModel(AppDbContext db, CalendarService calendars, Act
     public DossierDto? Dossier { get; private set; }
     public EventDto[] History { get; private set; } = [];
     public DossierAction[] Allowed { get; private set; } = [];
+
+    /// <summary>The next legal step when it is this user's to take (issue 21.3): shown first, with the page's one primary button.</summary>
+    public DossierAction? Primary { get; private set; }
+
+    /// <summary>The other allowed actions, behind "Thao tác khác".</summary>
+    public DossierAction[] Secondary { get; private set; } = [];
+
+    /// <summary>The next step of the ordinary path when it is someone else's, and who takes it.</summary>
+    public DossierAction? NextAction { get; private set; }
+
+    public ActorRole[] NextActors { get; private set; } = [];
+
+    /// <summary>The action whose post failed, so its form is shown open with the error.</summary>
+    public string? FailedAction { get; private set; }
     public string[] Explanation { get; private set; } = [];
+    /// <summary>The units the forward action accepts (<see cref="ForwardTargets"/>), none preselected.</summary>
     public UnitDto[] Units { get; private set; } = [];
     public string? Error { get; private set; }
     public List<string> Forms { get; } = [];
@@ -39,7 +54,35 @@ public sealed class DetailsModel(AppDbContext db, CalendarService calendars, Act
 
     public string ChannelLabel => Dossier?.Channel switch { "online" => "Trực tuyến", "postal" => "Bưu chính", _ => "Trực tiếp" };
 
-    public string Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), VietnamTime.Zone).ToString("dd/MM/yyyy HH:mm");
+    public string Local(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), VietnamTime.Zone).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The status tag's class (docs/design.md): the word is always shown, the colour only reinforces it.</summary>
+    public static string StatusCss(DossierStatus status) => status switch
+    {
+        DossierStatus.AwaitingSupplement or DossierStatus.AwaitingFee => "warn",
+        DossierStatus.Approved or DossierStatus.ResultReady or DossierStatus.Returned => "ok",
+        DossierStatus.Refused or DossierStatus.Stopped => "late",
+        DossierStatus.Withdrawn => "",
+        _ => "info",
+    };
+
+    /// <summary>Refusing, stopping and withdrawing end the dossier: their buttons are styled as warnings.</summary>
+    public static bool IsWarning(DossierAction action) => action is DossierAction.Refuse or DossierAction.Stop or DossierAction.Withdraw;
+
+    /// <summary>One sentence above the primary button saying what the step is.</summary>
+    public static string PrimaryHint(DossierAction action) => action switch
+    {
+        DossierAction.Accept => "Kiểm tra hồ sơ nộp trực tuyến hoặc qua bưu chính rồi tiếp nhận.",
+        DossierAction.Forward => "Chuyển hồ sơ cho đơn vị giải quyết thủ tục.",
+        DossierAction.SubmitForApproval => "Thẩm định xong: trình lãnh đạo phê duyệt.",
+        DossierAction.ReceiveSupplement => "Khi người nộp đã bổ sung giấy tờ, ghi nhận để tiếp tục tính thời hạn.",
+        DossierAction.ConfirmFee => "Khi người nộp đã nộp phí, lệ phí, xác nhận để tiếp tục tính thời hạn.",
+        DossierAction.Approve => "Xem xét kết quả chuyên viên trình và phê duyệt.",
+        DossierAction.RecordResult => "Tải lên tệp PDF kết quả đã ký để cấp mã kết quả.",
+        DossierAction.ReturnResult => "Trả kết quả cho người nộp và ghi nhận.",
+        _ => action.Label(),
+    };
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -73,6 +116,7 @@ public sealed class DetailsModel(AppDbContext db, CalendarService calendars, Act
             }
         }
 
+        FailedAction = actionName;
         var outcome = await act.HandleAsync(Code ?? "", new ActionRequest(actionName, note, toUnitCode, newDueDate, resultFileId, trackingNumber, null, version, reasonCode, medium), User, ct);
         switch (outcome)
         {
@@ -134,6 +178,10 @@ public sealed class DetailsModel(AppDbContext db, CalendarService calendars, Act
         var actor = Actor.From(User);
         Dossier = ReadDossiers.ToDto(d, actor, VietnamTime.Today(time), calendar);
         Allowed = actor is null ? [] : [.. Workflow.AllowedActions(d.Status, actor.Role)];
+        Primary = actor is null ? null : NextStep.Primary(d.Status, actor.Role);
+        Secondary = [.. Allowed.Where(a => a != Primary)];
+        NextAction = NextStep.Of(d.Status);
+        NextActors = [.. NextStep.Actors(d.Status)];
         History = [.. (await db.DossierEvents.AsNoTracking().Where(e => e.DossierId == d.Id).OrderBy(e => e.Sequence).ToListAsync(ct)).Select(ReadDossiers.ToDto)];
         // Only the forms the history supports: 02 after a supplement request, 03 after a refusal, and so on.
         string[] evidence = ["", "request-supplement", "refuse", "apologize", "stop", ""];
@@ -159,8 +207,7 @@ public sealed class DetailsModel(AppDbContext db, CalendarService calendars, Act
 
         if (Allowed.Contains(DossierAction.Forward))
         {
-            Units = await db.Units.AsNoTracking().Where(u => u.ValidTo == null || u.ValidTo >= VietnamTime.Today(time))
-                .OrderBy(u => u.Path).Select(u => UnitTree.ToDto(u)).ToArrayAsync(ct);
+            Units = [.. (await ForwardTargets.ForAsync(db, d, VietnamTime.Today(time), ct)).Select(UnitTree.ToDto)];
         }
 
         return true;

@@ -12,7 +12,8 @@ namespace MotCua.BrowserTests.Features.Accessibility;
 /// without touching this test) is checked at 360 px and 1366 px: axe-core finds no serious or critical WCAG 2.2 AA
 /// violation, the page does not scroll sideways, and its first visit with an empty cache transfers under 150 kB.
 /// </summary>
-public sealed class EveryPageTests(TodayBrowserFixture browser) : IClassFixture<TodayBrowserFixture>
+[Collection(TodayTests.Name)]
+public sealed class EveryPageTests(TodayBrowserFixture browser)
 {
     /// <summary>150 kB (decimal kilobytes): the document with every stylesheet, script, image and font it loads.</summary>
     public const long TransferBudgetBytes = 150_000;

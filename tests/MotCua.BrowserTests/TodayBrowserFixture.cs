@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using MotCua.Testing;
 
-namespace MotCua.BrowserTests.Features.Accessibility;
+namespace MotCua.BrowserTests;
 
 /// <summary>
 /// The app on today's clock (07/12/2026, 09:00 in Vietnam): the two-tier structure, Xã Bác Ái's accounts receive. Three
@@ -69,4 +69,11 @@ public sealed class TodayBrowserFixture : BrowserFixture
         var response = await client.PostAsJsonAsync($"/api/v1/dossiers/{code}/actions", body);
         Assert.True(response.IsSuccessStatusCode, $"{code}: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
+}
+
+/// <summary>The test classes on today's clock share one app: the every-page checks and the README's screenshots.</summary>
+[CollectionDefinition(Name)]
+public sealed class TodayTests : ICollectionFixture<TodayBrowserFixture>
+{
+    public const string Name = "Today";
 }

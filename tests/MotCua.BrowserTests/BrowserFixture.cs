@@ -7,15 +7,21 @@ using MotCua.Testing;
 namespace MotCua.BrowserTests;
 
 /// <summary>The app on a real Kestrel port and Debian's Chromium driven by Playwright (no browser download).</summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public AppFactory App { get; } = new() { Captured = new CapturedMessages() };
     public string BaseUrl { get; private set; } = "";
     public IBrowser Browser { get; private set; } = null!;
     private IPlaywright? _playwright;
 
+    /// <summary>Sets the app up (its clock, its settings) before it starts.</summary>
+    protected virtual void Configure(AppFactory app)
+    {
+    }
+
     public async ValueTask InitializeAsync()
     {
+        Configure(App);
         App.UseKestrel(0);
         App.StartServer();
         var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
@@ -63,5 +69,6 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         _playwright?.Dispose();
         await App.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 }

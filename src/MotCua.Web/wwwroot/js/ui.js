@@ -23,8 +23,10 @@
     var wrap = el('span', { 'class': 'date-wrap' });
     input.parentNode.insertBefore(wrap, input);
     wrap.appendChild(input);
-    var label = input.getAttribute('data-dp-open') || 'Chọn ngày';
-    var btn = el('button', { type: 'button', 'class': 'date-btn', 'aria-label': label, 'aria-expanded': 'false', 'data-testid': 'date-button' }, input.getAttribute('data-dp-button') || 'Lịch');
+    var text = input.getAttribute('data-dp-button') || 'Lịch';
+    // The accessible name starts with the visible text (WCAG 2.5.3, axe label-content-name-mismatch).
+    var label = text + ' – ' + (input.getAttribute('data-dp-open') || 'Chọn ngày');
+    var btn = el('button', { type: 'button', 'class': 'date-btn', 'aria-label': label, 'aria-expanded': 'false', 'data-testid': 'date-button' }, text);
     wrap.appendChild(btn);
     var days = (input.getAttribute('data-dp-days') || 'T2,T3,T4,T5,T6,T7,CN').split(',');
     var box = null, shown = null;

@@ -35,5 +35,10 @@ public sealed class SiteHeaderTests
         var old = await PageClient.SignedInAsync(app, "chuyenvien");
         var oldHtml = WebUtility.HtmlDecode(await old.GetStringAsync("/Staff", Ct));
         Assert.Contains("UBND tỉnh Ninh Thuận · <span data-testid=\"user-unit\">Phòng Tài chính – Kế hoạch</span>", oldHtml, StringComparison.Ordinal);
+
+        // The province's own administrator: the province named once, as the unit.
+        var admin = await PageClient.SignedInAsync(app, "admin");
+        var adminHtml = WebUtility.HtmlDecode(await admin.GetStringAsync("/Staff", Ct));
+        Assert.Contains("<span class=\"served\" data-testid=\"served-unit\"><span data-testid=\"user-unit\">Tỉnh Ninh Thuận</span></span>", adminHtml, StringComparison.Ordinal);
     }
 }

@@ -54,7 +54,8 @@ public sealed class ServedUnit(AppDbContext db, IConfiguration config, TimeProvi
         return (inForce.Count == 1 ? inForce[0] : null, null);
     }
 
+    // A unit that is the province itself (the province's administrators) is named once, as the unit.
     private ServedLine Line(OrgUnit? province, OrgUnit? unit) => new(
-        province is null ? null : t["UBND {0}", char.ToLowerInvariant(province.Name[0]) + province.Name[1..]].Value,
-        unit is not null && unit.Id != province?.Id ? unit.Name : null);
+        province is null || unit?.Id == province.Id ? null : t["UBND {0}", char.ToLowerInvariant(province.Name[0]) + province.Name[1..]].Value,
+        unit?.Name);
 }

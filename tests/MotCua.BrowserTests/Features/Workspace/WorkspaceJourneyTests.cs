@@ -77,7 +77,11 @@ public sealed class WorkspaceJourneyTests(BrowserFixture browser) : IClassFixtur
         await ActAsync(desk, code, new { action = "forward", toUnitCode = "56.BACAI" });
         await ActAsync(specialist, code, new { action = "submit-for-approval" });
         await ActAsync(await browser.App.ClientFor("lanhdao.bacai"), code, new { action = "approve" });
-        await ActAsync(specialist, code, new { action = "record-result", resultFileId = "ket-qua-bac-ai" });
+        using var resultForm = new MultipartFormDataContent { { new ByteArrayContent(MotCua.Testing.TestPdf.Bytes()), "file", "ket-qua.pdf" } };
+        var uploaded = await specialist.PostAsync("/api/v1/files", resultForm, TestContext.Current.CancellationToken);
+        Assert.True(uploaded.IsSuccessStatusCode, await uploaded.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var resultFileId = (await uploaded.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("fileId").GetString();
+        await ActAsync(specialist, code, new { action = "record-result", resultFileId });
         return code;
     }
 

@@ -250,7 +250,7 @@ public sealed class WorkspaceTests(AppFactory app) : IClassFixture<AppFactory>
         var specialist = await app.ClientFor("chuyenvien.bacai");
         await ActOkAsync(specialist, code, new { action = "submit-for-approval" });
         await ActOkAsync(await app.ClientFor("lanhdao.bacai"), code, new { action = "approve" });
-        var ready = await ActOkAsync(specialist, code, new { action = "record-result", resultFileId = "ket-qua-bac-ai" });
+        var ready = await RecordResultAsync(specialist, code);
         Assert.Equal("ResultReady", ready.GetProperty("status").GetString());
         return code;
     }

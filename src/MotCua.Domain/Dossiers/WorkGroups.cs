@@ -1,4 +1,3 @@
-using static MotCua.Domain.Dossiers.DossierAction;
 using static MotCua.Domain.Dossiers.DossierStatus;
 
 namespace MotCua.Domain.Dossiers;
@@ -57,27 +56,14 @@ public static class WorkGroups
     /// <summary>Display order of the groups: intake first, then processing, decisions and return, the paused ones last.</summary>
     public static IReadOnlyList<WorkGroup> Order { get; } = Enum.GetValues<WorkGroup>();
 
-    /// <summary>The action an open status waits for on the main path; null for closed statuses.</summary>
-    public static DossierAction? Expected(DossierStatus status) => status switch
-    {
-        AwaitingReception => Accept,
-        Received => Forward,
-        InProcess => SubmitForApproval,
-        AwaitingSupplement => ReceiveSupplement,
-        AwaitingFee => ConfirmFee,
-        AwaitingApproval => Approve,
-        Approved => RecordResult,
-        ResultReady => ReturnResult,
-        _ => null,
-    };
-
     /// <summary>
     /// The group a dossier in <paramref name="status"/> belongs to for <paramref name="role"/>, or null when it waits for
     /// someone else (or for nobody). <paramref name="postalReturn"/>: the applicant asked for the result by post.
     /// </summary>
     public static WorkGroup? GroupFor(DossierStatus status, ActorRole role, bool postalReturn = false)
     {
-        if (Expected(status) is not { } action || !Workflow.IsPermitted(status, action, role) || role is ActorRole.System or ActorRole.Applicant)
+        // The dossier page's primary action and the workspace group come from the same rule (NextStep).
+        if (NextStep.Primary(status, role) is null || role is ActorRole.System or ActorRole.Applicant)
         {
             return null;
         }
@@ -114,7 +100,7 @@ public static class WorkGroups
                 {
                     if (GroupFor(status, role, postal) is { } group)
                     {
-                        var entry = new WorkGroupEntry(group, status, Expected(status)!.Value, SideFor(role));
+                        var entry = new WorkGroupEntry(group, status, NextStep.Of(status)!.Value, SideFor(role));
                         if (!entries.Contains(entry))
                         {
                             entries.Add(entry);

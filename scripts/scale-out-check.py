@@ -127,7 +127,8 @@ def check_jobs_once(tok, documents, n):
     def lines(folder):
         return sum(sum(1 for _ in open(f, encoding="utf-8")) for f in glob.glob(os.path.join(folder, "*-outbox.jsonl")))
     la, lb = lines(args.outbox_a), lines(args.outbox_b)
-    check("scheduled jobs run once (leased outbox dispatcher)", pending == 0 and la + lb == sent and la > 0 and lb > 0,
+    # Each pass takes the lease afresh, so either instance may deliver every message of a short run: "once" is the count.
+    check("scheduled jobs run once (leased outbox dispatcher)", pending == 0 and la + lb == sent,
           f"{len(codes)} intakes through nginx; {sent} messages sent, delivered {la} by A + {lb} by B = {la + lb} (pending {pending})")
 
 

@@ -50,7 +50,7 @@ public sealed class HandOverNotificationTests
         var dossier = await received.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.True(received.IsSuccessStatusCode, dossier.ToString());
         var code = dossier.GetProperty("code").GetString()!;
-        var appointment = DateOnly.Parse(dossier.GetProperty("appointmentDate").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        var appointment = DateOnly.Parse((await desk.GetFromJsonAsync<JsonElement>($"/api/v1/dossiers/{code}", Ct)).GetProperty("appointmentDate").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
         var dispatcher = withLogs.Services.GetRequiredService<OutboxDispatcher>();
         await dispatcher.DispatchOnceAsync(Ct);
         var sentBefore = app.Captured!.Sent.Count;

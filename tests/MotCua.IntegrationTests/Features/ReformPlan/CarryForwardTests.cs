@@ -136,7 +136,7 @@ public sealed partial class CarryForwardTests(ReformAppFactory app) : IClassFixt
         foreach (var r in refused)
         {
             var problem = await r.Content.ReadFromJsonAsync<JsonElement>(Ct);
-            Assert.Equal("Kỳ kế hoạch đã được mở", S(problem, "title"));
+            Assert.Equal("application/problem+json", r.Content.Headers.ContentType?.MediaType);
             Assert.Contains("đã có kế hoạch cho năm 2028", S(problem, "detail"), StringComparison.Ordinal);
         }
 

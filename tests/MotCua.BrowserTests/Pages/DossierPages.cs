@@ -20,6 +20,31 @@ public sealed class ReceivePage(IPage page)
         await page.WaitForURLAsync("**/Dossiers/Details?**");
         return await page.GetByTestId("dossier-code").InnerTextAsync();
     }
+
+    /// <summary>Receives a dossier with a scanned PDF uploaded for every document component, so that it is digitized (issue 20 item 1).</summary>
+    public async Task<string> ReceiveDigitizedAsync(string procedureCode, string fullName, string idNumber, string phone)
+    {
+        await page.GotoAsync($"/Dossiers/Receive?procedure={procedureCode}");
+        await page.GetByLabel("Họ và tên").FillAsync(fullName);
+        await page.GetByLabel("Số định danh cá nhân (12 số)").FillAsync(idNumber);
+        await page.GetByLabel("Số điện thoại").FillAsync(phone);
+        var components = await page.GetByTestId("documents").Locator("[data-testid^='component-']").AllAsync();
+        Assert.NotEmpty(components);
+        for (var i = 0; i < components.Count; i++)
+        {
+            await components[i].GetByRole(AriaRole.Checkbox).First.CheckAsync();
+            await components[i].GetByLabel("Tệp quét / ảnh chụp").SetInputFilesAsync(new FilePayload
+            {
+                Name = $"thanh-phan-{i + 1}.pdf",
+                MimeType = "application/pdf",
+                Buffer = MotCua.Testing.TestPdf.Bytes(),
+            });
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tiếp nhận và cấp giấy hẹn" }).ClickAsync();
+        await page.WaitForURLAsync("**/Dossiers/Details?**");
+        return await page.GetByTestId("dossier-code").InnerTextAsync();
+    }
 }
 
 public sealed class DossierPage(IPage page)
@@ -95,4 +120,22 @@ public sealed class DossierPage(IPage page)
 
     /// <summary>No sideways scroll: the document is no wider than the viewport.</summary>
     public Task<bool> FitsWidthAsync() => page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth");
+
+    /// <summary>Whether the page says every component has a file (digitized).</summary>
+    public Task<string> DigitizedAsync() => page.GetByTestId("digitized").InnerTextAsync();
+
+    /// <summary>Forwards to a unit, choosing the medium by its label: paper ("Hồ sơ giấy") or electronic (issue 20 item 2).</summary>
+    public async Task ForwardAsync(string toUnitCode, bool paper)
+    {
+        var form = page.Locator("form").Filter(new() { Has = page.GetByRole(AriaRole.Group, new() { Name = "Hình thức chuyển hồ sơ" }) });
+        if (!await form.IsVisibleAsync())
+        {
+            await OpenMoreActionsAsync();
+        }
+
+        await form.GetByLabel("Chuyển đến đơn vị").SelectOptionAsync(toUnitCode);
+        await form.GetByLabel(paper ? "Hồ sơ giấy" : "Điện tử (trên hệ thống)").CheckAsync();
+        await form.Locator("button[type=submit], button:not([type])").Last.ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+    }
 }

@@ -89,6 +89,9 @@ public static class DossierNotifications
             NotificationKind.Submitted => (
                 $"Đã nhận hồ sơ trực tuyến {d.Code}",
                 $"Hồ sơ trực tuyến {d.Code} ({d.ProcedureName}) đã được gửi lúc {TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(d.ReceivedAtUtc, DateTimeKind.Utc), VietnamTime.Zone).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture)}, gồm {d.Documents.Count} thành phần. Bộ phận một cửa sẽ kiểm tra và tiếp nhận trong 8 giờ làm việc; giấy tiếp nhận và hẹn trả kết quả (mẫu 01) được gửi khi hồ sơ được tiếp nhận."),
+            NotificationKind.HandedOver => (
+                $"Hồ sơ {d.Code} được bàn giao cho {note?.Trim()}",
+                $"Hồ sơ {d.Code} ({d.ProcedureName}) nay do {note?.Trim()} tiếp tục giải quyết vì đơn vị đang giải quyết đã kết thúc hoạt động theo sắp xếp đơn vị hành chính. Ngày hẹn trả kết quả giữ nguyên: {date}."),
             NotificationKind.Apology => (
                 $"Thư xin lỗi và hẹn lại ngày trả kết quả hồ sơ {d.Code}",
                 $"Hồ sơ {d.Code} ({d.ProcedureName}) chưa giải quyết kịp thời hạn. Cơ quan xin lỗi và hẹn lại ngày trả kết quả: {date}.{reason}"),

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MotCua.Domain.Dossiers;
 using MotCua.Web.Features.Accounts;
+using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Infrastructure;
 
@@ -11,7 +12,7 @@ namespace MotCua.Web.Features.Dossiers;
 /// <summary>
 /// Hands the dossiers still open at a unit that has ended (and at its sub-units) over to its successor: per dossier one
 /// appended "hand-over" event (bàn giao) moves the current unit; earlier events keep the old unit, the receiving unit and
-/// every deadline stay as they were. Run twice, the second run finds nothing left to hand over.
+/// every deadline stay as they were; the applicant is told the new unit's name through the outbox. Run twice, the second run finds nothing left to hand over.
 /// </summary>
 public sealed class HandOverDossiers(AppDbContext db, TimeProvider time, IStringLocalizer<SharedResource> t)
 {
@@ -97,6 +98,8 @@ public sealed class HandOverDossiers(AppDbContext db, TimeProvider time, IString
                 dossier.CurrentUnitPath = to.Path;
                 dossier.Version++;
                 DossierHistory.Append(db, dossier, actor, now, new(Action, dossier.Status, note, DueBefore: dossier.AppointmentDate, UnitCode: at, ToUnitCode: to.Code));
+                // The applicant learns who now handles the dossier, in the same transaction as the move (outbox).
+                db.OutboxMessages.AddRange(DossierNotifications.Messages(dossier, NotificationKind.HandedOver, now, to.Name));
             }
 
             try

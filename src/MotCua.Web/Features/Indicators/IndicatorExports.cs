@@ -7,6 +7,9 @@ using PdfSharp.Pdf;
 
 namespace MotCua.Web.Features.Indicators;
 
+/// <summary>The QĐ 766 index that goes with a periodic report, or why it could not be scored for that period.</summary>
+public sealed record Index766Export(Index766Report? Report, string? Missing);
+
 /// <summary>The periodic report in Excel and PDF (Vietnamese) and the open-data CSV; none carries personal data, only counts.</summary>
 public static class IndicatorExports
 {
@@ -20,7 +23,44 @@ public static class IndicatorExports
                 t?.FullScore is { } f ? IndicatorText.Percent(f) : IndicatorText.None);
         });
 
-    public static byte[] Excel(IndicatorReport r, string periodName)
+    public const string Index766Sheet = "Chỉ số QĐ 766";
+
+    private static string Points(double p) => p.ToString("0.00", CultureInfo.GetCultureInfo("vi-VN"));
+
+    private static string Data(Index766CriterionView c) => c.Data == "none" ? "Không có dữ liệu trong MotCua"
+        : (c.Numerator is { } n && c.Denominator is { } d ? $"{n:N0}/{d:N0} " : "") + $"({IndicatorText.Percent(c.Value)})";
+
+    /// <summary>One row per group, then per criterion, then the total: the same figures as the dashboard's QĐ 766 section.</summary>
+    private static List<Dictionary<string, object?>> Index766Rows(Index766Export index)
+    {
+        if (index.Report is not { } x)
+        {
+            return [new() { ["Mục"] = "Bộ chỉ số QĐ 766", ["Ghi chú"] = "Không tính được cho kỳ này: " + index.Missing }];
+        }
+
+        var rows = new List<Dictionary<string, object?>>();
+        Dictionary<string, object?> Row(string code, string name, string data, double points, double max, string basis, string notes) => new()
+        {
+            ["Mục"] = code,
+            ["Tiêu chí"] = name,
+            ["Số liệu"] = data,
+            ["Điểm"] = points,
+            ["Tối đa"] = max,
+            ["Căn cứ"] = basis,
+            ["Ghi chú"] = notes,
+        };
+        foreach (var g in x.Groups)
+        {
+            rows.Add(Row("Nhóm " + g.Code, g.Name, "", g.Points, g.Max, "", ""));
+            rows.AddRange(g.Criteria.Select(c => Row(c.Code, c.Name, Data(c), c.Points, c.Max, c.Basis, string.Join(" ", c.Notes))));
+        }
+
+        rows.Add(Row("Tổng", $"{x.Unit.Name}, {x.From:dd/MM/yyyy} – {x.To:dd/MM/yyyy}" + (x.Quarter is { } q ? $" (quý {q}/{x.Year})" : $" (năm {x.Year})"),
+            $"Tối đa đạt được với dữ liệu của MotCua: {Points(x.MeasurableMax)}", x.Total, x.Max, "QĐ 766/QĐ-TTg", x.Note));
+        return rows;
+    }
+
+    public static byte[] Excel(IndicatorReport r, string periodName, Index766Export? index766 = null)
     {
         var rows = Lines(r).Select((l, i) => new Dictionary<string, object?>
         {
@@ -52,12 +92,30 @@ public static class IndicatorExports
             }).ToList();
         }
 
+        if (index766 is not null)
+        {
+            sheets[Index766Sheet] = Index766Rows(index766);
+            if (index766.Report is { Ranking.Count: > 0 } ranked)
+            {
+                sheets["Xếp hạng QĐ 766"] = ranked.Ranking.Select(x =>
+                {
+                    var row = new Dictionary<string, object?> { ["Hạng"] = x.Rank, ["Mã"] = x.Unit.Code, ["Đơn vị"] = x.Unit.Name, ["Tổng điểm"] = x.Total };
+                    foreach (var g in ranked.Groups)
+                    {
+                        row["Nhóm " + g.Code] = x.Groups.GetValueOrDefault(g.Code);
+                    }
+
+                    return row;
+                }).ToList();
+            }
+        }
+
         using var stream = new MemoryStream();
         stream.SaveAs(sheets, excelType: ExcelType.XLSX);
         return stream.ToArray();
     }
 
-    public static byte[] Pdf(IndicatorReport r, string periodName)
+    public static byte[] Pdf(IndicatorReport r, string periodName, Index766Export? index766 = null)
     {
         FormPdf.EnsureFonts();
         var options = new XPdfFontOptions(PdfFontEncoding.Unicode);
@@ -99,9 +157,139 @@ public static class IndicatorExports
             g.DrawString("Số liệu tính trực tiếp từ hồ sơ trên hệ thống; \"—\" là không có hồ sơ để tính.", F(8.5), XBrushes.Black, left, y);
         }
 
+        if (index766 is not null)
+        {
+            Index766Pages(document, index766, F);
+        }
+
         using var output = new MemoryStream();
         document.Save(output);
         return output.ToArray();
+    }
+
+    /// <summary>The QĐ 766 section on pages of its own: groups, criteria with their figures and points, notes wrapped under each.</summary>
+    private static void Index766Pages(PdfDocument document, Index766Export index, Func<double, bool, XFont> font)
+    {
+        XFont F(double size, bool bold = false) => font(size, bold);
+        var page = document.AddPage();
+        page.Size = PdfSharp.PageSize.A4;
+        var g = XGraphics.FromPdfPage(page);
+        try
+        {
+            double left = 40, width = page.Width.Point - 80, bottom = page.Height.Point - 50, y = 50;
+            double[] cols = [left, left + 34, left + 300, left + 410, left + 465];
+            void Need(double height)
+            {
+                if (y + height <= bottom)
+                {
+                    return;
+                }
+
+                g.Dispose();
+                page = document.AddPage();
+                page.Size = PdfSharp.PageSize.A4;
+                g = XGraphics.FromPdfPage(page);
+                y = 50;
+            }
+
+            double Lines(string text, XFont f, double x, double w, double top)
+            {
+                var at = top;
+                foreach (var line in Wrap(g, text, f, w))
+                {
+                    g.DrawString(line, f, XBrushes.Black, x, at);
+                    at += f.Size + 3;
+                }
+
+                return at;
+            }
+
+            g.DrawString("CHỈ SỐ PHỤC VỤ NGƯỜI DÂN, DOANH NGHIỆP (QĐ 766/QĐ-TTg)", F(12, true), XBrushes.Black, new XRect(left, y, width, 18), XStringFormats.TopCenter);
+            y += 34;
+            if (index.Report is not { } x)
+            {
+                Lines("Không tính được cho kỳ này: " + index.Missing, F(10), left, width, y);
+                return;
+            }
+
+            var period = x.Quarter is { } q ? $"quý {q}/{x.Year}" : $"năm {x.Year}";
+            y = Lines($"{x.Unit.Name}, {period} (từ {x.From:dd/MM/yyyy} đến {x.To:dd/MM/yyyy}): tổng điểm {Points(x.Total)} / {Points(x.Max)} "
+                + $"(tối đa đạt được với dữ liệu của MotCua: {Points(x.MeasurableMax)})", F(10, true), left, width, y) + 2;
+            y = Lines(x.Note, F(8.5), left, width, y) + 8;
+            string[] heads = ["Mục", "Tiêu chí", "Số liệu", "Điểm", "Tối đa"];
+            for (var i = 0; i < heads.Length; i++)
+            {
+                g.DrawString(heads[i], F(9.5, true), XBrushes.Black, cols[i], y);
+            }
+
+            y += 6;
+            g.DrawLine(XPens.Black, left, y, left + width, y);
+            y += 14;
+            foreach (var group in x.Groups)
+            {
+                Need(30);
+                y += 4;
+                g.DrawString(group.Code, F(9.5, true), XBrushes.Black, cols[0], y);
+                var groupEnd = Lines(group.Name, F(9.5, true), cols[1], cols[2] - cols[1] - 8, y);
+                g.DrawString(Points(group.Points), F(9.5, true), XBrushes.Black, cols[3], y);
+                g.DrawString(Points(group.Max), F(9.5, true), XBrushes.Black, cols[4], y);
+                y = groupEnd + 2;
+                foreach (var c in group.Criteria)
+                {
+                    var notes = string.Join(" ", c.Notes);
+                    var rowLines = Math.Max(Wrap(g, c.Name, F(9), cols[2] - cols[1] - 8).Count(), Wrap(g, Data(c), F(9), cols[3] - cols[2] - 6).Count());
+                    Need((rowLines * 12) + (Wrap(g, notes, F(7.5), width - (cols[1] - left)).Count() * 10.5) + 3);
+                    g.DrawString(c.Code, F(9), XBrushes.Black, cols[0], y);
+                    var nameEnd = Lines(c.Name, F(9), cols[1], cols[2] - cols[1] - 8, y);
+                    var dataEnd = Lines(Data(c), F(9), cols[2], cols[3] - cols[2] - 6, y);
+                    g.DrawString(Points(c.Points), F(9), XBrushes.Black, cols[3], y);
+                    g.DrawString(Points(c.Max), F(9), XBrushes.Black, cols[4], y);
+                    y = Math.Max(nameEnd, dataEnd);
+                    if (notes.Length > 0)
+                    {
+                        y = Lines(notes, F(7.5), cols[1], width - (cols[1] - left), y);
+                    }
+
+                    y += 3;
+                }
+            }
+
+            Need(20);
+            g.DrawLine(XPens.Black, left, y, left + width, y);
+            y += 14;
+            g.DrawString("Tổng", F(9.5, true), XBrushes.Black, cols[0], y);
+            g.DrawString($"{x.Unit.Name}", F(9.5, true), XBrushes.Black, cols[1], y);
+            g.DrawString(Points(x.Total), F(9.5, true), XBrushes.Black, cols[3], y);
+            g.DrawString(Points(x.Max), F(9.5, true), XBrushes.Black, cols[4], y);
+        }
+        finally
+        {
+            g.Dispose();
+        }
+    }
+
+    /// <summary>Greedy word wrap by measured width (PDFsharp draws single lines only).</summary>
+    private static IEnumerable<string> Wrap(XGraphics g, string text, XFont font, double width)
+    {
+        var line = new StringBuilder();
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = line.Length == 0 ? word : line + " " + word;
+            if (line.Length > 0 && g.MeasureString(candidate, font).Width > width)
+            {
+                yield return line.ToString();
+                line.Clear().Append(word);
+            }
+            else
+            {
+                line.Clear().Append(candidate);
+            }
+        }
+
+        if (line.Length > 0)
+        {
+            yield return line.ToString();
+        }
     }
 
     /// <summary>Open data: one row per month and unit, counts and rates only (no dossier, no person).</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -113,7 +114,7 @@ public static class IndicatorsApi
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem>> Report(
         string? period, int? year, int? n, string? unit, string? format,
-        AppDbContext db, IndicatorService service, ClaimsPrincipal user, TimeProvider time, IStringLocalizer<SharedResource> t, CancellationToken ct)
+        AppDbContext db, IndicatorService service, ReadIndex766 read766, ClaimsPrincipal user, TimeProvider time, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         var today = VietnamTime.Today(time);
         var kind = period ?? "year";
@@ -144,9 +145,18 @@ public static class IndicatorsApi
         var report = await service.ReportAsync(q.Unit, r.From, r.To, null, monthly: false, Breakdown.Unit, today, ct);
         var name = IndicatorText.PeriodName(kind, y, n ?? 1);
         var file = $"bao-cao-chi-so-{q.Unit.Code}-{kind}-{y}-{n ?? 1}";
+        // The QĐ 766 index is scored per quarter or per year: a quarter's report carries that quarter's index, any other period its year's.
+        var index = await read766.HandleAsync(user, q.Unit.Code, y.ToString(CultureInfo.InvariantCulture),
+            kind == "quarter" ? (n ?? 1).ToString(CultureInfo.InvariantCulture) : null, today, ct);
+        var index766 = index switch
+        {
+            ReadIndex766.Found(var found) => new Index766Export(found, null),
+            ReadIndex766.Invalid(var why) => new Index766Export(null, string.Join(" ", why.Values.SelectMany(m => m))),
+            _ => null,
+        };
         return format == "pdf"
-            ? TypedResults.File(IndicatorExports.Pdf(report, name), "application/pdf", file + ".pdf")
-            : TypedResults.File(IndicatorExports.Excel(report, name), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file + ".xlsx");
+            ? TypedResults.File(IndicatorExports.Pdf(report, name, index766), "application/pdf", file + ".pdf")
+            : TypedResults.File(IndicatorExports.Excel(report, name, index766), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file + ".xlsx");
     }
 
     /// <summary>Open data for anyone: monthly counts and rates of a unit and its direct children for one year, no personal data.</summary>

@@ -19,6 +19,9 @@ public enum NotificationKind
     BookingReminder,
     VerificationCode,
     Submitted,
+
+    /// <summary>The unit handling the dossier ended and handed it over to its successor (issue 20.5).</summary>
+    HandedOver,
 }
 
 /// <summary>

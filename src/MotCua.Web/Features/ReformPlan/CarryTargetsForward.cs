@@ -76,16 +76,28 @@ public sealed partial class CarryTargetsForward(AppDbContext db, TimeProvider ti
         }
 
         var y = body.Year!.Value;
-        var existing = await db.Plans.AsNoTracking().Where(p => p.IssuingUnitId == unit!.Id && p.PeriodFrom <= y && p.PeriodTo >= y)
-            .Select(p => p.Title).FirstOrDefaultAsync(ct);
-        if (existing is not null)
+        if (await ExistingTitleAsync(unit!.Id, y, ct) is { } existing)
         {
-            return new Duplicate(t["{0} đã có kế hoạch cho năm {1} (“{2}”): không mở trùng kỳ kế hoạch.", unit!.Name, y, existing]);
+            return new Duplicate(t["{0} đã có kế hoạch cho năm {1} (“{2}”): không mở trùng kỳ kế hoạch.", unit.Name, y, existing]);
         }
 
-        var plan = await OpenAsync(source, unit!, y, body.Title, ct);
-        return new Opened(plan, plan.Targets.Count);
+        try
+        {
+            var plan = await OpenAsync(source, unit, y, body.Title, ct);
+            return new Opened(plan, plan.Targets.Count);
+        }
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            // A concurrent request opened the same period between the check and the insert; the unique index kept one.
+            db.ChangeTracker.Clear();
+            var winner = await ExistingTitleAsync(unit.Id, y, ct) ?? "";
+            return new Duplicate(t["{0} đã có kế hoạch cho năm {1} (“{2}”): không mở trùng kỳ kế hoạch.", unit.Name, y, winner]);
+        }
     }
+
+    private Task<string?> ExistingTitleAsync(int unitId, int year, CancellationToken ct) =>
+        db.Plans.AsNoTracking().Where(p => p.IssuingUnitId == unitId && p.PeriodFrom <= year && p.PeriodTo >= year)
+            .OrderBy(p => p.Id).Select(p => p.Title).FirstOrDefaultAsync(ct);
 
     /// <summary>Creates the new period's plan with the carried targets (the checks are the caller's; the demo seed calls this directly).</summary>
     public async Task<Plan> OpenAsync(Plan source, OrgUnit unit, int year, string? title, CancellationToken ct)

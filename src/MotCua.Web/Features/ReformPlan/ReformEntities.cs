@@ -262,6 +262,8 @@ internal static class ReformModel
             e.HasOne(p => p.ParentPlan).WithMany().HasForeignKey(p => p.ParentPlanId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(p => p.Tasks).WithOne(t => t.Plan).HasForeignKey(t => t.PlanId);
             e.HasMany(p => p.Targets).WithOne().HasForeignKey(t => t.PlanId);
+            // One annual plan per unit and year: two concurrent carry-forwards cannot both open the period (issue 20.4).
+            e.HasIndex(p => new { p.IssuingUnitId, p.PeriodFrom }, "IX_Plans_AnnualPeriod").IsUnique().HasFilter("\"PeriodFrom\" = \"PeriodTo\"");
         });
         b.Entity<PlanTarget>(e =>
         {

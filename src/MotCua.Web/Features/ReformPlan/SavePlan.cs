@@ -48,7 +48,16 @@ public sealed class SavePlan(AppDbContext db, IStringLocalizer<SharedResource> t
             PlanTasks.Schedule(task, plan.PeriodFrom, plan.PeriodTo);
         }
 
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            // IX_Plans_AnnualPeriod: a unit has one annual plan per year (the carry-forward relies on it).
+            return new Invalid(new() { ["periodTo"] = [t["Đơn vị ban hành đã có kế hoạch năm {0}: không tạo trùng kỳ kế hoạch.", plan.PeriodFrom]] });
+        }
+
         return new Saved(plan, id is null);
     }
 

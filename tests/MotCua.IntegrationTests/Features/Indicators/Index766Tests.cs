@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Domain.Dossiers;
 using MotCua.IntegrationTests.Infrastructure;
@@ -150,6 +151,76 @@ public sealed class Index766Tests(AppFactory app) : IClassFixture<AppFactory>
 
         var quarter = await page.GetStringAsync("/Indicators?unit=56&from=2026-01-01&to=2026-12-07&year766=2026&quarter766=9", ct);
         Assert.Contains("data-testid=\"index766-errors\"", quarter, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_excel_and_pdf_reports_carry_the_index_with_each_criterions_points()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await BuildAsync();
+        var leader = await app.ClientFor("lanhdao.bacai");
+        var json = await leader.GetFromJsonAsync<JsonElement>("/api/v1/indicators/index766?unit=56.BACAI&year=2026", ct);
+        var criteria = json.GetProperty("groups").EnumerateArray().SelectMany(g => g.GetProperty("criteria").EnumerateArray()).ToList();
+
+        var xlsx = await leader.GetAsync("/api/v1/indicators/report?period=year&year=2026&unit=56.BACAI&format=xlsx", ct);
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        var bytes = await xlsx.Content.ReadAsByteArrayAsync(ct);
+        Assert.Contains(MotCua.Web.Features.Indicators.IndicatorExports.Index766Sheet, MiniExcelLibs.MiniExcel.GetSheetNames(new MemoryStream(bytes)));
+        var rows = new MemoryStream(bytes).Query(useHeaderRow: true, sheetName: MotCua.Web.Features.Indicators.IndicatorExports.Index766Sheet)
+            .Cast<IDictionary<string, object?>>().ToDictionary(r => (string)r["Mục"]!);
+        double Points(string code) => Convert.ToDouble(rows[code]["Điểm"], System.Globalization.CultureInfo.InvariantCulture);
+
+        // The hand-built figures of the first test, read back from the file: groups, the total and every criterion as the API scores it.
+        Assert.Equal([0d, 12.5, 12.5, 6.81, 8.5], new[] { "1", "2", "3", "4", "5" }.Select(g => Points("Nhóm " + g)));
+        Assert.Equal(22d, Convert.ToDouble(rows["Nhóm 4"]["Tối đa"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("Số hóa hồ sơ", rows["Nhóm 4"]["Tiêu chí"]);
+        Assert.Equal(40.31, Points("Tổng"));
+        Assert.Equal(100d, Convert.ToDouble(rows["Tổng"]["Tối đa"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(criteria.Count, rows.Count - 6);
+        foreach (var c in criteria)
+        {
+            var code = c.GetProperty("code").GetString()!;
+            Assert.Equal(c.GetProperty("points").GetDouble(), Points(code));
+            Assert.Equal(c.GetProperty("name").GetString(), rows[code]["Tiêu chí"]);
+        }
+
+        Assert.Equal(12.5, Points("2.1"));
+        Assert.StartsWith("5/8 (", (string)rows["2.1"]["Số liệu"]!, StringComparison.Ordinal);
+        Assert.Equal("Không có dữ liệu trong MotCua", rows["1.4"]["Số liệu"]);
+        Assert.Contains("Cổng Dịch vụ công quốc gia", (string)rows["1.4"]["Ghi chú"]!, StringComparison.Ordinal);
+        // The ranking of the children comes with it when the unit has any (the province: its communes).
+        var province = await (await app.ClientFor("admin")).GetByteArrayAsync("/api/v1/indicators/report?period=year&year=2026&unit=56&format=xlsx", ct);
+        var ranking = new MemoryStream(province).Query(useHeaderRow: true, sheetName: "Xếp hạng QĐ 766").Cast<IDictionary<string, object?>>().ToList();
+        Assert.Contains(ranking, r => (string)r["Mã"]! == "56.BACAI" && Convert.ToDouble(r["Tổng điểm"], System.Globalization.CultureInfo.InvariantCulture) == 40.31);
+
+        var pdf = await leader.GetAsync("/api/v1/indicators/report?period=quarter&n=4&year=2026&unit=56.BACAI&format=pdf", ct);
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        var text = MotCua.IntegrationTests.Features.Forms.FormReading.Text(await pdf.Content.ReadAsByteArrayAsync(ct));
+        var quarter = await leader.GetFromJsonAsync<JsonElement>("/api/v1/indicators/index766?unit=56.BACAI&year=2026&quarter=4", ct);
+        Assert.Contains("CHỈ SỐ PHỤC VỤ NGƯỜI DÂN, DOANH NGHIỆP (QĐ 766/QĐ-TTg)", text, StringComparison.Ordinal);
+        Assert.Contains("quý 4/2026", text, StringComparison.Ordinal);
+        Assert.Contains($"tổng điểm {quarter.GetProperty("total").GetDouble().ToString("0.00", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))} / 100,00", text, StringComparison.Ordinal);
+        foreach (var g in quarter.GetProperty("groups").EnumerateArray())
+        {
+            Assert.Contains(g.GetProperty("name").GetString()!, text, StringComparison.Ordinal);
+            foreach (var c in g.GetProperty("criteria").EnumerateArray())
+            {
+                // PdfPig reads line by line across columns: a wrapped name reads as its words in order after its code.
+                var code = c.GetProperty("code").GetString()!;
+                var at = text.IndexOf(code + " ", StringComparison.Ordinal);
+                foreach (var word in c.GetProperty("name").GetString()!.Split(' '))
+                {
+                    at = at < 0 ? -1 : text.IndexOf(word, at, StringComparison.Ordinal);
+                }
+
+                Assert.True(at >= 0, $"criterion {code} not in: {text}");
+            }
+        }
+
+        // A year before the index existed: the report still comes, and says why the index is missing.
+        var early = await (await app.ClientFor("admin")).GetByteArrayAsync("/api/v1/indicators/report?period=year&year=2021&unit=56&format=xlsx", ct);
+        var missing = new MemoryStream(early).Query(useHeaderRow: true, sheetName: MotCua.Web.Features.Indicators.IndicatorExports.Index766Sheet).Cast<IDictionary<string, object?>>().Single();
+        Assert.StartsWith("Không tính được cho kỳ này", (string)missing["Ghi chú"]!, StringComparison.Ordinal);
     }
 
     /// <summary>

@@ -2,7 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MotCua.IntegrationTests.Infrastructure;
+using MotCua.Web.Features.ReformPlan;
+using MotCua.Web.Infrastructure;
 
 namespace MotCua.IntegrationTests.Features.ReformPlan;
 
@@ -116,6 +120,52 @@ public sealed partial class CarryForwardTests(ReformAppFactory app) : IClassFixt
         var refused = await Post("56.BACAITAY", "2027");
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("Xã Bác Ái Tây đã có kế hoạch cho năm 2027", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Concurrent_carry_forwards_for_one_unit_and_year_open_one_period_and_the_others_get_409()
+    {
+        var (_, planId, _) = await BacAiPlanAsync();
+        var clients = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => app.ClientFor("admin")));
+
+        var responses = await Task.WhenAll(clients.Select(c => c.PostAsJsonAsync($"/api/v1/plans/{planId}/carry-forward", new { unitCode = "56.BACAIDONG", year = 2028 }, Ct)));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        var refused = responses.Where(r => r.StatusCode != HttpStatusCode.Created).ToArray();
+        Assert.All(refused, r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+        foreach (var r in refused)
+        {
+            var problem = await r.Content.ReadFromJsonAsync<JsonElement>(Ct);
+            Assert.Equal("application/problem+json", r.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("đã có kế hoạch cho năm 2028", S(problem, "detail"), StringComparison.Ordinal);
+        }
+
+        var admin = clients[0];
+        Assert.Single((await admin.GetFromJsonAsync<JsonElement[]>("/api/v1/plans", Ct))!,
+            p => S(p, "issuingUnitCode") == "56.BACAIDONG" && p.GetProperty("periodFrom").GetInt32() == 2028);
+    }
+
+    [Fact]
+    public async Task The_database_refuses_a_second_annual_plan_for_a_unit_and_year_even_without_the_check()
+    {
+        var (_, planId, _) = await BacAiPlanAsync();
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var carry = scope.ServiceProvider.GetRequiredService<CarryTargetsForward>();
+        var source = await db.Plans.AsNoTracking().Include(p => p.Targets).SingleAsync(p => p.Id == planId, Ct);
+        var unit = await db.Units.AsNoTracking().SingleAsync(u => u.Code == "56.BACAITAY", Ct);
+
+        // OpenAsync skips the handler's check (the demo seed calls it directly): only the unique index stands in the way.
+        await carry.OpenAsync(source, unit, 2029, null, Ct);
+        db.ChangeTracker.Clear();
+        var second = await Assert.ThrowsAsync<DbUpdateException>(() => carry.OpenAsync(source, unit, 2029, "Kế hoạch trùng", Ct));
+        Assert.True(DbErrors.IsUniqueViolation(second), second.InnerException?.Message);
+
+        // A multi-year plan of the same unit is another kind of plan and stays allowed; so is another year.
+        db.ChangeTracker.Clear();
+        db.Plans.Add(new Plan { Title = "Kế hoạch giai đoạn 2026–2030", IssuingUnitId = unit.Id, PeriodFrom = 2029, PeriodTo = 2030 });
+        await db.SaveChangesAsync(Ct);
+        await carry.OpenAsync(source, unit, 2031, null, Ct);
     }
 
     [GeneratedRegex(@"-\d{4}$")]

@@ -2521,9 +2521,11 @@ namespace MotCua.Web.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IssuingUnitId");
-
                     b.HasIndex("ParentPlanId");
+
+                    b.HasIndex(new[] { "IssuingUnitId", "PeriodFrom" }, "IX_Plans_AnnualPeriod")
+                        .IsUnique()
+                        .HasFilter("\"PeriodFrom\" = \"PeriodTo\"");
 
                     b.ToTable("Plans", (string)null);
                 });

@@ -2450,9 +2450,11 @@ namespace MotCua.Web.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IssuingUnitId");
-
                     b.HasIndex("ParentPlanId");
+
+                    b.HasIndex(new[] { "IssuingUnitId", "PeriodFrom" }, "IX_Plans_AnnualPeriod")
+                        .IsUnique()
+                        .HasFilter("\"PeriodFrom\" = \"PeriodTo\"");
 
                     b.ToTable("Plans", (string)null);
                 });

@@ -71,7 +71,7 @@ public static class AppSetup
         builder.AddAssisted();
         builder.AddWorkspace();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        builder.Services.AddOpenApi();
+        builder.AddApiContract();
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));

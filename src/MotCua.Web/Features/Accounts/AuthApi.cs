@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using MotCua.Web.Features.Organisation;
+using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.Accounts;
 
@@ -18,8 +19,8 @@ public static class AuthApi
     public static RouteGroupBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/auth").WithTags("Auth");
-        group.MapPost("/token", IssueToken).AllowAnonymous();
-        app.MapGet("/api/v1/me", Me).WithTags("Auth").RequireAuthorization();
+        group.MapPost("/token", IssueToken).Doc("issueToken", "Lấy mã truy cập (token)", "Issues a bearer access token.").ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status423Locked).ProducesProblem(StatusCodes.Status429TooManyRequests).AllowAnonymous();
+        app.MapGet("/api/v1/me", Me).Doc("getMe", "Thông tin người đang đăng nhập", "The signed-in user: name, roles and unit.").WithTags("Auth").RequireAuthorization();
         return group;
     }
 

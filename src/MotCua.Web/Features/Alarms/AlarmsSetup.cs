@@ -29,7 +29,7 @@ public static class AlarmsSetup
     {
         var group = app.MapGroup("/api/v1/alarms").WithTags("Alarms").RequireAuthorization(AccountsSetup.StaffPolicy);
         group.MapGet("/", async (bool? resolved, AppDbContext db, ClaimsPrincipal user, TimeProvider time, Calendar.CalendarService calendars, CancellationToken ct) =>
-            TypedResults.Ok(await ListAsync(db, calendars, user.ScopePath(), resolved ?? false, time.GetUtcNow().UtcDateTime, ct)));
+            TypedResults.Ok(await ListAsync(db, calendars, user.ScopePath(), resolved ?? false, time.GetUtcNow().UtcDateTime, ct))).Doc("listAlarms", "Danh sách cảnh báo hạn xử lý", "Dossiers and tasks due soon or overdue in the caller's units.");
         return group;
     }
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.Assisted;
 
@@ -17,8 +18,8 @@ public static class AssistedApi
     public static RouteGroupBuilder MapAssistedApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/assisted-submissions").WithTags("Dossiers").RequireAuthorization(AccountsSetup.StaffPolicy);
-        group.MapPost("/", StartAsync);
-        group.MapPost("/{id:long}/confirm", ConfirmAsync);
+        group.MapPost("/", StartAsync).Doc("createAssistedSubmission", "Tạo hồ sơ nộp thay (hỗ trợ người dân)", "Starts an online submission made by an officer on a citizen's behalf.");
+        group.MapPost("/{id:long}/confirm", ConfirmAsync).Doc("confirmAssistedSubmission", "Xác nhận hồ sơ nộp thay", "The applicant confirms an assisted submission, which files the dossier.");
         return group;
     }
 

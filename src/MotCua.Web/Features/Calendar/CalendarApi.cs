@@ -24,11 +24,11 @@ public static class CalendarApi
     public static RouteGroupBuilder MapCalendarApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/calendar").WithTags("Calendar");
-        group.MapGet("/due-date", DueDate).AllowAnonymous();
-        group.MapGet("/days", List).RequireAuthorization(AccountsSetup.StaffPolicy);
-        group.MapPost("/days", Upsert).RequireAuthorization(AccountsSetup.AdminPolicy);
-        group.MapDelete("/days/{date}", Delete).RequireAuthorization(AccountsSetup.AdminPolicy);
-        group.MapPost("/import", Import).RequireAuthorization(AccountsSetup.AdminPolicy).Accepts<string>("text/csv");
+        group.MapGet("/due-date", DueDate).Doc("computeDueDate", "Tính ngày hẹn trả", "Computes a due date in working days from the civil-service calendar.").AllowAnonymous();
+        group.MapGet("/days", List).Doc("listCalendarDays", "Danh sách ngày nghỉ, ngày làm bù", "Holidays and make-up working days in a period.").RequireAuthorization(AccountsSetup.StaffPolicy);
+        group.MapPost("/days", Upsert).Doc("saveCalendarDay", "Thêm hoặc sửa một ngày nghỉ, ngày làm bù", "Adds or changes a holiday or make-up working day.").ProducesProblem(StatusCodes.Status409Conflict).RequireAuthorization(AccountsSetup.AdminPolicy);
+        group.MapDelete("/days/{date}", Delete).Doc("deleteCalendarDay", "Xóa một ngày nghỉ, ngày làm bù", "Removes a calendar exception.").RequireAuthorization(AccountsSetup.AdminPolicy);
+        group.MapPost("/import", Import).Doc("importCalendar", "Nhập lịch nghỉ từ tệp CSV", "Imports calendar exceptions from CSV.").RequireAuthorization(AccountsSetup.AdminPolicy).Accepts<string>("text/csv");
         return group;
     }
 

@@ -35,8 +35,8 @@ public static class DossierForms
 
     public static void MapDossierFormsApi(this RouteGroupBuilder dossiers, IEndpointRouteBuilder app)
     {
-        dossiers.MapGet("/{code}/forms/{form}", Render);
-        app.MapGet("/api/v1/reports/tracking-book", RenderTrackingBook).WithTags("Dossiers").RequireAuthorization(Accounts.AccountsSetup.StaffPolicy);
+        dossiers.MapGet("/{code}/forms/{form}", Render).Doc("getDossierForm", "Tải biểu mẫu của hồ sơ (PDF)", "Renders a dossier's form (receipt 01, supplement request 02, …) as PDF.").ProducesFile("application/pdf");
+        app.MapGet("/api/v1/reports/tracking-book", RenderTrackingBook).Doc("getTrackingBook", "Sổ theo dõi hồ sơ (Excel)", "The dossier tracking book of a unit and period as an Excel file.").ProducesFile("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").WithTags("Dossiers").RequireAuthorization(Accounts.AccountsSetup.StaffPolicy);
     }
 
     /// <summary>GET …/forms/01.pdf or …/forms/01.html; 404 when the dossier has no event the form records (e.g. 03 before a refusal).</summary>

@@ -39,30 +39,30 @@ public static class DossiersApi
     public static RouteGroupBuilder MapDossiersApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/dossiers").WithTags("Dossiers").RequireAuthorization();
-        group.MapPost("/", Receive)
+        group.MapPost("/", Receive).WithName("receiveDossier")
             .WithSummary("Tiếp nhận hồ sơ (trực tiếp, trực tuyến, bưu chính)")
             .WithDescription("documents[].fileId: id of an upload (POST /api/v1/files) the caller may read, PDF/JPEG/PNG. "
                 + "documents[].reusedFromDocumentId (a component of an earlier dossier of the same applicant) or reusedFromStoredDocumentId "
                 + "(the personal store) mark a component reused; a bare reused=true is a 400. At the desk a reuse needs reuseConsent=true. "
                 + "The dossier is digitized (GET: digitized) when every component has a file.");
-        group.MapGet("/", List);
-        group.MapGet("/{code}", Get);
-        group.MapGet("/{code}/history", History);
-        group.MapPost("/{code}/actions", Act)
+        group.MapGet("/", List).Doc("listDossiers", "Tìm kiếm hồ sơ", "Searches the dossiers of the caller's units.");
+        group.MapGet("/{code}", Get).Doc("getDossier", "Xem hồ sơ", "A dossier with its steps, documents and status.");
+        group.MapGet("/{code}/history", History).Doc("getDossierHistory", "Lịch sử xử lý hồ sơ", "The append-only history of a dossier.");
+        group.MapPost("/{code}/actions", Act).WithName("actOnDossier").ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Thao tác trên hồ sơ")
             .WithDescription("record-result takes resultFileId, the id of an uploaded PDF the officer may read (unknown, not a PDF or not readable: 400); "
                 + "an electronic result is signed at once and resultFileId then names the signed copy.");
-        group.MapPost("/{code}/corrections", Correct);
-        group.MapGet("/{code}/corrections", Corrections);
-        group.MapPost("/{code}/result-file", UploadResult).DisableAntiforgery().RequireAntiforgeryForCookies();
+        group.MapPost("/{code}/corrections", Correct).Doc("correctDossier", "Đính chính hồ sơ đã tiếp nhận", "Corrects applicant data or components with a reason; form 01 is reissued.").ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/{code}/corrections", Corrections).Doc("listDossierCorrections", "Các lần đính chính hồ sơ", "Corrections made to a dossier, with both versions.");
+        group.MapPost("/{code}/result-file", UploadResult).Doc("recordDossierResultFile", "Ghi nhận tệp kết quả", "Records the result of a dossier from an uploaded PDF.").DisableAntiforgery().RequireAntiforgeryForCookies();
         group.MapDossierFormsApi(app);
         app.MapDossierImportApi();
         app.MapGet("/api/v1/decision-reasons", async (string? action, AppDbContext db, CancellationToken ct) =>
             TypedResults.Ok(DossierActions.TryParse(action, out var a)
                 ? (await DecisionReasons.ForAsync(db, a, ct)).Select(DecisionReasons.ToDto).ToArray()
-                : (await db.DecisionReasons.AsNoTracking().OrderBy(r => r.Order).ToListAsync(ct)).Select(DecisionReasons.ToDto).ToArray()))
+                : (await db.DecisionReasons.AsNoTracking().OrderBy(r => r.Order).ToListAsync(ct)).Select(DecisionReasons.ToDto).ToArray())).Doc("listDecisionReasons", "Danh mục lý do từ chối, yêu cầu bổ sung", "Coded reasons for refusals and supplement requests.")
             .WithTags("Dossiers").RequireAuthorization(Accounts.AccountsSetup.StaffPolicy);
-        app.MapGet("/api/v1/admin/history/verify", async (string? code, AppDbContext db, HistoryAnchors anchors, CancellationToken ct) => TypedResults.Ok(await VerifyHistory.RunAsync(db, anchors, code, ct)))
+        app.MapGet("/api/v1/admin/history/verify", async (string? code, AppDbContext db, HistoryAnchors anchors, CancellationToken ct) => TypedResults.Ok(await VerifyHistory.RunAsync(db, anchors, code, ct))).Doc("verifyHistoryChain", "Kiểm tra tính toàn vẹn của lịch sử", "Verifies the hash chain of dossier histories.")
             .WithTags("Dossiers").RequireAuthorization(Accounts.AccountsSetup.AdminPolicy);
         return group;
     }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using MotCua.Web.Features.Accounts;
+using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.Feedback;
 
@@ -17,14 +18,14 @@ public static class FeedbackApi
     public static IEndpointRouteBuilder MapFeedbackApi(this IEndpointRouteBuilder app)
     {
         var rating = app.MapGroup("/api/v1/dossiers/{code}/rating").WithTags("Feedback").RequireAuthorization();
-        rating.MapPost("/", Rate);
-        rating.MapGet("/", GetRating);
+        rating.MapPost("/", Rate).Doc("rateDossier", "Đánh giá mức độ hài lòng", "The applicant rates the service for a dossier.").ProducesProblem(StatusCodes.Status409Conflict);
+        rating.MapGet("/", GetRating).Doc("getDossierRating", "Xem đánh giá của hồ sơ", "The rating given for a dossier.");
         var group = app.MapGroup("/api/v1/feedback").WithTags("Feedback");
-        group.MapPost("/", Submit).AllowAnonymous();
-        group.MapGet("/published", async (FeedbackService s, CancellationToken ct) => TypedResults.Ok(await s.PublishedAsync(ct))).AllowAnonymous();
-        group.MapGet("/", async (bool? open, FeedbackService s, ClaimsPrincipal user, CancellationToken ct) => TypedResults.Ok(await s.ListForStaffAsync(user, open ?? false, ct)))
+        group.MapPost("/", Submit).Doc("submitFeedback", "Gửi phản ánh, kiến nghị", "Submits feedback or a complaint.").ProducesProblem(StatusCodes.Status409Conflict).AllowAnonymous();
+        group.MapGet("/published", async (FeedbackService s, CancellationToken ct) => TypedResults.Ok(await s.PublishedAsync(ct))).Doc("listPublishedFeedback", "Phản ánh, kiến nghị đã trả lời công khai", "Feedback answered and published.").AllowAnonymous();
+        group.MapGet("/", async (bool? open, FeedbackService s, ClaimsPrincipal user, CancellationToken ct) => TypedResults.Ok(await s.ListForStaffAsync(user, open ?? false, ct))).Doc("listFeedback", "Danh sách phản ánh, kiến nghị", "Feedback received by the caller's units.")
             .RequireAuthorization(AccountsSetup.StaffPolicy);
-        group.MapPost("/{number}/actions", Act).RequireAuthorization(AccountsSetup.StaffPolicy);
+        group.MapPost("/{number}/actions", Act).Doc("actOnFeedback", "Xử lý phản ánh, kiến nghị", "Assigns, answers or publishes a feedback item.").ProducesProblem(StatusCodes.Status409Conflict).RequireAuthorization(AccountsSetup.StaffPolicy);
         return app;
     }
 

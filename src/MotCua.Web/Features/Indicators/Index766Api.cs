@@ -10,7 +10,7 @@ public static class Index766Api
 {
     public static RouteGroupBuilder MapIndex766Api(this RouteGroupBuilder group)
     {
-        group.MapGet("/index766", Get);
+        group.MapGet("/index766", Get).Doc("getIndex766", "Bộ chỉ số phục vụ người dân, doanh nghiệp (QĐ 766)", "The national service index of Decision 766/QĐ-TTg for a unit and period.");
         return group;
     }
 

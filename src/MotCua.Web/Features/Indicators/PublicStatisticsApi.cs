@@ -11,7 +11,7 @@ public sealed record PublicStatistics(int Year, int Received, Dictionary<string,
 public static class PublicStatisticsApi
 {
     public static RouteHandlerBuilder MapPublicStatisticsApi(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/v1/public-statistics", Get).WithTags("Statistics").AllowAnonymous();
+        app.MapGet("/api/v1/public-statistics", Get).Doc("getPublicStatistics", "Thống kê công khai", "Public statistics of dossiers received and settled.").WithTags("Statistics").AllowAnonymous();
 
     private static async Task<Results<Ok<PublicStatistics>, ValidationProblem>> Get(int? year, ReadOnlyDb readOnly, TimeProvider time, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {

@@ -15,7 +15,7 @@ public static class OperationsSetup
     public static RouteGroupBuilder MapOperationsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/admin").WithTags("Operations").RequireAuthorization(AccountsSetup.AdminPolicy);
-        group.MapGet("/jobs", Jobs);
+        group.MapGet("/jobs", Jobs).Doc("listJobs", "Tình trạng các tác vụ nền", "Background jobs and their last runs.");
         return group;
     }
 

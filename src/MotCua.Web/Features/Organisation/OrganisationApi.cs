@@ -19,9 +19,9 @@ public static class OrganisationApi
     public static RouteGroupBuilder MapOrganisationApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/units").WithTags("Organisation").RequireAuthorization(AccountsSetup.StaffPolicy);
-        group.MapGet("/", List);
-        group.MapGet("/{code}", Get);
-        group.MapPost("/", Create).RequireAuthorization(AccountsSetup.AdminPolicy);
+        group.MapGet("/", List).Doc("listUnits", "Danh sách đơn vị", "Administrative units, dated.");
+        group.MapGet("/{code}", Get).Doc("getUnit", "Xem đơn vị", "One administrative unit.");
+        group.MapPost("/", Create).Doc("createUnit", "Thêm đơn vị", "Adds an administrative unit.").RequireAuthorization(AccountsSetup.AdminPolicy);
         return group;
     }
 

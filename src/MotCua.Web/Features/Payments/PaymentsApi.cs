@@ -80,19 +80,19 @@ public static class PaymentsApi
     public static IEndpointRouteBuilder MapPaymentsApi(this IEndpointRouteBuilder app)
     {
         var dossiers = app.MapGroup("/api/v1/dossiers/{code}/payments").WithTags("Payments").RequireAuthorization();
-        dossiers.MapPost("/", Start);
-        dossiers.MapGet("/", List);
+        dossiers.MapPost("/", Start).Doc("startPayment", "Bắt đầu thanh toán phí, lệ phí", "Starts an online payment of a dossier's fees.").ProducesProblem(StatusCodes.Status409Conflict);
+        dossiers.MapGet("/", List).Doc("listDossierPayments", "Các khoản thanh toán của hồ sơ", "Payments of a dossier.");
         var payments = app.MapGroup("/api/v1/payments").WithTags("Payments");
         // The gateway's callback exists only with a gateway whose secret is not public: VNPay, or the sandbox in demo mode.
         if (app.ServiceProvider.GetRequiredService<IPaymentGateway>() is not UnavailableGateway)
         {
-            payments.MapGet("/ipn", Ipn).AllowAnonymous();
+            payments.MapGet("/ipn", Ipn).Doc("receivePaymentNotification", "Thông báo kết quả thanh toán từ cổng (IPN)", "The payment gateway's instant payment notification.").AllowAnonymous();
         }
 
-        payments.MapGet("/{reference}/receipt.pdf", Receipt).RequireAuthorization();
-        payments.MapGet("/issues", Issues).RequireAuthorization(AccountsSetup.AdminPolicy);
-        payments.MapPost("/issues/{id:long}/resolve", Resolve).RequireAuthorization(AccountsSetup.AdminPolicy);
-        payments.MapPost("/reconcile", Reconcile).RequireAuthorization(AccountsSetup.AdminPolicy);
+        payments.MapGet("/{reference}/receipt.pdf", Receipt).Doc("getPaymentReceipt", "Biên lai thanh toán (PDF)", "The receipt of a payment as PDF.").ProducesFile("application/pdf").RequireAuthorization();
+        payments.MapGet("/issues", Issues).Doc("listPaymentIssues", "Các khoản thanh toán cần đối soát", "Payments that need reconciliation by an officer.").RequireAuthorization(AccountsSetup.AdminPolicy);
+        payments.MapPost("/issues/{id:long}/resolve", Resolve).Doc("resolvePaymentIssue", "Xử lý một khoản thanh toán cần đối soát", "Resolves a payment issue.").RequireAuthorization(AccountsSetup.AdminPolicy);
+        payments.MapPost("/reconcile", Reconcile).Doc("reconcilePayments", "Đối soát thanh toán", "Reconciles payments with the gateway.").ProducesProblem(StatusCodes.Status409Conflict).RequireAuthorization(AccountsSetup.AdminPolicy);
         return app;
     }
 

@@ -23,19 +23,19 @@ public static class PortalApi
     public static RouteGroupBuilder MapPortalApi(this IEndpointRouteBuilder app)
     {
         var portal = app.MapGroup("/api/v1/portal").WithTags("Portal");
-        portal.MapPost("/sign-up", StartSignUp).AllowAnonymous();
-        portal.MapPost("/sign-up/{id:guid}/verify", Verify).AllowAnonymous();
-        portal.MapPost("/sign-up/{id:guid}/resend", Resend).AllowAnonymous();
-        portal.MapGet("/procedures/{code}/form", Form).RequireAuthorization(p => p.RequireRole(Roles.Citizen));
+        portal.MapPost("/sign-up", StartSignUp).Doc("signUp", "Đăng ký tài khoản công dân", "Starts a citizen sign-up; a code is sent to verify it.").AllowAnonymous();
+        portal.MapPost("/sign-up/{id:guid}/verify", Verify).Doc("verifySignUp", "Xác thực đăng ký tài khoản", "Verifies a sign-up with the code received.").AllowAnonymous();
+        portal.MapPost("/sign-up/{id:guid}/resend", Resend).Doc("resendSignUpCode", "Gửi lại mã xác thực", "Sends the sign-up code again.").AllowAnonymous();
+        portal.MapGet("/procedures/{code}/form", Form).Doc("getOnlineForm", "Biểu mẫu nộp hồ sơ trực tuyến", "The online form of a procedure.").RequireAuthorization(p => p.RequireRole(Roles.Citizen));
 
         var me = app.MapGroup("/api/v1/me").WithTags("Portal").RequireAuthorization(p => p.RequireRole(Roles.Citizen));
-        me.MapGet("/documents", Documents);
-        me.MapGet("/drafts", ListDrafts);
-        me.MapPost("/drafts", CreateDraft);
-        me.MapGet("/drafts/{id:guid}", GetDraft);
-        me.MapPut("/drafts/{id:guid}", UpdateDraft);
-        me.MapDelete("/drafts/{id:guid}", DeleteDraft);
-        me.MapPost("/drafts/{id:guid}/submit", Submit);
+        me.MapGet("/documents", Documents).Doc("listMyDocuments", "Kho giấy tờ của tôi", "The citizen's stored documents, for reuse.");
+        me.MapGet("/drafts", ListDrafts).Doc("listMyDrafts", "Hồ sơ nháp của tôi", "The citizen's draft submissions.");
+        me.MapPost("/drafts", CreateDraft).Doc("createDraft", "Tạo hồ sơ nháp", "Starts a draft online submission.");
+        me.MapGet("/drafts/{id:guid}", GetDraft).Doc("getDraft", "Xem hồ sơ nháp", "One draft submission.");
+        me.MapPut("/drafts/{id:guid}", UpdateDraft).Doc("updateDraft", "Lưu hồ sơ nháp", "Saves a draft submission.");
+        me.MapDelete("/drafts/{id:guid}", DeleteDraft).Doc("deleteDraft", "Xóa hồ sơ nháp", "Deletes a draft submission.");
+        me.MapPost("/drafts/{id:guid}/submit", Submit).Doc("submitDraft", "Nộp hồ sơ trực tuyến", "Submits a draft as an online dossier.");
         return portal;
     }
 

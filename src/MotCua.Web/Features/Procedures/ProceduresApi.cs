@@ -52,13 +52,13 @@ public static class ProceduresApi
     public static RouteGroupBuilder MapProceduresApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/procedures").WithTags("Procedures");
-        group.MapGet("/", List);
-        group.MapGet("/export.csv", ExportCsv);
-        group.MapGet("/export.xlsx", ExportXlsx);
-        group.MapGet("/{code}", Get);
-        group.MapPost("/import", Import).RequireAuthorization(AccountsSetup.AdminPolicy).Accepts<string>("text/csv");
-        group.MapPost("/", Create).RequireAuthorization(AccountsSetup.AdminPolicy);
-        group.MapPut("/{code}", Update).RequireAuthorization(AccountsSetup.AdminPolicy);
+        group.MapGet("/", List).Doc("listProcedures", "Danh mục thủ tục hành chính", "The procedure catalogue, searchable.");
+        group.MapGet("/export.csv", ExportCsv).Doc("exportProceduresCsv", "Xuất danh mục thủ tục (CSV)", "The procedure catalogue as CSV.").ProducesFile("text/csv");
+        group.MapGet("/export.xlsx", ExportXlsx).Doc("exportProceduresExcel", "Xuất danh mục thủ tục (Excel)", "The procedure catalogue as Excel.").ProducesFile("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        group.MapGet("/{code}", Get).Doc("getProcedure", "Xem thủ tục", "One procedure with its versions.");
+        group.MapPost("/import", Import).Doc("importProcedures", "Nhập danh mục thủ tục", "Imports procedures (idempotent, versioned).").RequireAuthorization(AccountsSetup.AdminPolicy).Accepts<string>("text/csv");
+        group.MapPost("/", Create).Doc("createProcedure", "Thêm thủ tục", "Adds a procedure.").RequireAuthorization(AccountsSetup.AdminPolicy);
+        group.MapPut("/{code}", Update).Doc("updateProcedure", "Sửa thủ tục (tạo phiên bản mới)", "Changes a procedure as a new dated version.").RequireAuthorization(AccountsSetup.AdminPolicy);
         return group;
     }
 

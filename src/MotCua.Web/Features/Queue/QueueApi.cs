@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Operations;
+using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.Queue;
 
@@ -39,7 +40,7 @@ public static class QueueApi
                 ListSlots.Invalid(var field, var message) => Invalid(field, message),
                 ListSlots.UnknownUnit(var message) => Failed(message, StatusCodes.Status404NotFound),
                 var other => throw Unexpected(other),
-            }).AllowAnonymous();
+            }).Doc("listBookingSlots", "Các khung giờ đặt lịch còn trống", "Bookable slots at a unit's desk on a date.").AllowAnonymous();
         group.MapPost("/bookings", async Task<Results<Created<BookingView>, ValidationProblem, ProblemHttpResult>> (BookRequest body, BookSlot handler, ClaimsPrincipal user, CancellationToken ct) =>
             await handler.HandleAsync(body, user, ct) switch
             {
@@ -47,7 +48,7 @@ public static class QueueApi
                 BookSlot.Invalid(var field, var message) => Invalid(field, message),
                 BookSlot.Full(var message) => Failed(message, StatusCodes.Status409Conflict),
                 var other => throw Unexpected(other),
-            }).AllowAnonymous();
+            }).Doc("createBooking", "Đặt lịch hẹn nộp hồ sơ", "Books a slot at a desk.").ProducesProblem(StatusCodes.Status409Conflict).AllowAnonymous();
         group.MapPost("/bookings/{code}/cancel", async Task<Results<Ok<BookingView>, ValidationProblem, ProblemHttpResult>> (string code, CancelRequest body, CancelBooking handler, CancellationToken ct) =>
             await handler.HandleAsync(code, body.PhoneLast4, ct) switch
             {
@@ -55,15 +56,15 @@ public static class QueueApi
                 CancelBooking.Invalid(var field, var message) => Invalid(field, message),
                 CancelBooking.TooLate(var message) => Failed(message, StatusCodes.Status409Conflict),
                 var other => throw Unexpected(other),
-            }).AllowAnonymous();
+            }).Doc("cancelBooking", "Hủy lịch hẹn", "Cancels a booking.").ProducesProblem(StatusCodes.Status409Conflict).AllowAnonymous();
         group.MapGet("/units/{code}/display", async Task<Results<Ok<DisplayView>, NotFound>> (string code, QueueReads reads, CancellationToken ct) =>
-            await reads.DisplayAsync(code, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound()).AllowAnonymous();
+            await reads.DisplayAsync(code, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound()).Doc("getQueueDisplay", "Bảng hiển thị số thứ tự", "The public queue display of a unit.").AllowAnonymous();
 
         // Staff: inside their unit subtree.
         var staff = group.MapGroup("").RequireAuthorization(AccountsSetup.StaffPolicy);
-        staff.MapGet("/counters", async (string? unit, QueueReads reads, ClaimsPrincipal user, CancellationToken ct) => TypedResults.Ok(await reads.CountersAsync(user, unit, ct)));
+        staff.MapGet("/counters", async (string? unit, QueueReads reads, ClaimsPrincipal user, CancellationToken ct) => TypedResults.Ok(await reads.CountersAsync(user, unit, ct))).Doc("listCounters", "Danh sách quầy", "The desk counters of the caller's unit.");
         staff.MapGet("/counters/{id:int}/tickets", async Task<Results<Ok<TicketView[]>, NotFound>> (int id, QueueReads reads, ClaimsPrincipal user, CancellationToken ct) =>
-            await reads.CounterTicketsAsync(id, user, ct) is { } tickets ? TypedResults.Ok(tickets) : TypedResults.NotFound());
+            await reads.CounterTicketsAsync(id, user, ct) is { } tickets ? TypedResults.Ok(tickets) : TypedResults.NotFound()).Doc("listCounterTickets", "Số thứ tự đang chờ tại quầy", "Tickets waiting at a counter.");
         // The counter travels in the body, so that a malformed or empty request is refused before anyone is called.
         staff.MapPost("/tickets/call-next", async Task<Results<Ok<TicketView>, NoContent, ValidationProblem, ProblemHttpResult>> (CallNextRequest body, CallNext handler, ClaimsPrincipal user, CancellationToken ct) =>
             await handler.HandleAsync(body, user, ct) switch
@@ -74,7 +75,7 @@ public static class QueueApi
                 CallNext.NotFound(var message) => Failed(message, StatusCodes.Status404NotFound),
                 CallNext.Busy(var message) => Failed(message, StatusCodes.Status409Conflict),
                 var other => throw Unexpected(other),
-            });
+            }).Doc("callNextTicket", "Gọi số tiếp theo", "Calls the next ticket to a counter.").ProducesProblem(StatusCodes.Status409Conflict);
         staff.MapPost("/tickets", async Task<Results<Created<TicketView>, ValidationProblem, ProblemHttpResult>> (IssueRequest body, TakeTicket handler, ClaimsPrincipal user, CancellationToken ct) =>
             await handler.HandleAsync(body, user, ct) switch
             {
@@ -82,9 +83,9 @@ public static class QueueApi
                 TakeTicket.Invalid(var field, var message) => Invalid(field, message),
                 TakeTicket.Conflict(var message) => Failed(message, StatusCodes.Status409Conflict),
                 var other => throw Unexpected(other),
-            });
+            }).Doc("issueTicket", "Cấp số thứ tự", "Issues a queue ticket.").ProducesProblem(StatusCodes.Status409Conflict);
         staff.MapGet("/tickets/{id:long}", async Task<Results<Ok<TicketView>, NotFound>> (long id, QueueReads reads, ClaimsPrincipal user, CancellationToken ct) =>
-            await reads.TicketAsync(id, user, ct) is { } ticket ? TypedResults.Ok(ticket) : TypedResults.NotFound());
+            await reads.TicketAsync(id, user, ct) is { } ticket ? TypedResults.Ok(ticket) : TypedResults.NotFound()).Doc("getTicket", "Xem số thứ tự", "One queue ticket.");
         staff.MapPost("/tickets/{id:long}/actions", async Task<Results<Ok<TicketView>, ValidationProblem, ProblemHttpResult>> (long id, TicketActionRequest body, ActOnTicket handler, ClaimsPrincipal user, CancellationToken ct) =>
             await handler.HandleAsync(id, body.Action, user, ct) switch
             {
@@ -93,14 +94,14 @@ public static class QueueApi
                 ActOnTicket.NotFound(var message) => Failed(message, StatusCodes.Status404NotFound),
                 ActOnTicket.Conflict(var message) => Failed(message, StatusCodes.Status409Conflict),
                 var other => throw Unexpected(other),
-            });
+            }).Doc("actOnTicket", "Xử lý số thứ tự", "Serves, skips or transfers a ticket.").ProducesProblem(StatusCodes.Status409Conflict);
         staff.MapGet("/stats", async Task<Results<Ok<CounterDayStats[]>, ValidationProblem, ProblemHttpResult>> (DateOnly? from, DateOnly? to, ReadQueueStats handler, ClaimsPrincipal user, CancellationToken ct) =>
             await handler.HandleAsync(user, from, to, ct) switch
             {
                 ReadQueueStats.Listed(var rows) => TypedResults.Ok(rows),
                 ReadQueueStats.Invalid(var field, var message) => Invalid(field, message),
                 var other => throw Unexpected(other),
-            });
+            }).Doc("getQueueStats", "Thống kê hàng đợi", "Waiting and serving times at a unit's desk.");
         return group;
     }
 

@@ -18,11 +18,11 @@ public static class EvaluationApi
 {
     public static void Map(RouteGroupBuilder group)
     {
-        group.MapGet("/reform/evaluation/schemes", Schemes);
-        group.MapGet("/reform/evaluation/schemes/{id:int}/results", Results);
-        group.MapGet("/reform/evaluation/schemes/{id:int}/results.xlsx", Export);
-        group.MapPost("/reform/evaluation/schemes/{id:int}/self-assessments", SelfAssess).DisableAntiforgery().RequireAntiforgeryForCookies();
-        group.MapPut("/reform/evaluation/schemes/{id:int}/appraisals", Appraise);
+        group.MapGet("/reform/evaluation/schemes", Schemes).Doc("listEvaluationSchemes", "Các bộ tiêu chí đánh giá cải cách hành chính", "Yearly evaluation schemes.");
+        group.MapGet("/reform/evaluation/schemes/{id:int}/results", Results).Doc("getEvaluationResults", "Kết quả đánh giá", "Self-assessment and appraisal scores per unit.");
+        group.MapGet("/reform/evaluation/schemes/{id:int}/results.xlsx", Export).Doc("exportEvaluationResults", "Xuất kết quả đánh giá (Excel)", "Evaluation results as Excel.").ProducesFile("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        group.MapPost("/reform/evaluation/schemes/{id:int}/self-assessments", SelfAssess).Doc("submitSelfAssessment", "Gửi tự đánh giá", "A unit's self-assessment scores with evidence.").DisableAntiforgery().RequireAntiforgeryForCookies();
+        group.MapPut("/reform/evaluation/schemes/{id:int}/appraisals", Appraise).Doc("saveAppraisal", "Thẩm định kết quả tự đánh giá", "The appraisal council's scores.");
         SchemesApi.Map(group);
     }
 

@@ -19,11 +19,11 @@ public static class InspectionsApi
 {
     public static void Map(RouteGroupBuilder group)
     {
-        group.MapGet("/reform/inspections", List);
-        group.MapGet("/reform/inspections/counts", Counts);
-        group.MapPost("/reform/inspections", Create);
-        group.MapPut("/reform/inspections/{id:int}", Update);
-        group.MapPost("/reform/inspections/{id:int}/follow-ups", AddFollowUp);
+        group.MapGet("/reform/inspections", List).Doc("listInspections", "Danh sách kiểm tra cải cách hành chính", "Inspections of units.");
+        group.MapGet("/reform/inspections/counts", Counts).Doc("countInspections", "Số cuộc kiểm tra theo đơn vị", "Inspection counts per unit and year.");
+        group.MapPost("/reform/inspections", Create).Doc("createInspection", "Thêm cuộc kiểm tra", "Plans an inspection.");
+        group.MapPut("/reform/inspections/{id:int}", Update).Doc("updateInspection", "Cập nhật cuộc kiểm tra", "Records an inspection's findings.");
+        group.MapPost("/reform/inspections/{id:int}/follow-ups", AddFollowUp).Doc("createInspectionFollowUp", "Thêm việc khắc phục sau kiểm tra", "A follow-up task after an inspection.");
     }
 
     private static async Task<Results<Ok<InspectionDto[]>, ValidationProblem>> List(

@@ -17,9 +17,9 @@ public static class OccurrencesApi
 {
     public static void Map(RouteGroupBuilder group)
     {
-        group.MapGet("/occurrences/{id:int}", Get);
-        group.MapPut("/occurrences/{id:int}", Update);
-        group.MapPost("/occurrences/{id:int}/entries", AddEntry).DisableAntiforgery().RequireAntiforgeryForCookies();
+        group.MapGet("/occurrences/{id:int}", Get).Doc("getTaskOccurrence", "Xem một kỳ thực hiện nhiệm vụ", "One occurrence of a recurring plan task.");
+        group.MapPut("/occurrences/{id:int}", Update).Doc("updateTaskOccurrence", "Cập nhật kỳ thực hiện nhiệm vụ", "Updates an occurrence's progress.");
+        group.MapPost("/occurrences/{id:int}/entries", AddEntry).Doc("addTaskOccurrenceEntry", "Báo cáo tiến độ nhiệm vụ", "Adds a progress entry with evidence.").DisableAntiforgery().RequireAntiforgeryForCookies();
     }
 
     private static async Task<Results<Ok<OccurrenceDetailDto>, NotFound>> Get(int id, AppDbContext db, TimeProvider time, CancellationToken ct) =>

@@ -17,9 +17,9 @@ public static class OverviewApi
 {
     public static void Map(RouteGroupBuilder group)
     {
-        group.MapGet("/reform/overview", Get);
-        group.MapGet("/reform/overview.xlsx", Export);
-        group.MapGet("/reform/overview.pdf", ExportPdf);
+        group.MapGet("/reform/overview", Get).Doc("getReformOverview", "Tổng quan thực hiện kế hoạch", "Progress of the plan's tasks and targets.");
+        group.MapGet("/reform/overview.xlsx", Export).Doc("exportReformOverviewExcel", "Tổng quan thực hiện kế hoạch (Excel)", "The overview as Excel.").ProducesFile("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        group.MapGet("/reform/overview.pdf", ExportPdf).Doc("exportReformOverviewPdf", "Tổng quan thực hiện kế hoạch (PDF)", "The overview as PDF.").ProducesFile("application/pdf");
     }
 
     private static async Task<Results<Ok<OverviewDto>, ValidationProblem>> Get(string? on, AppDbContext db, ClaimsPrincipal user, TimeProvider time, IStringLocalizer<SharedResource> t, CancellationToken ct) =>

@@ -37,18 +37,18 @@ public static class PlansApi
     public static RouteGroupBuilder MapReformPlanApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1").WithTags("ReformPlan").RequireAuthorization(AccountsSetup.StaffPolicy);
-        group.MapGet("/plans", List);
-        group.MapGet("/plans/{id:int}", Get);
-        group.MapGet("/plans/{id:int}/tasks", Tasks);
-        group.MapGet("/plans/{id:int}/targets", Targets);
-        group.MapPost("/plans", CreatePlan);
-        group.MapPut("/plans/{id:int}", UpdatePlan);
-        group.MapPost("/plans/{id:int}/carry-forward", CarryForward);
-        group.MapPost("/plans/{id:int}/tasks", CreateTask);
-        group.MapPut("/plans/{id:int}/tasks/{taskId:int}", UpdateTask);
-        group.MapPost("/plans/{id:int}/targets", CreateTarget);
-        group.MapPut("/plans/{id:int}/targets/{targetId:int}", UpdateTarget);
-        group.MapGet("/files/{sha}", Download);
+        group.MapGet("/plans", List).Doc("listPlans", "Danh sách kế hoạch", "Reform plans of the caller's units.");
+        group.MapGet("/plans/{id:int}", Get).Doc("getPlan", "Xem kế hoạch", "One reform plan.");
+        group.MapGet("/plans/{id:int}/tasks", Tasks).Doc("listPlanTasks", "Nhiệm vụ của kế hoạch", "A plan's tasks.");
+        group.MapGet("/plans/{id:int}/targets", Targets).Doc("listPlanTargets", "Chỉ tiêu của kế hoạch", "A plan's targets and the indicators they measure.");
+        group.MapPost("/plans", CreatePlan).Doc("createPlan", "Thêm kế hoạch", "Adds a reform plan.");
+        group.MapPut("/plans/{id:int}", UpdatePlan).Doc("updatePlan", "Sửa kế hoạch", "Changes a reform plan.");
+        group.MapPost("/plans/{id:int}/carry-forward", CarryForward).Doc("carryPlanForward", "Mở kỳ kế hoạch mới từ chỉ tiêu hiện có", "Opens the next period for a unit by carrying targets forward.").ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/plans/{id:int}/tasks", CreateTask).Doc("createPlanTask", "Thêm nhiệm vụ", "Adds a task to a plan.");
+        group.MapPut("/plans/{id:int}/tasks/{taskId:int}", UpdateTask).Doc("updatePlanTask", "Sửa nhiệm vụ", "Changes a plan task.");
+        group.MapPost("/plans/{id:int}/targets", CreateTarget).Doc("createPlanTarget", "Thêm chỉ tiêu", "Adds a target to a plan.");
+        group.MapPut("/plans/{id:int}/targets/{targetId:int}", UpdateTarget).Doc("updatePlanTarget", "Sửa chỉ tiêu", "Changes a plan target.");
+        group.MapGet("/reform/files/{sha}", Download).Doc("downloadReformFile", "Tải tệp minh chứng", "Downloads a report or evidence file of the reform plan.").ProducesFile("application/octet-stream");
         ReportsApi.Map(group);
         OccurrencesApi.Map(group);
         EvaluationApi.Map(group);

@@ -23,12 +23,12 @@ public static class ReportsApi
 {
     public static void Map(RouteGroupBuilder group)
     {
-        group.MapGet("/reform/reports/obligations", Obligations);
-        group.MapGet("/reform/reports", List);
-        group.MapPost("/reform/reports", Submit).DisableAntiforgery().RequireAntiforgeryForCookies();
-        group.MapPost("/reform/reports/{id:int}/review", Review);
-        group.MapGet("/reform/reports/late", Late);
-        group.MapGet("/reform/reports/reminders", Reminders);
+        group.MapGet("/reform/reports/obligations", Obligations).Doc("listReportObligations", "Các báo cáo phải nộp", "Reports each unit must submit, with deadlines.");
+        group.MapGet("/reform/reports", List).Doc("listReformReports", "Danh sách báo cáo cải cách hành chính", "Reports submitted by units.");
+        group.MapPost("/reform/reports", Submit).Doc("submitReformReport", "Nộp báo cáo", "Submits a unit's report.").ProducesProblem(StatusCodes.Status409Conflict).DisableAntiforgery().RequireAntiforgeryForCookies();
+        group.MapPost("/reform/reports/{id:int}/review", Review).Doc("reviewReformReport", "Xem xét báo cáo", "Accepts or returns a report.");
+        group.MapGet("/reform/reports/late", Late).Doc("listLateReports", "Báo cáo nộp muộn", "Reports submitted late or missing.");
+        group.MapGet("/reform/reports/reminders", Reminders).Doc("listReportReminders", "Nhắc nộp báo cáo", "Reminders due for reports.");
     }
 
     private static async Task<Ok<ObligationDto[]>> Obligations(AppDbContext db, CancellationToken ct) =>

@@ -16,13 +16,13 @@ public static class SchemesApi
 {
     public static void Map(RouteGroupBuilder group)
     {
-        group.MapGet("/reform/evaluation/schemes/{id:int}", Get);
-        group.MapPost("/reform/evaluation/schemes", Create);
-        group.MapPut("/reform/evaluation/schemes/{id:int}", Rename);
-        group.MapPost("/reform/evaluation/schemes/{id:int}/criteria", AddCriterion);
-        group.MapPut("/reform/evaluation/schemes/{id:int}/criteria/{criterionId:int}", UpdateCriterion);
-        group.MapDelete("/reform/evaluation/schemes/{id:int}/criteria/{criterionId:int}", DeleteCriterion);
-        group.MapPost("/reform/evaluation/schemes/{id:int}/criteria/{criterionId:int}/move", MoveCriterion);
+        group.MapGet("/reform/evaluation/schemes/{id:int}", Get).Doc("getEvaluationScheme", "Xem bộ tiêu chí đánh giá", "One evaluation scheme with its criteria.");
+        group.MapPost("/reform/evaluation/schemes", Create).Doc("createEvaluationScheme", "Thêm bộ tiêu chí đánh giá", "Adds an evaluation scheme.");
+        group.MapPut("/reform/evaluation/schemes/{id:int}", Rename).Doc("updateEvaluationScheme", "Sửa bộ tiêu chí đánh giá", "Changes an evaluation scheme.");
+        group.MapPost("/reform/evaluation/schemes/{id:int}/criteria", AddCriterion).Doc("addEvaluationCriterion", "Thêm tiêu chí", "Adds a criterion.");
+        group.MapPut("/reform/evaluation/schemes/{id:int}/criteria/{criterionId:int}", UpdateCriterion).Doc("updateEvaluationCriterion", "Sửa tiêu chí", "Changes a criterion.");
+        group.MapDelete("/reform/evaluation/schemes/{id:int}/criteria/{criterionId:int}", DeleteCriterion).Doc("deleteEvaluationCriterion", "Xóa tiêu chí", "Removes a criterion.").ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/reform/evaluation/schemes/{id:int}/criteria/{criterionId:int}/move", MoveCriterion).Doc("moveEvaluationCriterion", "Đổi thứ tự tiêu chí", "Moves a criterion within the scheme.");
     }
 
     private static ValidationProblem Invalid(Dictionary<string, string[]> errors, IStringLocalizer<SharedResource> t) =>

@@ -13,9 +13,9 @@ public static class TargetMeasurementsApi
 {
     public static void Map(RouteGroupBuilder group)
     {
-        group.MapGet("/plans/{id:int}/targets/{targetId:int}/measurements", List);
-        group.MapPost("/plans/{id:int}/targets/{targetId:int}/measurements", Add).DisableAntiforgery().RequireAntiforgeryForCookies();
-        group.MapGet("/plans/{id:int}/targets/{targetId:int}/measurements/{measurementId:int}/evidence", Evidence);
+        group.MapGet("/plans/{id:int}/targets/{targetId:int}/measurements", List).Doc("listTargetMeasurements", "Các lần đo chỉ tiêu", "Measurements recorded for a target.");
+        group.MapPost("/plans/{id:int}/targets/{targetId:int}/measurements", Add).Doc("addTargetMeasurement", "Ghi nhận kết quả đo chỉ tiêu", "Records a measurement with evidence.").DisableAntiforgery().RequireAntiforgeryForCookies();
+        group.MapGet("/plans/{id:int}/targets/{targetId:int}/measurements/{measurementId:int}/evidence", Evidence).Doc("downloadMeasurementEvidence", "Tải minh chứng của lần đo", "Downloads a measurement's evidence.").ProducesFile("application/octet-stream");
     }
 
     private static async Task<Results<Ok<MeasurementDto[]>, NotFound>> List(int id, int targetId, AppDbContext db, CancellationToken ct) =>

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
+using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.Results;
 
@@ -16,9 +17,9 @@ public static class ResultsApi
     public static IEndpointRouteBuilder MapResultsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/dossiers/{code}").WithTags("Results").RequireAuthorization();
-        group.MapGet("/result", Info);
-        group.MapGet("/result.pdf", Download);
-        group.MapPost("/result-delivery", RequestPost);
+        group.MapGet("/result", Info).Doc("getDossierResult", "Kết quả giải quyết hồ sơ", "The result of a dossier.");
+        group.MapGet("/result.pdf", Download).Doc("downloadDossierResult", "Tải kết quả (PDF đã ký số)", "The signed result file.").ProducesProblem(StatusCodes.Status409Conflict).ProducesFile("application/pdf");
+        group.MapPost("/result-delivery", RequestPost).Doc("deliverDossierResult", "Trả kết quả", "Records the hand-over of the result (desk, post or online).").ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 

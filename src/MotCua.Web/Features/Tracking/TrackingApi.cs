@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.Tracking;
 
@@ -19,7 +20,7 @@ public static class TrackingApi
     public static IEndpointRouteBuilder MapTrackingApi(this IEndpointRouteBuilder app)
     {
         // Tagged with the dossiers, where the API reference has always listed it.
-        app.MapGet("/api/v1/tracking/{code}", Track).WithTags("Dossiers").AllowAnonymous();
+        app.MapGet("/api/v1/tracking/{code}", Track).Doc("trackDossier", "Tra cứu tình trạng hồ sơ", "Public tracking of a dossier by its code (personal data masked).").ProducesProblem(StatusCodes.Status429TooManyRequests).WithTags("Dossiers").AllowAnonymous();
         return app;
     }
 

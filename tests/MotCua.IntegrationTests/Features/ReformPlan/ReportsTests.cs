@@ -54,7 +54,7 @@ public sealed class ReportsTests(ReformAppFactory app) : IClassFixture<ReformApp
         Assert.True(Has(after, "584.TP", "quarterly", 1));
 
         // The evidence is stored by content and readable back by Phòng Nội vụ.
-        Assert.Equal("Biên bản họp giao ban CCHC quý I", await noivu.GetStringAsync($"/api/v1/files/{sha}", Ct));
+        Assert.Equal("Biên bản họp giao ban CCHC quý I", await noivu.GetStringAsync($"/api/v1/reform/files/{sha}", Ct));
 
         // Returned reports count as missing again.
         var review = await noivu.PostAsJsonAsync($"/api/v1/reform/reports/{report.GetProperty("id").GetInt32()}/review", new { accept = false, note = "Thiếu số liệu" }, Ct);

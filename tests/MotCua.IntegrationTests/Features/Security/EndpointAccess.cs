@@ -164,7 +164,7 @@ public static class EndpointAccess
         // administrator; Phòng Nội vụ's scope is the district, which ends on 30/06/2025, so it is refused there.
         new("POST /api/v1/plans/{id:int}/carry-forward", "/api/v1/plans/{plan}/carry-forward", "NNYNNNRN",
             Valid: s => new { unitCode = "56", year = 2026 + (s.Number % 10) }),
-        new("GET /api/v1/files/{sha}", "/api/v1/files/{sha}", "NNYYNYYN"), // a report of 584.TCKH: its unit, the district leader, Phòng Nội vụ
+        new("GET /api/v1/reform/files/{sha}", "/api/v1/reform/files/{sha}", "NNYYNYYN"), // a report of 584.TCKH: its unit, the district leader, Phòng Nội vụ
 
         new("GET /api/v1/occurrences/{id:int}", "/api/v1/occurrences/{occurrence}", Staff),
         new("PUT /api/v1/occurrences/{id:int}", "/api/v1/occurrences/{occurrence}", ReformEdit, new { progress = "in-progress" }),

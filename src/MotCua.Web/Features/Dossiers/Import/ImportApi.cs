@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using MotCua.Web.Features.Accounts;
+using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.Dossiers.Import;
 
@@ -10,7 +11,7 @@ public static class ImportApi
     public static RouteGroupBuilder MapDossierImportApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/dossiers/import").WithTags("Indicators").RequireAuthorization(AccountsSetup.AdminPolicy);
-        group.MapPost("/", Import).DisableAntiforgery();
+        group.MapPost("/", Import).Doc("importDossiers", "Nhập hồ sơ lịch sử", "Imports historical dossiers (idempotent).").DisableAntiforgery();
         return group;
     }
 

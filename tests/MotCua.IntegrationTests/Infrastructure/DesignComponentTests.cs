@@ -115,6 +115,51 @@ public sealed partial class DesignComponentTests
         Assert.True(compressed.Length * 3 < uncompressed.Length, $"{compressed.Length} of {uncompressed.Length} bytes");
     }
 
+    [Fact]
+    public async Task The_apology_takes_its_new_date_as_dd_MM_yyyy_whatever_the_browsers_language()
+    {
+        using var app = new AppFactory();
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.FromHours(7)));
+        var api = await app.ClientFor("motcua.bacai");
+        var code = (await Features.Dossiers.DossierApi.ReceivedAsync(api, "56.BACAI")).GetProperty("code").GetString()!;
+        var desk = await PageClient.SignedInAsync(app, "motcua.bacai");
+        desk.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US");
+
+        var html = await desk.GetStringAsync($"/Dossiers/Details?code={code}", Ct);
+        var box = NewDateBox().Match(html);
+        Assert.True(box.Success, "no apology date box");
+        Assert.Contains("type=\"text\"", box.Value, StringComparison.Ordinal);
+        Assert.Contains("data-datepicker", box.Value, StringComparison.Ordinal);
+        Assert.Contains("placeholder=\"dd/mm/yyyy\"", box.Value, StringComparison.Ordinal);
+        var form = ApologyForm().Match(html).Value;
+
+        var posted = await desk.PostAsync($"/Dossiers/Details?code={code}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["code"] = code,
+            ["ActionName"] = "apologize",
+            ["Version"] = FormVersion().Match(form).Groups[1].Value,
+            ["NewDueDate"] = "21/12/2026",
+            ["Note"] = "Chờ xác minh thêm",
+            ["__RequestVerificationToken"] = FormToken().Match(form).Groups[1].Value,
+        }), Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var dossier = await api.GetStringAsync($"/api/v1/dossiers/{code}", Ct);
+        Assert.Contains("\"appointmentDate\":\"2026-12-21\"", dossier, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"<input[^>]*id=""new-date""[^>]*>")]
+    private static partial Regex NewDateBox();
+
+    [GeneratedRegex(@"<form[^>]*data-testid=""action-apologize"".*?</form>", RegexOptions.Singleline)]
+    private static partial Regex ApologyForm();
+
+    [GeneratedRegex(@"name=""Version"" value=""(\d+)""")]
+    private static partial Regex FormVersion();
+
+    [GeneratedRegex(@"name=""__RequestVerificationToken"" type=""hidden"" value=""([^""]+)""")]
+    private static partial Regex FormToken();
+
     [GeneratedRegex(@"<table\b.*?</table>", RegexOptions.Singleline)]
     private static partial Regex Table();
 

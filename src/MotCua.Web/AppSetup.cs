@@ -70,6 +70,7 @@ public static class AppSetup
         builder.AddQueue();
         builder.AddAssisted();
         builder.AddWorkspace();
+        builder.AddResponseCompressionSetup();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.AddApiContract();
         builder.Services.ConfigureHttpJsonOptions(o =>
@@ -129,6 +130,8 @@ public static class AppSetup
     {
         // Culture first, so that error pages and problem details are written in the request's language.
         app.UseRequestLocalization();
+        // Pages, problem details and JSON go out compressed; static files come precompressed from MapStaticAssets.
+        app.UseResponseCompression();
         app.UseSecurity();
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusPages.WriteAsync);

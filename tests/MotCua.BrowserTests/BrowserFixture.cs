@@ -21,6 +21,9 @@ public class BrowserFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        // Static files as production serves them: the build's compressed copies, not Development's uncompressed re-encoding
+        // of files it thinks changed (the every-page test weighs a first visit).
+        App.Settings["ReloadStaticAssetsAtRuntime"] = "false";
         Configure(App);
         App.UseKestrel(0);
         App.StartServer();

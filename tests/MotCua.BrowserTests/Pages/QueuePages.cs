@@ -10,7 +10,9 @@ public sealed class BookingPage(IPage page)
         await page.GotoAsync("/Queue/Book");
         await page.GetByLabel("Bộ phận một cửa").SelectOptionAsync(unitCode);
         await page.GetByRole(AriaRole.Button, new() { Name = "Xem giờ còn chỗ" }).ClickAsync();
-        await page.GetByLabel("Thủ tục").SelectOptionAsync(procedureCode);
+        // The procedure list is the combobox (docs/design.md): type the code, pick the option.
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Thủ tục" }).FillAsync(procedureCode);
+        await page.GetByRole(AriaRole.Option).Filter(new() { HasText = procedureCode }).First.ClickAsync();
         await page.GetByLabel("Ngày đến").SelectOptionAsync(date);
         await page.GetByRole(AriaRole.Button, new() { Name = "Xem giờ còn chỗ" }).ClickAsync();
         await page.GetByTestId("booking-form").Locator("input[type=radio]:not([disabled])").First.CheckAsync();

@@ -33,17 +33,21 @@ public static class TrendChart
         foreach (var (key, label, colour) in lines)
         {
             var path = new StringBuilder();
+            var dots = new StringBuilder();
             for (var i = 0; i < points.Count; i++)
             {
                 if (points[i].Indicators.GetValueOrDefault(key) is { } v)
                 {
                     path.Append(inv, $"{(path.Length == 0 ? "M" : "L")}{X(i):F1},{top + plotH * (1 - v):F1} ");
+                    // A dot on every month with a figure: a month alone (the first month of a new unit) still shows.
+                    dots.Append(inv, $"<circle cx=\"{X(i):F1}\" cy=\"{top + plotH * (1 - v):F1}\" r=\"3\" fill=\"{colour}\"/>");
                 }
             }
 
             if (path.Length > 0)
             {
                 sb.Append(inv, $"<path d=\"{path}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2\" data-indicator=\"{key}\"/>");
+                sb.Append(dots);
             }
 
             var ly = top + 14 + row++ * 18;

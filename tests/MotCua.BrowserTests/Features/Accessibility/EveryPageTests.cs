@@ -136,9 +136,9 @@ public sealed class EveryPageTests(TodayBrowserFixture browser)
     [Fact]
     public async Task The_checks_catch_a_page_that_breaks_each_rule()
     {
-        // A page served in place of a real one: an image without text, grey on white, a 2,000 px banner and 30 copies of
+        // A page served in place of a real one: an image without text, grey on white, a 2,000 px banner and 60 copies of
         // the real stylesheet (each a real transfer of its own through the query string).
-        var styles = string.Concat(Enumerable.Range(1, 30).Select(i => $"<link rel=stylesheet href=\"/css/site.css?copy={i}\">"));
+        var styles = string.Concat(Enumerable.Range(1, 60).Select(i => $"<link rel=stylesheet href=\"/css/site.css?copy={i}\">"));
         var html = $"""
             <!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Kiểm tra</title>{styles}</head>
             <body><main id="main"><h1>Kiểm tra</h1><img src="/css/site.css" width="20" height="20">
@@ -283,7 +283,7 @@ public sealed class EveryPageTests(TodayBrowserFixture browser)
                 notes.Add($"{url}: network not idle after 3 s, measured as it stood");
             }
 
-            await CheckTransferAsync(page, url, problems);
+            await CheckTransferAsync(page, url, problems, notes);
             await CheckSidewaysScrollAsync(page, url, problems);
             await CheckAxeAsync(page, url, problems);
             return await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('main a[href]')].map(a => a.href)");
@@ -304,7 +304,7 @@ public sealed class EveryPageTests(TodayBrowserFixture browser)
         }
     }
 
-    private static async Task CheckTransferAsync(IPage page, string url, ConcurrentBag<(string, string)> problems)
+    private static async Task CheckTransferAsync(IPage page, string url, ConcurrentBag<(string, string)> problems, ConcurrentBag<string> notes)
     {
         var json = await page.EvaluateAsync<JsonElement>("""
             () => [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
@@ -314,6 +314,7 @@ public sealed class EveryPageTests(TodayBrowserFixture browser)
             .Select(r => new Resource(r.GetProperty("name").GetString()!, r.GetProperty("type").GetString()!, r.GetProperty("bytes").GetInt64()))
             .ToArray();
         var total = resources.Sum(r => r.Bytes);
+        notes.Add($"weighs {Kb(total)} on a first visit ({resources.Length} resources, document {Kb(resources.FirstOrDefault(r => r.Type is "document" or "navigation")?.Bytes ?? 0)}): {url}");
         if (total > TransferBudgetBytes)
         {
             var biggest = resources.OrderByDescending(r => r.Bytes).Take(5)

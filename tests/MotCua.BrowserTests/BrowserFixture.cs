@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,13 +7,19 @@ using MotCua.Testing;
 
 namespace MotCua.BrowserTests;
 
-/// <summary>The app on a real Kestrel port and Debian's Chromium driven by Playwright (no browser download).</summary>
+/// <summary>
+/// The app on a real Kestrel port and Debian's Chromium driven by Playwright (no browser download). One Playwright driver
+/// and one Chromium serve every fixture of the run (starting them cost each test class seconds of CPU); each test still gets
+/// browser contexts of its own (cookies, storage and cache are per context), and a fixture closes those it made.
+/// </summary>
 public class BrowserFixture : IAsyncLifetime
 {
+    private static readonly Lazy<Task<(IPlaywright Playwright, IBrowser Browser)>> s_shared = new(LaunchAsync);
+    private readonly ConcurrentBag<IBrowserContext> _contexts = [];
+
     public AppFactory App { get; } = new() { Captured = new CapturedMessages() };
     public string BaseUrl { get; private set; } = "";
     public IBrowser Browser { get; private set; } = null!;
-    private IPlaywright? _playwright;
 
     /// <summary>Sets the app up (its clock, its settings) before it starts.</summary>
     protected virtual void Configure(AppFactory app)
@@ -29,14 +36,26 @@ public class BrowserFixture : IAsyncLifetime
         App.StartServer();
         var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         BaseUrl = addresses.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal);
-        _playwright = await Playwright.CreateAsync();
+        Browser = (await s_shared.Value).Browser;
+    }
+
+    private static async Task<(IPlaywright, IBrowser)> LaunchAsync()
+    {
+        var playwright = await Playwright.CreateAsync();
         Assertions.SetDefaultExpectTimeout(30_000);
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            // Chromium and the driver would also end with the test process's pipes; closing them is tidier.
+            _ = browser.CloseAsync().Wait(TimeSpan.FromSeconds(10));
+            playwright.Dispose();
+        };
+        return (playwright, browser);
     }
 
     /// <summary>A fresh browser context with a phone-sized or desktop viewport, Vietnamese locale.</summary>
@@ -46,6 +65,7 @@ public class BrowserFixture : IAsyncLifetime
     public async Task<IPage> NewPageAsync(ViewportSize viewport)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "vi-VN", ViewportSize = viewport });
+        _contexts.Add(context);
         // Playwright's 30 s default was exceeded by a form post while the 2 cores ran at load 30 (CI of 26/11/2026).
         context.SetDefaultTimeout(90_000);
         context.SetDefaultNavigationTimeout(90_000);
@@ -65,12 +85,19 @@ public class BrowserFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        if (Browser is not null)
+        // The shared browser outlives this fixture: only this fixture's contexts are closed (closing one twice is harmless).
+        foreach (var context in _contexts)
         {
-            await Browser.CloseAsync();
+            try
+            {
+                await context.CloseAsync();
+            }
+            catch (PlaywrightException)
+            {
+                // Already gone with a failed test's page: nothing left to free.
+            }
         }
 
-        _playwright?.Dispose();
         await App.DisposeAsync();
         GC.SuppressFinalize(this);
     }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
@@ -21,9 +23,12 @@ public class AppFactory : WebApplicationFactory<Program>
 
     private static readonly DateTimeOffset DefaultStart = new(2025, 6, 3, 2, 0, 0, TimeSpan.Zero);
 
-    // Migrating and seeding the demo costs seconds of CPU per fixture: it is done once per test run and copied.
-    private static readonly Lock TemplateGate = new();
-    private static AppFactory? s_template;
+    // Migrating and seeding the demo costs seconds of CPU per fixture: it is done once per test run and per starting instant
+    // of the clock (the seed reads the clock: the queue's slots, today's plan period), then copied. A clock other than the
+    // default gets its template when a second fixture starts on it (the first seeds on its own, as a template would).
+    private static readonly ConcurrentDictionary<DateTimeOffset, Lazy<AppFactory>> s_templates = new();
+    private static readonly ConcurrentDictionary<DateTimeOffset, int> s_starts = new();
+    private static readonly Lock CopyGate = new();
     private bool _isTemplate;
 
     private readonly string _dbName = "motcua_test_" + Guid.NewGuid().ToString("N")[..12];
@@ -89,36 +94,74 @@ public class AppFactory : WebApplicationFactory<Program>
 
     protected override IHost CreateHost(IHostBuilder builder)
     {
-        // Only a fixture that would seed exactly the template's data gets the copy (the queue seed depends on the day).
-        if (!_isTemplate && Clock.GetUtcNow() == DefaultStart && !Settings.Keys.Any(k => k.StartsWith("Demo:", StringComparison.OrdinalIgnoreCase)))
+        if (!_isTemplate)
         {
-            lock (TemplateGate)
-            {
-                CopyTemplateIfNew();
-            }
+            CopyTemplateIfSameSeed();
         }
 
         return base.CreateHost(builder);
     }
 
-    /// <summary>Gives this fixture a copy of the seeded template database unless its own database exists already.</summary>
-    private void CopyTemplateIfNew()
+    /// <summary>Only a fixture that would seed exactly a template's data gets a copy: same clock at start, no Demo: settings.</summary>
+    private void CopyTemplateIfSameSeed()
     {
-        if (s_template is null)
+        var start = Clock.GetUtcNow();
+        if (Settings.Keys.Any(k => k.StartsWith("Demo:", StringComparison.OrdinalIgnoreCase)))
         {
-            var template = new AppFactory { _isTemplate = true };
-            // No scheduled pass may leave runs, leases or messages behind in the copies.
-            foreach (var job in new[] { "Alarms:Enabled", "Notifications:Dispatcher:Enabled", "Payments:Reconciliation:Enabled", "Queue:RemindersEnabled", "History:AnchorEnabled" })
-            {
-                template.Settings[job] = "false";
-            }
-
-            _ = template.Services; // starts the app once: migrate and seed
-            template.StopHost();
-            s_template = template;
-            AppDomain.CurrentDomain.ProcessExit += (_, _) => template.DeleteDatabase();
+            Trace($"{GetType().Name} clock {start:O}: seeds on its own (Demo: settings)");
+            return;
         }
 
+        if (start != DefaultStart && s_starts.AddOrUpdate(start, 1, (_, n) => n + 1) == 1)
+        {
+            Trace($"{GetType().Name} clock {start:O}: seeds on its own (first fixture on this clock)");
+            return;
+        }
+
+        var watch = Stopwatch.StartNew();
+        var template = s_templates.GetOrAdd(start, at => new Lazy<AppFactory>(() => CreateTemplate(at))).Value;
+        lock (CopyGate)
+        {
+            CopyTemplateIfNew(template);
+        }
+
+        Trace($"{GetType().Name} clock {start:O}: copy of the template in {watch.ElapsedMilliseconds} ms");
+    }
+
+    /// <summary>Migrates and seeds one database at <paramref name="start"/> with the scheduled jobs off, to be copied.</summary>
+    private static AppFactory CreateTemplate(DateTimeOffset start)
+    {
+        var watch = Stopwatch.StartNew();
+        var template = new AppFactory { _isTemplate = true };
+        template.Clock.SetUtcNow(start);
+        // No scheduled pass may leave runs, leases or messages behind in the copies.
+        foreach (var job in new[] { "Alarms:Enabled", "Notifications:Dispatcher:Enabled", "Payments:Reconciliation:Enabled", "Queue:RemindersEnabled", "History:AnchorEnabled" })
+        {
+            template.Settings[job] = "false";
+        }
+
+        _ = template.Services; // starts the app once: migrate and seed
+        template.StopHost();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => template.DeleteDatabase();
+        Trace($"template for clock {start:O} migrated and seeded in {watch.ElapsedMilliseconds} ms");
+        return template;
+    }
+
+    /// <summary>One line per fixture start to the file MOTCUA_TEST_TRACE names, if any: which fixtures copy, which seed.</summary>
+    private static void Trace(string line)
+    {
+        if (Environment.GetEnvironmentVariable("MOTCUA_TEST_TRACE") is { Length: > 0 } file)
+        {
+            lock (CopyGate)
+            {
+                File.AppendAllText(file, $"{DateTime.UtcNow:HH:mm:ss.fff} {ProviderName} {line}\n");
+            }
+        }
+    }
+
+    /// <summary>Gives this fixture a copy of the seeded template database unless its own database exists already.</summary>
+    private void CopyTemplateIfNew(AppFactory template)
+    {
         if (UsePostgres)
         {
             using var conn = new NpgsqlConnection(ServerDatabase("postgres"));
@@ -126,7 +169,7 @@ public class AppFactory : WebApplicationFactory<Program>
             using var exists = new NpgsqlCommand($"SELECT 1 FROM pg_database WHERE datname = '{_dbName}'", conn);
             if (exists.ExecuteScalar() is null)
             {
-                using var create = new NpgsqlCommand($"CREATE DATABASE \"{_dbName}\" TEMPLATE \"{s_template._dbName}\"", conn);
+                using var create = new NpgsqlCommand($"CREATE DATABASE \"{_dbName}\" TEMPLATE \"{template._dbName}\"", conn);
                 try
                 {
                     create.ExecuteNonQuery();
@@ -140,7 +183,7 @@ public class AppFactory : WebApplicationFactory<Program>
         else if (!File.Exists(SqliteFile))
         {
             Directory.CreateDirectory(_folder);
-            using var source = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={s_template.SqliteFile};Mode=ReadOnly;Pooling=False");
+            using var source = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={template.SqliteFile};Mode=ReadOnly;Pooling=False");
             using var target = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={SqliteFile};Pooling=False");
             source.Open();
             source.BackupDatabase(target);

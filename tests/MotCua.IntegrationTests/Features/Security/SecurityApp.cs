@@ -49,7 +49,7 @@ public sealed class SecurityApp : AppFactory
     }
 
     /// <summary>Row count and SHA-256 per table over its rows in key order, except <see cref="VolatileTables"/>: any stored change shows, with its table's name.</summary>
-    public async Task<string> DigestAsync() => (await SnapshotAsync()).Digest();
+    public Task<string> DigestAsync() => TableSnapshot.DigestAsync(Services, VolatileTables, VolatileColumns);
 
     /// <summary>Every table's rows by primary key (EF model), without <see cref="VolatileTables"/> and <see cref="VolatileColumns"/>.</summary>
     public Task<TableSnapshot> SnapshotAsync() => TableSnapshot.TakeAsync(Services, VolatileTables, VolatileColumns);

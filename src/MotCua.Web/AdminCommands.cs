@@ -20,7 +20,7 @@ public static class AdminCommands
         ["create-admin"] = (CreateAdmin, "create-admin USER [--unit CODE [--unit-name NAME]] [--name \"Full name\"]  first administrator; password from standard input"),
         ["create-user"] = (CreateUser, "create-user --username U --password P --role R [--unit CODE] [--name \"Full name\"]"),
         ["import-calendar"] = (ImportCalendar, "import-calendar FILE [--unit CODE]  upsert calendar days from a CSV (date,name,kind,source)"),
-        ["import-procedures"] = (ImportProceduresCommand, "import-procedures FILE        import or update the procedure catalogue from a CSV file"),
+        ["import-procedures"] = (ImportProceduresCommand, "import-procedures FILE        import or update the procedure catalogue from a CSV, or the national JSON / .xlsx export"),
         ["hand-over"] = (HandOverCommand, "hand-over --from CODE [--to CODE]  hand the open dossiers of a unit that ended over to its successor (or --to), one history event each"),
         ["verify-history"] = (VerifyHistoryCommand, "verify-history [--code CODE]  recompute every dossier's hash chain and report broken ones"),
         ["backup"] = (BackupCommand, "backup FILE                   online, consistent copy of the SQLite database (PostgreSQL: pg_dump, docs/reliability.md)"),
@@ -284,10 +284,22 @@ public static class AdminCommands
 
         await DatabaseSetup.MigrateAsync(app.Services);
         using var scope = app.Services.CreateScope();
-        using var reader = new StreamReader(args[0]);
-        var result = await ImportProcedures.RunAsync(
-            scope.ServiceProvider.GetRequiredService<AppDbContext>(), reader, scope.ServiceProvider.GetRequiredService<TimeProvider>(),
-            string.Format, "cli", CancellationToken.None);
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        var extension = Path.GetExtension(args[0]).ToLowerInvariant();
+        Features.Procedures.ImportResult result;
+        if (extension is ".json" or ".xlsx")
+        {
+            await using var file = File.OpenRead(args[0]);
+            var read = extension == ".xlsx" ? CatalogueFiles.ReadXlsx(file) : await CatalogueFiles.ReadJsonAsync(file, CancellationToken.None);
+            result = await ImportProcedures.RunNationalAsync(db, read, time, string.Format, "cli", CancellationToken.None);
+        }
+        else
+        {
+            using var reader = new StreamReader(args[0]);
+            result = await ImportProcedures.RunAsync(db, reader, time, string.Format, "cli", CancellationToken.None);
+        }
+
         Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(result, System.Text.Json.JsonSerializerOptions.Web));
         return result.FileRejected || result.Errors.Count > 0 ? 1 : 0;
     }

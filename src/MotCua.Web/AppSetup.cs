@@ -5,6 +5,7 @@ using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Alarms;
 using MotCua.Web.Features.Assisted;
 using MotCua.Web.Features.Calendar;
+using MotCua.Web.Features.CitizenData;
 using MotCua.Web.Features.Demo;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Feedback;
@@ -66,6 +67,7 @@ public static class AppSetup
         builder.AddFeedback();
         builder.AddFiles();
         builder.AddPortal();
+        builder.AddCitizenData();
         builder.AddTracking();
         builder.AddQueue();
         builder.AddAssisted();
@@ -171,6 +173,7 @@ public static class AppSetup
         app.MapFeedbackApi();
         app.MapFilesApi();
         app.MapPortalApi();
+        app.MapCitizenDataApi();
         app.MapTrackingApi();
         app.MapAssistedApi();
         app.MapQueueApi();

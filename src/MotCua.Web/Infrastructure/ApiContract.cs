@@ -43,6 +43,7 @@ public static class ApiContract
         ["Operations"] = "Vận hành hệ thống — background jobs.",
         ["Alarms"] = "Cảnh báo hạn xử lý — due and overdue alarms.",
         ["Workspace"] = "Việc của tôi — the officer's work queue.",
+        ["CitizenData"] = "Đối chiếu CSDL quốc gia về dân cư — citizen-data checks with consent.",
     };
 
     public static IHostApplicationBuilder AddApiContract(this IHostApplicationBuilder builder)

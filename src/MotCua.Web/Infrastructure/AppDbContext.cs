@@ -53,6 +53,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<PaymentIssue> PaymentIssues => Set<PaymentIssue>();
+    public DbSet<Features.CitizenData.CitizenCheck> CitizenChecks => Set<Features.CitizenData.CitizenCheck>();
     public DbSet<SandboxTransaction> SandboxTransactions => Set<SandboxTransaction>();
     public DbSet<SignedResult> SignedResults => Set<SignedResult>();
     public DbSet<Features.Signing.SigningCertificate> SigningCertificates => Set<Features.Signing.SigningCertificate>();
@@ -95,6 +96,7 @@ public abstract class AppDbContext(DbContextOptions options)
         Features.Files.UploadedFile.Configure(builder);
         Features.Assisted.AssistedSubmission.Configure(builder);
         Features.Queue.QueueModel.Configure(builder);
+        Features.CitizenData.CitizenCheck.Configure(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

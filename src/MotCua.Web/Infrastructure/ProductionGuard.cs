@@ -57,6 +57,7 @@ public static class ProductionGuard
         CheckSigning(config, Add);
         CheckSms(config, Add);
         CheckEmail(config, Add);
+        CheckCitizenData(config, Add);
 
         var tokenKey = config["Portal:Tracking:TokenKey"];
         if (string.IsNullOrWhiteSpace(tokenKey))
@@ -126,6 +127,32 @@ public static class ProductionGuard
         else if (url.Host.Contains("sandbox", StringComparison.OrdinalIgnoreCase))
         {
             add(setting, $"{url.Host} is VNPay's test environment: no money moves there.");
+        }
+    }
+
+    /// <summary>The population database: off is allowed (the desk checks ID papers by hand); the fake is not, nor an unauthenticated or plain-http link.</summary>
+    private static void CheckCitizenData(IConfiguration config, Action<string, string> add)
+    {
+        var o = config.GetSection(Features.CitizenData.CitizenDataOptions.Section).Get<Features.CitizenData.CitizenDataOptions>() ?? new();
+        if (string.Equals(o.Provider, Features.CitizenData.CitizenDataProviders.Fake, StringComparison.OrdinalIgnoreCase))
+        {
+            add("CitizenData:Provider", "the fake population database is selected (invented people, answers anyone can predict); set CitizenData:Provider=Http with CitizenData:Http:Url and ApiKey, or None.");
+            return;
+        }
+
+        if (!string.Equals(o.Provider, Features.CitizenData.CitizenDataProviders.Http, StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        if (!Uri.TryCreate(o.Http.Url, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps)
+        {
+            add("CitizenData:Http:Url", "must be the https address of the province's data-sharing gateway in front of the population database.");
+        }
+
+        if (string.IsNullOrWhiteSpace(o.Http.ApiKey) || RepositoryDefaults.Contains(o.Http.ApiKey))
+        {
+            add("CitizenData:Http:ApiKey", "empty or a repository default: set the key issued for the population database link.");
         }
     }
 

@@ -78,6 +78,7 @@ public sealed partial class ProductionGuardTests
     [InlineData("Portal:Tracking:TokenKey", "not base64 at all!", "Portal:Tracking:TokenKey")]
     [InlineData("Portal:Oidc:Enabled", "true", "Portal:Oidc:ClientSecret")]
     [InlineData("DataProtection:CertificatePath", "", "DataProtection:CertificatePath")]
+    [InlineData("CitizenData:Provider", "Fake", "CitizenData:Provider")]
     public void One_wrong_setting_gives_one_line_naming_it(string key, string value, string named)
     {
         var settings = Complete();

@@ -14,7 +14,7 @@ namespace MotCua.Web.Features.Dossiers;
 [Authorize(Roles = Roles.Desk)]
 public sealed class ReceiveModel(
     AppDbContext db, ReceiveDossier receive, TimeProvider time, Queue.QueueReads queue, Queue.AttachDossierToTicket attachToTicket,
-    SaveUpload uploads, IConfiguration config, IEnumerable<IStoredDocumentSource> stores) : PageModel
+    SaveUpload uploads, IConfiguration config, IEnumerable<IStoredDocumentSource> stores, CitizenData.CheckCitizen citizenChecks) : PageModel
 {
     /// <summary>The queue ticket the officer is serving: its dossier code is recorded on it (issue 11 item 4).</summary>
     [BindProperty(SupportsGet = true, Name = "ticket")] public long? TicketId { get; set; }
@@ -40,6 +40,17 @@ public sealed class ReceiveModel(
     /// <summary>One key per intake form: a resubmission (double click, the offline queue replayed) returns the first dossier.</summary>
     [BindProperty] public string? IdempotencyKey { get; set; }
     [BindProperty] public bool IdentityVerified { get; set; }
+
+    /// <summary>The applicant agreed to the lookup in the population database (asked before every check).</summary>
+    [BindProperty] public bool CitizenDataConsent { get; set; }
+
+    /// <summary>The matching check made on this form, carried to the intake (hidden field).</summary>
+    [BindProperty] public Guid? CitizenCheckId { get; set; }
+
+    /// <summary>The answer of the check just made, shown beside the applicant's fields.</summary>
+    public CitizenData.CitizenCheckView? CitizenCheck { get; private set; }
+
+    public bool CitizenDataEnabled => citizenChecks.Enabled;
 
     public List<Procedure> Procedures { get; private set; } = [];
     public Procedure? Procedure { get; private set; }
@@ -92,6 +103,29 @@ public sealed class ReceiveModel(
 
     /// <summary>The officer typed the ID number and asks for the applicant's earlier documents: the same form again, with offers.</summary>
     public async Task OnPostOffersAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    /// <summary>The officer checks the applicant's ID, name and date of birth in the population database, with the applicant's consent.</summary>
+    public async Task OnPostCitizenCheckAsync(CancellationToken ct)
+    {
+        CitizenCheckId = null;
+        var request = new CitizenData.CheckCitizenRequest(Applicant.IdNumber, Applicant.FullName, Applicant.BirthDate, CitizenDataConsent);
+        switch (await citizenChecks.HandleAsync(request, CitizenData.CheckCitizen.Desk, User.Identity?.Name ?? "", User.FindFirst(AppClaims.UnitPath)?.Value, ct))
+        {
+            case CitizenData.CheckCitizen.Checked(var check):
+                CitizenCheck = check;
+                CitizenCheckId = check.Result == CitizenData.RegistryAnswer.Match ? check.Id : null;
+                break;
+            case CitizenData.CheckCitizen.Invalid(var errors):
+                Errors = errors.ToDictionary(kv => kv.Key is "consent" ? "citizenCheck" : "applicant." + char.ToUpperInvariant(kv.Key[0]) + kv.Key[1..], kv => kv.Value);
+                break;
+            case CitizenData.CheckCitizen.Off(var message):
+                Errors["citizenCheck"] = [message];
+                break;
+        }
+
+        ModelState.Clear();
+        await LoadAsync(ct);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
@@ -147,7 +181,7 @@ public sealed class ReceiveModel(
             new ApplicantInput(Applicant.FullName, Applicant.IdNumber, Applicant.TaxCode, Applicant.BirthDate, Applicant.Phone, Applicant.Email, Applicant.Address),
             [.. inputs],
             PostalTrackingNumber, IdempotencyKey: string.IsNullOrWhiteSpace(IdempotencyKey) ? null : IdempotencyKey.Trim(),
-            IdentityVerified: IdentityVerified, ReuseConsent: ReuseConsent);
+            IdentityVerified: IdentityVerified, ReuseConsent: ReuseConsent, CitizenCheckId: CitizenCheckId);
         switch (await receive.HandleAsync(body, User, ct))
         {
             case ReceiveDossier.Received(var dossier):

@@ -8,6 +8,7 @@ using MotCua.Domain.Dossiers;
 using MotCua.Domain.Identifiers;
 using MotCua.Domain.Procedures;
 using MotCua.Web.Features.Calendar;
+using MotCua.Web.Features.CitizenData;
 using MotCua.Web.Features.Files;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Procedures;
@@ -26,17 +27,18 @@ public sealed record DocumentInput(
     string? Name, string? Kind, string? FileId, int? Count, bool? Reused, long? ReusedFromDocumentId = null, long? ReusedFromStoredDocumentId = null);
 
 // ReuseConsent: at the desk, the applicant agreed to the reuse of documents already submitted (required when a component is reused).
+// CitizenCheckId: the desk's matching check against the population database (POST /api/v1/citizen-checks), made with consent.
 public sealed record ReceiveRequest(
     string? ProcedureCode, string? UnitCode, Channel? Channel, ApplicantInput? Applicant, DocumentInput[]? Documents,
     string? PostalTrackingNumber = null, bool? ForwardIfOutOfCompetence = null, string? IdempotencyKey = null, bool? IdentityVerified = null,
-    bool? ReuseConsent = null);
+    bool? ReuseConsent = null, Guid? CitizenCheckId = null);
 
 public sealed record ReceiveResponse(string Code, DateTime ReceivedAt, DateOnly? DueDate, string Status, bool DueDateEstimated, string? CurrentUnitCode);
 
 /// <summary>Intake through the three channels: at the desk, online, by public postal service (domain brief §1).</summary>
 public sealed partial class ReceiveDossier(
     AppDbContext db, CalendarService calendars, TimeProvider time, IStringLocalizer<SharedResource> t, IConfiguration config, IntakeCommitter committer,
-    IEnumerable<IFileReadGrant> grants, IEnumerable<IStoredDocumentSource> stores)
+    IEnumerable<IFileReadGrant> grants, IEnumerable<IStoredDocumentSource> stores, CheckCitizen citizenChecks)
 {
     public const int MaxDocuments = 100;
 
@@ -66,6 +68,17 @@ public sealed partial class ReceiveDossier(
         if (body.IdempotencyKey is { } key && !IdempotencyKeyPattern().IsMatch(key))
         {
             errors["idempotencyKey"] = [t["Khóa chống gửi trùng gồm 8–64 chữ cái, chữ số hoặc dấu gạch ngang."]];
+        }
+
+        CitizenCheck? citizenCheck = null;
+        if (body.CitizenCheckId is { } checkId && errors.Count == 0)
+        {
+            citizenCheck = actor.Role != ActorRole.Desk ? null
+                : await citizenChecks.UsableAtDeskAsync(checkId, body.Applicant?.IdNumber?.Trim() ?? "", user.Identity?.Name ?? "", ct);
+            if (citizenCheck is null)
+            {
+                errors["citizenCheckId"] = [t["Kết quả tra cứu dân cư không dùng được cho hồ sơ này: cần một lần tra cứu khớp, của chính cán bộ tiếp nhận, cho đúng số định danh, trong thời hạn."]];
+            }
         }
 
         if (errors.Count > 0)
@@ -133,7 +146,7 @@ public sealed partial class ReceiveDossier(
 
         try
         {
-            var created = await CreateAsync(body, resolved.Documents, user, actor, unit, competent, procedure, channel, today, lookup.CalendarVersion ?? 0, ct);
+            var created = await CreateAsync(body, resolved.Documents, user, actor, unit, competent, procedure, channel, today, lookup.CalendarVersion ?? 0, citizenCheck, ct);
             // The committer's rows carry unit ids only (its context is gone): the answer must name the unit the dossier is at.
             created.CurrentUnit ??= competent;
             return new Received(created);
@@ -148,7 +161,7 @@ public sealed partial class ReceiveDossier(
 
     private async Task<Dossier> CreateAsync(
         ReceiveRequest body, DossierDocument[] documents, ClaimsPrincipal user, Actor actor, OrgUnit unit, OrgUnit competent, Procedure procedure, Channel channel, DateOnly today,
-        long calendarVersion, CancellationToken ct)
+        long calendarVersion, CitizenCheck? citizenCheck, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var calendar = await calendars.ForUnitAsync(unit, calendarVersion, ct);
@@ -156,7 +169,7 @@ public sealed partial class ReceiveDossier(
         var online = channel == Channel.Online;
         var a = body.Applicant!;
         var electronicallyIdentified = actor.Role == ActorRole.Applicant && user.HasClaim(Accounts.AppClaims.ElectronicId, "true");
-        var identityVerified = actor.Role == ActorRole.Desk && body.IdentityVerified == true;
+        var identityVerified = actor.Role == ActorRole.Desk && (body.IdentityVerified == true || citizenCheck is not null);
         var steps = await PlanStepsAsync(procedure, unit, calendar, today, ct);
         var action = online ? "submit" : channel == Channel.Postal ? "receive-postal" : "receive";
         string? forwardNote = competent.Id != unit.Id ? t["Tiếp nhận không phụ thuộc địa giới hành chính, chuyển đơn vị có thẩm quyền."].Value : null;
@@ -165,6 +178,13 @@ public sealed partial class ReceiveDossier(
             : online ? t["Công dân chọn dùng lại giấy tờ đã lưu: {0}", string.Join("; ", reusedNames)].Value
             : t["Công dân đồng ý sử dụng lại giấy tờ đã nộp: {0}", string.Join("; ", reusedNames)].Value;
         var intakeNote = !identityVerified ? reuseNote : reuseNote is null ? t[IdentityVerifiedNote].Value : $"{t[IdentityVerifiedNote].Value} {reuseNote}";
+        if (citizenCheck is not null)
+        {
+            // The consent and the check go into the hash-chained history with the intake.
+            var consent = t[CitizenCheckNote, TimeZoneInfo.ConvertTimeFromUtc(citizenCheck.ConsentAtUtc, VietnamTime.Zone).ToString("HH:mm dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture), citizenCheck.Id].Value;
+            intakeNote = intakeNote is null ? consent : $"{intakeNote} {consent}";
+        }
+
         string[]? intakeFiles = documents.Any(x => x.FileId is not null) ? [.. documents.Where(x => x.FileId is not null).Select(x => x.FileId!).Distinct()] : null;
 
         // Everything but the code is decided here, outside the write lock; the committer builds fresh rows per attempt.
@@ -372,6 +392,9 @@ public sealed partial class ReceiveDossier(
 
     /// <summary>The intake event's note when the desk verified the applicant against the chip ID card or VNeID (issue 20.3).</summary>
     public const string IdentityVerifiedNote = "Đã xác thực danh tính qua CCCD gắn chip/VNeID.";
+
+    /// <summary>The intake event's note on a desk check against the population database (issue 22.4): the consent, its time, the check.</summary>
+    public const string CitizenCheckNote = "Người nộp đồng ý tra cứu Cơ sở dữ liệu quốc gia về dân cư lúc {0}; họ tên, ngày sinh và số định danh khớp (mã tra cứu {1}).";
     /// <summary>Upload types a component may carry (checked by content at upload, ADR 0010).</summary>
     public static readonly string[] ComponentContentTypes = ["application/pdf", "image/jpeg", "image/png"];
 

@@ -13,7 +13,21 @@ public sealed record IpnResponse([property: JsonPropertyName("RspCode")] string 
 /// <summary>Applies the gateway's word on a payment: the IPN endpoint, the sandbox and the reconciliation all come through here.</summary>
 public sealed partial class PaymentCallbacks(AppDbContext db, IPaymentGateway gateway, ActOnDossier act, TimeProvider time, ILogger<PaymentCallbacks> log)
 {
+    /// <summary>VNPay's IPN rules: 97, 01, 04, 02, 00 in that order; 99 when we failed to record it, so that VNPay sends it again.</summary>
     public async Task<IpnResponse> HandleIpnAsync(IReadOnlyDictionary<string, string> parameters, CancellationToken ct)
+    {
+        try
+        {
+            return await HandleIpnCoreAsync(parameters, ct);
+        }
+        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException && !ct.IsCancellationRequested)
+        {
+            LogFailed(parameters.GetValueOrDefault("vnp_TxnRef") ?? "", ex);
+            return new("99", "Unknown error");
+        }
+    }
+
+    private async Task<IpnResponse> HandleIpnCoreAsync(IReadOnlyDictionary<string, string> parameters, CancellationToken ct)
     {
         var result = gateway.ReadCallback(parameters);
         if (result is null)
@@ -158,6 +172,9 @@ public sealed partial class PaymentCallbacks(AppDbContext db, IPaymentGateway ga
 
     [LoggerMessage(LogLevel.Warning, "Payment callback for {Reference} rejected: {Reason}")]
     private partial void LogRejected(string reference, string reason);
+
+    [LoggerMessage(LogLevel.Error, "Payment callback for {Reference} could not be recorded; answered 99 so that the gateway retries")]
+    private partial void LogFailed(string reference, Exception ex);
 
     [LoggerMessage(LogLevel.Information, "Payment {Reference} confirmed the fee of dossier {Code}")]
     private partial void LogConfirmed(string reference, string code);

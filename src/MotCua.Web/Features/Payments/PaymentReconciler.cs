@@ -6,7 +6,8 @@ using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.Payments;
 
-public sealed record ReconciliationReport(int Compared, int Confirmed, int Failed, int Expired, int IssuesAdded);
+/// <summary>One pass's counts; <see cref="Unanswered"/> payments got no usable answer from the gateway's query and were left as they were.</summary>
+public sealed record ReconciliationReport(int Compared, int Confirmed, int Failed, int Expired, int IssuesAdded, int Unanswered = 0);
 
 /// <summary>
 /// Compares our payments with the gateway's own records and with the dossiers. Idempotent: a second pass over the same
@@ -55,7 +56,7 @@ public sealed partial class PaymentReconciler(
         var from = now.AddDays(-Math.Max(1, options.Value.Reconciliation.LookbackDays));
         var records = (await gateway.TransactionsAsync(from, now.AddSeconds(1), ct)).ToDictionary(r => r.Reference, StringComparer.Ordinal);
         var payments = await db.Payments.AsNoTracking().Where(p => p.CreatedAtUtc >= from || p.Status == PaymentStatus.Pending).OrderBy(p => p.Id).ToListAsync(ct);
-        int confirmed = 0, failed = 0, expired = 0, issues = 0;
+        int confirmed = 0, failed = 0, expired = 0, issues = 0, unanswered = 0;
         var vi = CultureInfo.GetCultureInfo("vi-VN");
 
         foreach (var seen in payments)
@@ -63,7 +64,19 @@ public sealed partial class PaymentReconciler(
             // Tracked afresh each time: applying a result may clear the change tracker.
             db.ChangeTracker.Clear();
             var payment = await db.Payments.SingleAsync(p => p.Id == seen.Id, ct);
-            var record = records.GetValueOrDefault(payment.Reference) ?? await gateway.QueryAsync(payment.Reference, ct);
+            GatewayRecord? record;
+            try
+            {
+                record = records.GetValueOrDefault(payment.Reference) ?? await gateway.QueryAsync(payment.Reference, ct);
+            }
+            catch (Exception ex) when (!ct.IsCancellationRequested && ex is HttpRequestException or OperationCanceledException or InvalidDataException or System.Text.Json.JsonException)
+            {
+                // A query that times out or answers badly decides nothing (a pending payment may well be paid): the next pass asks again.
+                LogUnanswered(payment.Reference, ex.GetType().Name, ex.Message);
+                unanswered++;
+                continue;
+            }
+
             if (record is not null && record.AmountVnd != payment.AmountVnd)
             {
                 issues += await FlagIssueAsync(callbacks, payment, IssueKinds.AmountMismatch,
@@ -108,7 +121,7 @@ public sealed partial class PaymentReconciler(
         }
 
         issues += await CheckDossiersAsync(db, callbacks, from, ct);
-        return new ReconciliationReport(payments.Count, confirmed, failed, expired, issues);
+        return new ReconciliationReport(payments.Count, confirmed, failed, expired, issues, unanswered);
     }
 
     /// <summary>Every paid dossier is paid once and has left the fee pause.</summary>
@@ -136,6 +149,9 @@ public sealed partial class PaymentReconciler(
 
     private static async Task<int> FlagIssueAsync(PaymentCallbacks callbacks, Payment payment, string kind, string detail) =>
         await callbacks.FlagAsync(payment, kind, detail, CancellationToken.None) ? 1 : 0;
+
+    [LoggerMessage(LogLevel.Warning, "Payment reconciliation: no usable answer from the gateway for {Reference} ({Kind}: {Reason})")]
+    private partial void LogUnanswered(string reference, string kind, string reason);
 
     [LoggerMessage(LogLevel.Information, "Payment reconciliation: {Compared} compared, {Confirmed} confirmed, {Expired} expired, {Issues} new issues")]
     private partial void LogPass(int compared, int confirmed, int expired, int issues);

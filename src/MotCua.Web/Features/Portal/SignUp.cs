@@ -10,7 +10,10 @@ using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.Portal;
 
-public sealed record SignUpRequest(string? AccountType, string? FullName, string? IdNumber, string? TaxCode, string? Phone, string? Email, string? Channel, string? Password);
+// BirthDate and CitizenDataConsent: a citizen's ID, name and birth date are checked in the population database when one is connected.
+public sealed record SignUpRequest(
+    string? AccountType, string? FullName, string? IdNumber, string? TaxCode, string? Phone, string? Email, string? Channel, string? Password,
+    DateOnly? BirthDate = null, bool? CitizenDataConsent = null);
 
 /// <summary>
 /// Citizen and business sign-up: personal ID structure or tax-code checksum, then a one-time code to the phone or
@@ -18,7 +21,7 @@ public sealed record SignUpRequest(string? AccountType, string? FullName, string
 /// </summary>
 public sealed partial class SignUp(
     AppDbContext db, UserManager<AppUser> users, IPasswordHasher<AppUser> hasher, OneTimeCodes codes,
-    TimeProvider time, IStringLocalizer<SharedResource> t)
+    TimeProvider time, IStringLocalizer<SharedResource> t, CitizenData.CheckCitizen citizenChecks)
 {
     public abstract record Outcome;
 
@@ -125,6 +128,11 @@ public sealed partial class SignUp(
                 : t["Số định danh này đã có tài khoản. Hãy đăng nhập."]);
         }
 
+        if (errors.Count == 0 && !business && citizenChecks.Enabled)
+        {
+            await CheckRegisterAsync(r, idNumber!, errors, ct);
+        }
+
         if (errors.Count > 0)
         {
             return new Invalid(errors);
@@ -217,6 +225,34 @@ public sealed partial class SignUp(
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new Verified(user);
+    }
+
+    /// <summary>
+    /// The population database must know the ID with this name and birth date; the check and the consent are stored under the
+    /// account name. A service that does not answer stops the sign-up (try again) rather than let an unchecked ID through.
+    /// </summary>
+    private async Task CheckRegisterAsync(SignUpRequest r, string idNumber, Dictionary<string, string[]> errors, CancellationToken ct)
+    {
+        switch (await citizenChecks.HandleAsync(new CitizenData.CheckCitizenRequest(idNumber, r.FullName, r.BirthDate, r.CitizenDataConsent), CitizenData.CheckCitizen.SignUp, idNumber, null, ct))
+        {
+            case CitizenData.CheckCitizen.Invalid(var invalid):
+                foreach (var (field, messages) in invalid)
+                {
+                    errors[field == "consent" ? "citizenDataConsent" : field] = messages;
+                }
+
+                break;
+            case CitizenData.CheckCitizen.Checked({ Result: CitizenData.RegistryAnswer.Mismatch } check):
+                foreach (var field in check.Mismatches)
+                {
+                    errors[field] = [check.Message];
+                }
+
+                break;
+            case CitizenData.CheckCitizen.Checked({ Result: CitizenData.RegistryAnswer.NotFound or CitizenData.RegistryAnswer.Unavailable } check):
+                errors["idNumber"] = [check.Message];
+                break;
+        }
     }
 
     private Task<bool> AccountExistsAsync(string userName, bool business, CancellationToken ct) =>

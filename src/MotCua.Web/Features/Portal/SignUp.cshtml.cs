@@ -3,8 +3,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace MotCua.Web.Features.Portal;
 
-public sealed class SignUpModel(SignUp signUp, OidcOptions oidc) : PageModel
+public sealed class SignUpModel(SignUp signUp, OidcOptions oidc, CitizenData.CheckCitizen citizenChecks) : PageModel
 {
+    [BindProperty] public DateOnly? BirthDate { get; set; }
+    [BindProperty] public bool CitizenDataConsent { get; set; }
+
+    /// <summary>A population database is connected: the citizen's birth date and consent are asked.</summary>
+    public bool CitizenDataEnabled => citizenChecks.Enabled;
+
     [BindProperty] public string AccountType { get; set; } = "citizen";
     [BindProperty] public string? FullName { get; set; }
     [BindProperty] public string? IdNumber { get; set; }
@@ -22,7 +28,7 @@ public sealed class SignUpModel(SignUp signUp, OidcOptions oidc) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        switch (await signUp.StartAsync(new SignUpRequest(AccountType, FullName, IdNumber, TaxCode, Phone, Email, Channel, Password), ct))
+        switch (await signUp.StartAsync(new SignUpRequest(AccountType, FullName, IdNumber, TaxCode, Phone, Email, Channel, Password, BirthDate, CitizenDataConsent), ct))
         {
             case SignUp.Started(var p, _):
                 return RedirectToPage("/Portal/Verify", new { id = p.Id });

@@ -102,6 +102,13 @@ public sealed class Procedure
     public bool OnlineModeIsDemo { get; set; }
     public ResultKind ResultKind { get; set; } = ResultKind.Paper;
     public string? LegalBasis { get; set; }
+
+    /// <summary>Cơ quan thực hiện, as the national database words it (null until a national JSON or Excel file gives it).</summary>
+    public string? Agency { get; set; }
+
+    /// <summary>Trình tự thực hiện: the national database's text; the routing template is <see cref="Steps"/>.</summary>
+    public string? Sequence { get; set; }
+
     public string? Source { get; set; }
 
     /// <summary>Hash of the CSV row this version was last imported from: an unchanged row is skipped on re-import.</summary>
@@ -176,6 +183,8 @@ public sealed class Procedure
             OnlineModeIsDemo = OnlineModeIsDemo,
             ResultKind = ResultKind,
             LegalBasis = LegalBasis,
+            Agency = Agency,
+            Sequence = Sequence,
             Source = Source,
             SourceHash = SourceHash,
         };
@@ -193,7 +202,9 @@ public sealed class Procedure
             e.Property(p => p.CompetentUnitKind).HasConversion<string>().HasMaxLength(20);
             e.Property(p => p.OnlineMode).HasConversion<string>().HasMaxLength(20);
             e.Property(p => p.ResultKind).HasConversion<string>().HasMaxLength(20);
-            e.Property(p => p.LegalBasis).HasMaxLength(4000);
+            e.Property(p => p.LegalBasis).HasMaxLength(ProcedureRow.MaxLegalBasis);
+            e.Property(p => p.Agency).HasMaxLength(ProcedureRow.MaxAgency);
+            e.Property(p => p.Sequence).HasMaxLength(ProcedureRow.MaxSequence);
             e.Property(p => p.Source).HasMaxLength(2000);
             e.Property(p => p.SourceHash).HasMaxLength(64);
             e.Property(p => p.SearchName).HasMaxLength(1000);

@@ -29,7 +29,7 @@ public sealed record ProcedureDto(
     UnitKind CompetentUnitKind, int? ProcessingDays, int? ProcessingHours, bool ProcessingTimeIsDemo, FeeDto[] Fees,
     DocumentDto[] Documents, StepDto[] Steps, bool TemplateIsDemo, OnlineMode OnlineMode, bool OnlineModeIsDemo,
     ResultKind ResultKind, string? LegalBasis, string? Source, bool Incomplete, string[] IncompleteReasons, bool CanReceive,
-    string? CannotReceiveReason)
+    string? CannotReceiveReason, string? Agency = null, string? Sequence = null)
 {
     public static ProcedureDto From(Procedure p) => new(
         p.Id, p.Code, p.VersionNo, p.ValidFrom, p.ValidTo, p.Name, p.Field, p.LevelList, p.CompetentUnitKind,
@@ -38,7 +38,7 @@ public sealed record ProcedureDto(
         [.. p.Documents.Select(d => new DocumentDto(d.Name, d.Kind, d.Count, d.Reusable))],
         [.. p.Steps.OrderBy(s => s.Order).Select(s => new StepDto(s.Order, s.Name, s.UnitKind, s.UnitCode, s.Role, s.WorkingDays, s.IsInterUnit))],
         p.TemplateIsDemo, p.OnlineMode, p.OnlineModeIsDemo, p.ResultKind, p.LegalBasis, p.Source, p.Incomplete,
-        [.. p.IncompleteReasons], p.CanReceive, p.CannotReceiveReason);
+        [.. p.IncompleteReasons], p.CanReceive, p.CannotReceiveReason, p.Agency, p.Sequence);
 }
 
 public static class ProceduresApi
@@ -56,7 +56,8 @@ public static class ProceduresApi
         group.MapGet("/export.csv", ExportCsv).Doc("exportProceduresCsv", "Xuất danh mục thủ tục (CSV)", "The procedure catalogue as CSV.").ProducesFile("text/csv");
         group.MapGet("/export.xlsx", ExportXlsx).Doc("exportProceduresExcel", "Xuất danh mục thủ tục (Excel)", "The procedure catalogue as Excel.").ProducesFile("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         group.MapGet("/{code}", Get).Doc("getProcedure", "Xem thủ tục", "One procedure with its versions.");
-        group.MapPost("/import", Import).Doc("importProcedures", "Nhập danh mục thủ tục", "Imports procedures (idempotent, versioned).").RequireAuthorization(AccountsSetup.AdminPolicy).Accepts<string>("text/csv");
+        group.MapPost("/import", Import).Doc("importProcedures", "Nhập danh mục thủ tục", "Imports procedures from CSV, the national database's JSON or Excel export (idempotent, versioned), with a report of what changed.").RequireAuthorization(AccountsSetup.AdminPolicy)
+            .Accepts<string>("text/csv", "application/json", XlsxType);
         group.MapPost("/", Create).Doc("createProcedure", "Thêm thủ tục", "Adds a procedure.").RequireAuthorization(AccountsSetup.AdminPolicy);
         group.MapPut("/{code}", Update).Doc("updateProcedure", "Sửa thủ tục (tạo phiên bản mới)", "Changes a procedure as a new dated version.").RequireAuthorization(AccountsSetup.AdminPolicy);
         return group;
@@ -122,15 +123,41 @@ public static class ProceduresApi
         return p is null ? TypedResults.NotFound() : TypedResults.Ok(ProcedureDto.From(p));
     }
 
+    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>The largest import file accepted: the whole national catalogue of a province is a few megabytes.</summary>
+    public const long MaxImportBytes = 32 * 1024 * 1024;
+
+    /// <summary>CSV (the export's format), or the national database's JSON or Excel export, chosen by the Content-Type.</summary>
     private static async Task<Results<Ok<ImportResult>, ValidationProblem>> Import(
         HttpRequest request, AppDbContext db, TimeProvider time, ClaimsPrincipal user, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        var result = await ImportProcedures.RunAsync(db, reader, time, (m, a) => t[m, a], user.Identity?.Name, ct);
+        var type = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+        ImportResult result;
+        if (type is "application/json" or XlsxType)
+        {
+            using var body = new MemoryStream();
+            await request.Body.CopyToAsync(body, ct);
+            if (body.Length > MaxImportBytes)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [t["Tệp lớn hơn {0} MB.", MaxImportBytes / 1024 / 1024]] }, title: t["Tệp không hợp lệ"]);
+            }
+
+            body.Position = 0;
+            var read = type == XlsxType ? CatalogueFiles.ReadXlsx(body) : await CatalogueFiles.ReadJsonAsync(body, ct);
+            result = await ImportProcedures.RunNationalAsync(db, read, time, (m, a) => t[m, a], user.Identity?.Name, ct);
+        }
+        else
+        {
+            using var reader = new StreamReader(request.Body, Encoding.UTF8);
+            result = await ImportProcedures.RunAsync(db, reader, time, (m, a) => t[m, a], user.Identity?.Name, ct);
+        }
+
         if (result.FileRejected)
         {
             return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["file"] = [.. result.Errors.Select(e => e.Message)] }, title: t["Tệp CSV không hợp lệ"]);
+                new Dictionary<string, string[]> { ["file"] = [.. result.Errors.Select(e => e.Message)] },
+                title: type is "application/json" or XlsxType ? t["Tệp không hợp lệ"] : t["Tệp CSV không hợp lệ"]);
         }
 
         return TypedResults.Ok(result);

@@ -26,12 +26,12 @@ public sealed class PaymentsFactory : AppFactory
         return read(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
-    /// <summary>The demo citizen submits online at Phước Bình, the desk accepts and asks for the fee: the dossier waits in AwaitingFee.</summary>
-    public async Task<string> DossierAwaitingFeeAsync()
+    /// <summary>The demo citizen submits online (at Phước Bình unless another unit is given), its desk accepts and asks for the fee: the dossier waits in AwaitingFee.</summary>
+    public async Task<string> DossierAwaitingFeeAsync(string unitCode = "22783", string deskUser = "motcua.phuocbinh")
     {
         var citizen = await ClientFor("congdan");
-        var desk = await ClientFor("motcua.phuocbinh");
-        var response = await ReceiveAsync(citizen, "22783", channel: "online");
+        var desk = await ClientFor(deskUser);
+        var response = await ReceiveAsync(citizen, unitCode, channel: "online");
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
         Assert.True(response.IsSuccessStatusCode, body.ToString());
         var code = body.GetProperty("code").GetString()!;

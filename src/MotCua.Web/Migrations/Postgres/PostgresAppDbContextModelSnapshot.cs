@@ -459,6 +459,58 @@ namespace MotCua.Web.Migrations.Postgres
                     b.ToTable("CalendarDays", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Web.Features.CitizenData.CitizenCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CheckedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CheckedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("ConsentAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IdNumber")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Mismatches")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("UnitPath")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdNumber", "CheckedAtUtc");
+
+                    b.ToTable("CitizenChecks", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Web.Features.Dossiers.DecisionReason", b =>
                 {
                     b.Property<int>("Id")
@@ -1960,6 +2012,10 @@ namespace MotCua.Web.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Agency")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<DateTime>("ChangedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -2027,6 +2083,10 @@ namespace MotCua.Web.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(1400)
                         .HasColumnType("character varying(1400)");
+
+                    b.Property<string>("Sequence")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
 
                     b.Property<string>("Source")
                         .HasMaxLength(2000)

@@ -440,6 +440,58 @@ namespace MotCua.Web.Migrations.Sqlite
                     b.ToTable("CalendarDays", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Web.Features.CitizenData.CitizenCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CheckedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CheckedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ConsentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdNumber")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mismatches")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitPath")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdNumber", "CheckedAtUtc");
+
+                    b.ToTable("CitizenChecks", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Web.Features.Dossiers.DecisionReason", b =>
                 {
                     b.Property<int>("Id")
@@ -1909,6 +1961,10 @@ namespace MotCua.Web.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Agency")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("ChangedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1975,6 +2031,10 @@ namespace MotCua.Web.Migrations.Sqlite
                     b.Property<string>("SearchText")
                         .IsRequired()
                         .HasMaxLength(1400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sequence")
+                        .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Source")

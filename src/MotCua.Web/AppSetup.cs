@@ -11,6 +11,7 @@ using MotCua.Web.Features.Feedback;
 using MotCua.Web.Features.Files;
 using MotCua.Web.Features.Forms;
 using MotCua.Web.Features.Indicators;
+using MotCua.Web.Features.NationalPortal;
 using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Operations;
 using MotCua.Web.Features.Organisation;
@@ -70,6 +71,7 @@ public static class AppSetup
         builder.AddQueue();
         builder.AddAssisted();
         builder.AddWorkspace();
+        builder.AddNationalPortal();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o =>
@@ -99,6 +101,7 @@ public static class AppSetup
                 o.Conventions.AuthorizePage("/Queue/Desk", AccountsSetup.StaffPolicy);
                 o.Conventions.AuthorizePage("/Queue/Stats", AccountsSetup.StaffPolicy);
                 o.Conventions.AuthorizeFolder("/Assisted", AccountsSetup.StaffPolicy);
+                o.Conventions.AuthorizeFolder("/NationalPortal", AccountsSetup.StaffPolicy);
             })
             // Dates in pages: dd/MM/yyyy as the date boxes show them, or ISO (docs/design.md).
             .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new VietnameseDateBinderProvider()))
@@ -172,6 +175,7 @@ public static class AppSetup
         app.MapAssistedApi();
         app.MapQueueApi();
         app.MapWorkspaceApi();
+        app.MapNationalPortalApi();
         return app;
     }
 }

@@ -68,6 +68,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Features.Queue.BookingSlot> BookingSlots => Set<Features.Queue.BookingSlot>();
     public DbSet<Features.Queue.Booking> Bookings => Set<Features.Queue.Booking>();
     public DbSet<Features.Queue.QueueTicket> QueueTickets => Set<Features.Queue.QueueTicket>();
+    public DbSet<Features.NationalPortal.NationalSync> NationalSyncs => Set<Features.NationalPortal.NationalSync>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -95,6 +96,7 @@ public abstract class AppDbContext(DbContextOptions options)
         Features.Files.UploadedFile.Configure(builder);
         Features.Assisted.AssistedSubmission.Configure(builder);
         Features.Queue.QueueModel.Configure(builder);
+        Features.NationalPortal.NationalSync.Configure(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

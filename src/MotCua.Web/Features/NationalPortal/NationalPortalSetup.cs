@@ -3,7 +3,6 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Operations;
-using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.NationalPortal;
 
@@ -39,7 +38,8 @@ public static class NationalPortalSetup
             TypedResults.Ok(await read.StatusAsync(user, ct)));
         group.MapGet("/failures", async (ReadNationalSync read, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
             TypedResults.Ok(await read.FailuresAsync(user, ct)));
-        group.MapPost("/dossiers/{code}/retry", Retry).DisableAntiforgery().RequireAntiforgeryForCookies();
+        // No body, and nothing worse than an earlier attempt if forged: like the payments reconcile, no antiforgery token.
+        group.MapPost("/dossiers/{code}/retry", Retry);
         return group;
     }
 

@@ -30,6 +30,7 @@ public static class AdminCommands
         ["aggregate-dossiers"] = (Features.Dossiers.Import.ImportCommands.AggregateDossiersAsync, "aggregate-dossiers FILE       benchmarks: add a file's dossiers to the indicator aggregates only (no dossier rows)"),
         ["rebuild-indicators"] = (Features.Indicators.IndicatorCommands.RebuildAsync, "rebuild-indicators            recompute the indicator aggregates from the dossiers"),
         ["measure-indicators"] = (Features.Indicators.IndicatorCommands.MeasureAsync, "measure-indicators [--unit CODE] [--runs N]  time the indicator report against COUNT(*) over the dossiers"),
+        ["fake-dvcqg"] = (Features.NationalPortal.FakeDvcqgHost.RunAsync, Features.NationalPortal.FakeDvcqgHost.Usage),
         ["help"] = (Help, "help                          list the commands"),
     };
 

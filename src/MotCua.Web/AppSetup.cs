@@ -12,6 +12,7 @@ using MotCua.Web.Features.Feedback;
 using MotCua.Web.Features.Files;
 using MotCua.Web.Features.Forms;
 using MotCua.Web.Features.Indicators;
+using MotCua.Web.Features.NationalPortal;
 using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Operations;
 using MotCua.Web.Features.Organisation;
@@ -73,6 +74,7 @@ public static class AppSetup
         builder.AddAssisted();
         builder.AddWorkspace();
         builder.AddResponseCompressionSetup();
+        builder.AddNationalPortal();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.AddApiContract();
         builder.Services.ConfigureHttpJsonOptions(o =>
@@ -102,6 +104,7 @@ public static class AppSetup
                 o.Conventions.AuthorizePage("/Queue/Desk", AccountsSetup.StaffPolicy);
                 o.Conventions.AuthorizePage("/Queue/Stats", AccountsSetup.StaffPolicy);
                 o.Conventions.AuthorizeFolder("/Assisted", AccountsSetup.StaffPolicy);
+                o.Conventions.AuthorizeFolder("/NationalPortal", AccountsSetup.StaffPolicy);
             })
             // Dates in pages: dd/MM/yyyy as the date boxes show them, or ISO (docs/design.md).
             .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new VietnameseDateBinderProvider()))
@@ -178,6 +181,7 @@ public static class AppSetup
         app.MapAssistedApi();
         app.MapQueueApi();
         app.MapWorkspaceApi();
+        app.MapNationalPortalApi();
         return app;
     }
 }

@@ -57,6 +57,11 @@ public static class Contributions
             Add(r, Measure.Identified);
         }
 
+        if (d.NationalSynced)
+        {
+            Add(r, Measure.NationalSynced);
+        }
+
         if (DossierRules.IsFinished(d))
         {
             var f = d.FinishedOn!.Value;

@@ -38,6 +38,9 @@ public sealed record DossierFacts
     /// <summary>The applicant signed in through the national identity provider, or the desk checked the chip ID card (VNeID).</summary>
     public bool Identified { get; init; }
 
+    /// <summary>The national portal holds the dossier as it is now: the last change was synced (ADR 0008, issue 22).</summary>
+    public bool NationalSynced { get; init; }
+
     public int? Rating { get; init; }
     public bool Complaint { get; init; }
 }

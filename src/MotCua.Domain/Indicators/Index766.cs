@@ -101,9 +101,9 @@ public static class Index766
                 // Phụ lục nhóm 1, VPCP 1.3: every element of NĐ 63/2010 Điều 8 khoản 2 public on the national TTHC database.
                 None("1.3", "Thủ tục hành chính công khai đầy đủ nội dung", 1, 2,
                     "Đo trên nội dung công khai tại Cơ sở dữ liệu quốc gia về TTHC, không phải danh mục của MotCua."),
-                // Phụ lục nhóm 1, VPCP 1.4: dossiers synced to the national portal / dossiers received; no sync data ⇒ rate 0.
-                None("1.4", "Hồ sơ được đồng bộ lên Cổng Dịch vụ công quốc gia", 1, 6,
-                    "MotCua chưa đồng bộ hồ sơ lên Cổng Dịch vụ công quốc gia; theo công thức, không có số liệu thì tỷ lệ là 0."),
+                // Phụ lục nhóm 1, VPCP 1.4: dossiers synced to the national portal / dossiers received, 6 × ratio; nothing synced ⇒ 0.
+                Proportional("1.4", "Hồ sơ được đồng bộ lên Cổng Dịch vụ công quốc gia", 1, 6, c.NationalSynced, c.Received,
+                    "Hồ sơ được tính là đã đồng bộ khi Cổng Dịch vụ công quốc gia đã nhận trạng thái hiện tại của hồ sơ (ADR 0008, issue 22)."),
             ]),
             Group("2", "Tiến độ, kết quả giải quyết", 20,
             [

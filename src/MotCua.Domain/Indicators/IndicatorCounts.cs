@@ -14,6 +14,9 @@ public sealed record IndicatorCounts
     /// <summary>Received with the applicant's identity verified electronically.</summary>
     public long Identified { get; init; }
 
+    /// <summary>Received and held by the national portal at their current state.</summary>
+    public long NationalSynced { get; init; }
+
     public long Finished { get; init; }
     public long FinishedOnTime { get; init; }
     public long ElectronicResult { get; init; }
@@ -67,6 +70,7 @@ public sealed record IndicatorCounts
                 v[Measure.Digitized] += d.Digitized ? 1 : 0;
                 v[Measure.Reused] += d.ReusedDocuments > 0 ? 1 : 0;
                 v[Measure.Identified] += d.Identified ? 1 : 0;
+                v[Measure.NationalSynced] += d.NationalSynced ? 1 : 0;
             }
 
             if (DossierRules.IsFinished(d) && d.FinishedOn >= from && d.FinishedOn <= to)
@@ -118,6 +122,7 @@ public sealed record IndicatorCounts
         Digitized = v[Measure.Digitized],
         Reused = v[Measure.Reused],
         Identified = v[Measure.Identified],
+        NationalSynced = v[Measure.NationalSynced],
         Finished = v[Measure.Finished],
         FinishedOnTime = v[Measure.FinishedOnTime],
         ElectronicResult = v[Measure.ElectronicResult],

@@ -24,6 +24,9 @@ public sealed record IndicatorSet
     /// <summary>Received dossiers whose applicant was identified through VNeID or the chip ID at the desk / all received (ADR 0009).</summary>
     public double? IdentifiedRate { get; init; }
 
+    /// <summary>Received dossiers the national portal holds at their current state / all received (QĐ 766 criterion 1.4).</summary>
+    public double? NationalSyncRate { get; init; }
+
     public double? SatisfactionRate { get; init; }
     public double? NationalSatisfactionRate { get; init; }
     /// <summary>Online submissions acknowledged within 8 working hours / those acknowledged or whose 8 hours have run out.</summary>
@@ -49,6 +52,7 @@ public sealed record IndicatorSet
             ReuseRate = Rate(c.Reused, c.Received),
             ElectronicRoutingRate = Rate(c.RoutedElectronically, c.TransferredBetweenUnits),
             IdentifiedRate = Rate(c.Identified, c.Received),
+            NationalSyncRate = Rate(c.NationalSynced, c.Received),
             SatisfactionRate = Rate(c.RatedGood, c.Rated),
             NationalSatisfactionRate = NationalSatisfaction(c),
             AcknowledgedOnTimeRate = Rate(c.AckOnTime, c.AckDecided),
@@ -85,6 +89,7 @@ public sealed record IndicatorSet
         ["reuseRate"] = ReuseRate,
         ["electronicRoutingRate"] = ElectronicRoutingRate,
         ["identifiedRate"] = IdentifiedRate,
+        ["nationalSyncRate"] = NationalSyncRate,
         ["satisfactionRate"] = SatisfactionRate,
         ["nationalSatisfactionRate"] = NationalSatisfactionRate,
         ["acknowledgedOnTimeRate"] = AcknowledgedOnTimeRate,

@@ -16,6 +16,9 @@ public enum Measure
 
     /// <summary>Received with the applicant's identity verified electronically (VNeID sign-in or the chip ID at the desk).</summary>
     Identified,
+
+    /// <summary>Received and held by the national public-service portal at its current state (QĐ 766 criterion 1.4).</summary>
+    NationalSynced,
     Finished,
     FinishedOnTime,
     ElectronicResult,

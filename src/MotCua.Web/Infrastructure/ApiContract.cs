@@ -43,6 +43,7 @@ public static class ApiContract
         ["Operations"] = "Vận hành hệ thống — background jobs.",
         ["Alarms"] = "Cảnh báo hạn xử lý — due and overdue alarms.",
         ["Workspace"] = "Việc của tôi — the officer's work queue.",
+        ["National portal"] = "Đồng bộ Cổng Dịch vụ công quốc gia — sync state with the national public-service portal.",
         ["CitizenData"] = "Đối chiếu CSDL quốc gia về dân cư — citizen-data checks with consent.",
     };
 

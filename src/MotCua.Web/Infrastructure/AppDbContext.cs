@@ -69,6 +69,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Features.Queue.BookingSlot> BookingSlots => Set<Features.Queue.BookingSlot>();
     public DbSet<Features.Queue.Booking> Bookings => Set<Features.Queue.Booking>();
     public DbSet<Features.Queue.QueueTicket> QueueTickets => Set<Features.Queue.QueueTicket>();
+    public DbSet<Features.NationalPortal.NationalSync> NationalSyncs => Set<Features.NationalPortal.NationalSync>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -97,6 +98,7 @@ public abstract class AppDbContext(DbContextOptions options)
         Features.Assisted.AssistedSubmission.Configure(builder);
         Features.Queue.QueueModel.Configure(builder);
         Features.CitizenData.CitizenCheck.Configure(builder);
+        Features.NationalPortal.NationalSync.Configure(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

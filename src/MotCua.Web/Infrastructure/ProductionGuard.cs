@@ -58,6 +58,7 @@ public static class ProductionGuard
         CheckSms(config, Add);
         CheckEmail(config, Add);
         CheckCitizenData(config, Add);
+        CheckNationalPortal(config, Add);
 
         var tokenKey = config["Portal:Tracking:TokenKey"];
         if (string.IsNullOrWhiteSpace(tokenKey))
@@ -212,6 +213,44 @@ public static class ProductionGuard
         if (!string.IsNullOrEmpty(o.User) && (string.IsNullOrEmpty(o.Password) || RepositoryDefaults.Contains(o.Password)))
         {
             add("Notifications:Smtp:Password", "empty or a repository default while Notifications:Smtp:User is set.");
+        }
+    }
+
+    /// <summary>
+    /// The national portal sync (issue 22): unset is allowed (nothing is sent, every dossier says "not configured"); once
+    /// set, it must be the real portal over https with its credentials, never the <c>fake-dvcqg</c> stand-in.
+    /// </summary>
+    private static void CheckNationalPortal(IConfiguration config, Action<string, string> add)
+    {
+        var o = config.GetSection(Features.NationalPortal.DvcqgOptions.Section).Get<Features.NationalPortal.DvcqgOptions>() ?? new();
+        if (!o.IsConfigured)
+        {
+            return;
+        }
+
+        if (!Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps)
+        {
+            add("Integrations:Dvcqg:BaseUrl", "must be the https address of the national portal's (or the provincial LGSP's) dossier service.");
+        }
+        else if (url.IsLoopback || url.Host.Contains("fake", StringComparison.OrdinalIgnoreCase) || url.Host.Contains("localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            add("Integrations:Dvcqg:BaseUrl", $"{url.Host} is the fake-dvcqg stand-in or this machine, not the national portal; set the portal's address or leave it empty.");
+        }
+
+        if (string.IsNullOrWhiteSpace(o.AccessToken) || RepositoryDefaults.Contains(o.AccessToken))
+        {
+            add("Integrations:Dvcqg:AccessToken", "empty or a repository default while Integrations:Dvcqg:BaseUrl is set: set the token the portal (LGSP) issued.");
+        }
+
+        if (string.IsNullOrWhiteSpace(o.MaDinhDanh))
+        {
+            add("Integrations:Dvcqg:MaDinhDanh", "not set while Integrations:Dvcqg:BaseUrl is set: the province's identifier on the national portal.");
+        }
+
+        var links = string.IsNullOrWhiteSpace(o.PublicBaseUrl) ? config["Notifications:PublicBaseUrl"] : o.PublicBaseUrl;
+        if (!Uri.TryCreate(links, UriKind.Absolute, out var origin) || origin.Scheme != Uri.UriSchemeHttps)
+        {
+            add("Integrations:Dvcqg:PublicBaseUrl", "the https address the portal downloads attachments and results from (or Notifications:PublicBaseUrl) is not set.");
         }
     }
 

@@ -128,6 +128,14 @@ public sealed class Dossier
 
     /// <summary>The desk verified the applicant's identity against the chip ID card or VNeID at intake (recorded in the intake event).</summary>
     public bool IdentityVerified { get; set; }
+
+    /// <summary>
+    /// The national public-service portal holds this dossier as it is now (true), a change waits to be synced (false), or the
+    /// dossier is history imported from elsewhere and is not synced (null). Reset to false by every change (NationalPortal's
+    /// save hook), set true only by the sync once the portal confirmed this very version; a concurrency token, so that a change
+    /// and the sync's confirmation cannot cross (ADR 0008, issue 22).
+    /// </summary>
+    public bool? NationalSynced { get; set; }
     public string LastHash { get; set; } = HistoryChain.Genesis;
     public DateTime UpdatedAtUtc { get; set; }
 
@@ -188,6 +196,9 @@ public sealed class Dossier
             // The indicators count assisted filings per period from the dossiers: a partial index holds only those few rows.
             e.HasIndex(d => new { d.ReceivedOn, d.ReceivingUnitPath }, "IX_Dossiers_Assisted").HasFilter("\"Assisted\"");
             e.Property(d => d.IdempotencyKey).HasMaxLength(64);
+            e.Property(d => d.NationalSynced).IsConcurrencyToken();
+            // The national sync's queue: only the dossiers waiting for it, oldest change first.
+            e.HasIndex(d => d.UpdatedAtUtc, "IX_Dossiers_NationalUnsynced").HasFilter("NOT \"NationalSynced\"");
             // Only intakes that sent a key have one: the bulk import and most intakes then skip this B-tree (docs/decisions/0020).
             e.HasIndex(d => d.IdempotencyKey).IsUnique().HasFilter("\"IdempotencyKey\" IS NOT NULL");
             e.HasMany(d => d.Documents).WithOne().HasForeignKey(x => x.DossierId).OnDelete(DeleteBehavior.Cascade);

@@ -99,7 +99,7 @@ public static class DossiersApi
     }
 
     private static async Task<Results<Ok<DossierDto>, NotFound>> Get(
-        string code, AppDbContext db, ClaimsPrincipal user, CalendarService calendars, TimeProvider time, HttpContext http, CancellationToken ct)
+        string code, AppDbContext db, ClaimsPrincipal user, CalendarService calendars, TimeProvider time, HttpContext http, INationalSyncView sync, CancellationToken ct)
     {
         var d = await ReadDossiers.LoadAsync(db, code, user, ct);
         if (d is null)
@@ -110,7 +110,7 @@ public static class DossiersApi
         await Security.Audit.PersonalDataViewedAsync(http, time, user, d.Code, "GET /api/v1/dossiers/{code}");
 
         var calendar = await calendars.ForUnitAsync(d.ReceivingUnit, ct);
-        return TypedResults.Ok(ReadDossiers.ToDto(d, Actor.From(user), VietnamTime.Today(time), calendar));
+        return TypedResults.Ok(ReadDossiers.ToDto(d, Actor.From(user), VietnamTime.Today(time), calendar) with { NationalSync = await sync.ForAsync(d, ct) });
     }
 
     private static async Task<Results<Ok<EventDto[]>, NotFound>> History(string code, AppDbContext db, ClaimsPrincipal user, CancellationToken ct)

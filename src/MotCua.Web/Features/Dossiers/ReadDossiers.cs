@@ -19,6 +19,9 @@ public sealed record DossierDto(
 {
     /// <summary>Every component has a file (uploaded, scanned or reused by reference): counted by <c>digitizationRate</c>.</summary>
     public bool Digitized { get; init; }
+
+    /// <summary>The dossier's sync state with the national portal (issue 22).</summary>
+    public NationalSyncDto? NationalSync { get; init; }
 }
 
 public sealed record DossierDocumentDto(string Name, string Kind, int Count, string? FileId, bool Reused)

@@ -218,6 +218,8 @@ public sealed partial class ReceiveDossier(
                 ApplicantUserId = actor.Role == ActorRole.Applicant ? actor.Id : null,
                 ElectronicallyIdentified = electronicallyIdentified,
                 IdentityVerified = identityVerified,
+                // Waits for the national portal sync (issue 22): an intake never waits for the portal itself.
+                NationalSynced = false,
                 ReceivedAtUtc = now,
                 ReceivedOn = today,
                 LegalWorkingDays = days,

@@ -16,6 +16,7 @@ public static class FilesApi
         builder.Services.AddSingleton<IFileStore, DiskFileStore>();
         builder.Services.TryAddSingleton<IUploadScanner, AcceptingScanner>();
         builder.Services.AddScoped<SaveUpload>();
+        builder.Services.AddSingleton<SignedFileLinks>();
         return builder;
     }
 
@@ -26,6 +27,8 @@ public static class FilesApi
         group.MapPost("/", Upload).Doc("uploadFile", "Tải tệp lên", "Uploads a file (PDF, JPEG, PNG) to attach to a dossier.").DisableAntiforgery().RequireAntiforgeryForCookies();
         // 32-hex ids; the reform plan's content-addressed downloads share the prefix with 64-hex hashes.
         group.MapGet("/{id:length(32)}", Download).Doc("downloadFile", "Tải tệp về", "Downloads an uploaded or signed file the caller may read.").ProducesFile("application/pdf", "image/jpeg", "image/png");
+        // A signed, time-limited link handed to a system without an account (the national portal); 404 once expired.
+        group.MapGet("/public/{token}", DownloadSigned).AllowAnonymous().ExcludeFromDescription();
         return group;
     }
 
@@ -63,6 +66,19 @@ public static class FilesApi
         string id, AppDbContext db, [FromServices] IEnumerable<IFileReadGrant> grants, IFileStore store, ClaimsPrincipal user, CancellationToken ct)
     {
         var file = await FindReadableAsync(db, grants, id, user, ct);
+        if (file is null || store.Open(file.Sha256) is not { } stream)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return TypedResults.File(stream, file.ContentType, file.FileName);
+    }
+
+    private static async Task<Results<FileStreamHttpResult, NotFound>> DownloadSigned(
+        string token, SignedFileLinks links, AppDbContext db, IFileStore store, CancellationToken ct)
+    {
+        var id = links.Open(token);
+        var file = id is null ? null : await db.UploadedFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id, ct);
         if (file is null || store.Open(file.Sha256) is not { } stream)
         {
             return TypedResults.NotFound();

@@ -131,6 +131,7 @@ public sealed class AggregateContribution
             ReusedDocuments = d.ReusedDocuments,
             RoutedElectronically = d.RoutedElectronically,
             Identified = d.ElectronicallyIdentified || d.IdentityVerified,
+            NationalSynced = d.NationalSynced == true,
             Rating = d.Rating,
             Complaint = d.Complaint,
         };

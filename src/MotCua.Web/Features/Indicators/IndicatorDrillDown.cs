@@ -16,6 +16,7 @@ public static class IndicatorDrillDown
     [
         "received", "onTimeRate", "onlineRate", "postalCount", "onlinePaymentRate", "digitizationRate", "electronicResultRate", "reuseRate",
         "electronicRoutingRate", "satisfactionRate", "nationalSatisfactionRate", "identifiedRate",
+        "nationalSyncRate",
     ];
 
     /// <summary>Aliases a page may use for the parts of the on-time and satisfaction rates.</summary>
@@ -74,6 +75,11 @@ public static class IndicatorDrillDown
             ("identifiedRate", "denominator") => d => d.Status != DossierStatus.AwaitingReception && d.ReceivedOn >= f && d.ReceivedOn <= t,
             ("identifiedRate", "complement") => d =>
                 d.Status != DossierStatus.AwaitingReception && d.ReceivedOn >= f && d.ReceivedOn <= t && !d.ElectronicallyIdentified && !d.IdentityVerified,
+            ("nationalSyncRate", "numerator") => d =>
+                d.Status != DossierStatus.AwaitingReception && d.ReceivedOn >= f && d.ReceivedOn <= t && d.NationalSynced == true,
+            ("nationalSyncRate", "denominator") => d => d.Status != DossierStatus.AwaitingReception && d.ReceivedOn >= f && d.ReceivedOn <= t,
+            ("nationalSyncRate", "complement") => d =>
+                d.Status != DossierStatus.AwaitingReception && d.ReceivedOn >= f && d.ReceivedOn <= t && d.NationalSynced != true,
             ("electronicResultRate", "numerator") => d =>
                 d.FinishedOn >= f && d.FinishedOn <= t && (d.FinishKind == "approved" || d.FinishKind == "refused" || d.FinishKind == "stopped") && d.ElectronicResult,
             ("electronicResultRate", "complement") => d =>

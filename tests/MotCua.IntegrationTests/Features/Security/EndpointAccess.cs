@@ -274,6 +274,12 @@ public static class EndpointAccess
         new("GET /api/v1/public-statistics", "/api/v1/public-statistics", Public),
         new("GET /api/v1/alarms", "/api/v1/alarms", Staff),
         new("GET /api/v1/workspace", "/api/v1/workspace", Staff),
+        // National portal sync (issue 22): the matrix's app has no portal configured, so the retry is refused by the handler.
+        new("GET /api/v1/integrations/dvcqg/status", "/api/v1/integrations/dvcqg/status", Staff),
+        new("GET /api/v1/integrations/dvcqg/failures", "/api/v1/integrations/dvcqg/failures", Staff),
+        new("POST /api/v1/integrations/dvcqg/dossiers/{code}/retry", "/api/v1/integrations/dvcqg/dossiers/{dossier}/retry", "NNRRRRRR", NoBody),
+        // A signed link is its own authorisation: a made-up token is the same 404 for everyone.
+        new("GET /api/v1/files/public/{token}", "/api/v1/files/public/not-a-token", "NNNNNNNN"),
         new("GET /api/v1/ping", "/api/v1/ping", Public),
 
         // Reform plan additions
@@ -338,6 +344,7 @@ public static class EndpointAccess
         new("PAGE /Payments/Return", "/Payments/Return", Public),
         new("PAGE /Payments/Sandbox/Pay", "/sandbox-gateway", Public),
         new("PAGE /Payments/Reconciliation", "/Payments/Reconciliation", AdminOnly),
+        new("PAGE /NationalPortal/Index", "/NationalPortal", Staff),
         new("PAGE /Results/Index", "/Results?code={mine}", OwnDossier),
         new("PAGE /Results/Postal", "/Results/Postal", Staff),
         new("PAGE /Feedback/Index", "/Feedback", Public),

@@ -254,6 +254,9 @@ public static class PagePosts
         // On the matrix's clock (June 2025) no unit has ended yet: the administrator reaches the handler and is refused.
         new("POST /Dossiers/Admin/HandOver", "NNRNNNNN", c => Task.FromResult(Form("/Dossiers/Admin/HandOver", F("from", "22783"), F("to", "56.BACAITAY")))),
         new("POST /Dossiers/Verify", AdminOnly, c => Task.FromResult(Form("/Dossiers/Verify")), Effect.Shows, Contains("hồ sơ có chuỗi bị phá vỡ")),
+        // No portal configured in the matrix's app: staff reach the handler, which says so.
+        new("POST /NationalPortal/Index?handler=Retry", "NNYYYYYY", c => Task.FromResult(Form("/NationalPortal/Index?handler=Retry", F("code", c.Values["dossier"]))),
+            Effect.Shows, Contains("Chưa cấu hình kết nối")),
         new("POST /Payments/Reconciliation?handler=Run", AdminOnly, c => Task.FromResult(Form("/Payments/Reconciliation?handler=Run")),
             Effect.Shows, Contains("Đã đối soát")),
         new("POST /Payments/Reconciliation?handler=Resolve", AdminOnly, async c =>

@@ -737,6 +737,10 @@ namespace MotCua.Web.Migrations.Postgres
                     b.Property<int>("LegalWorkingDays")
                         .HasColumnType("integer");
 
+                    b.Property<bool?>("NationalSynced")
+                        .IsConcurrencyToken()
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("PaidOnline")
                         .HasColumnType("boolean");
 
@@ -843,6 +847,9 @@ namespace MotCua.Web.Migrations.Postgres
 
                     b.HasIndex(new[] { "ReceivedOn", "ReceivingUnitPath" }, "IX_Dossiers_Assisted")
                         .HasFilter("\"Assisted\"");
+
+                    b.HasIndex(new[] { "UpdatedAtUtc" }, "IX_Dossiers_NationalUnsynced")
+                        .HasFilter("NOT \"NationalSynced\"");
 
                     b.ToTable("Dossiers", (string)null);
                 });
@@ -1361,6 +1368,9 @@ namespace MotCua.Web.Migrations.Postgres
                     b.Property<long>("Identified")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("NationalSynced")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("OnTimeIn")
                         .HasColumnType("bigint");
 
@@ -1406,6 +1416,56 @@ namespace MotCua.Web.Migrations.Postgres
                     b.HasKey("ProcedureCode", "Grain", "Day", "UnitPath");
 
                     b.ToTable("IndicatorAggregates", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.NationalPortal.NationalSync", b =>
+                {
+                    b.Property<long>("DossierId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("AddedAtPortal")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DossierCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("LastAttemptAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("LastSyncedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("LeaseUntilUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("NextAttemptAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ProgressSentThrough")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("SyncedVersion")
+                        .HasColumnType("integer");
+
+                    b.HasKey("DossierId");
+
+                    b.HasIndex(new[] { "LastAttemptAtUtc" }, "IX_NationalSyncs_Failed")
+                        .HasFilter("\"LastError\" IS NOT NULL");
+
+                    b.ToTable("NationalSyncs", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Notifications.OneTimeCodeRecord", b =>
@@ -3414,6 +3474,15 @@ namespace MotCua.Web.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.NationalPortal.NationalSync", b =>
+                {
+                    b.HasOne("MotCua.Web.Features.Dossiers.Dossier", null)
+                        .WithOne()
+                        .HasForeignKey("MotCua.Web.Features.NationalPortal.NationalSync", "DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Organisation.OrgUnit", b =>

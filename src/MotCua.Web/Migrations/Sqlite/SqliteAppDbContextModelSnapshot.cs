@@ -714,6 +714,10 @@ namespace MotCua.Web.Migrations.Sqlite
                     b.Property<int>("LegalWorkingDays")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool?>("NationalSynced")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("PaidOnline")
                         .HasColumnType("INTEGER");
 
@@ -820,6 +824,9 @@ namespace MotCua.Web.Migrations.Sqlite
 
                     b.HasIndex(new[] { "ReceivedOn", "ReceivingUnitPath" }, "IX_Dossiers_Assisted")
                         .HasFilter("\"Assisted\"");
+
+                    b.HasIndex(new[] { "UpdatedAtUtc" }, "IX_Dossiers_NationalUnsynced")
+                        .HasFilter("NOT \"NationalSynced\"");
 
                     b.ToTable("Dossiers", (string)null);
                 });
@@ -1326,6 +1333,9 @@ namespace MotCua.Web.Migrations.Sqlite
                     b.Property<long>("Identified")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("NationalSynced")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("OnTimeIn")
                         .HasColumnType("INTEGER");
 
@@ -1371,6 +1381,56 @@ namespace MotCua.Web.Migrations.Sqlite
                     b.HasKey("ProcedureCode", "Grain", "Day", "UnitPath");
 
                     b.ToTable("IndicatorAggregates", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.NationalPortal.NationalSync", b =>
+                {
+                    b.Property<long>("DossierId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AddedAtPortal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DossierCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastAttemptAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastSyncedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProgressSentThrough")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SyncedVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DossierId");
+
+                    b.HasIndex(new[] { "LastAttemptAtUtc" }, "IX_NationalSyncs_Failed")
+                        .HasFilter("\"LastError\" IS NOT NULL");
+
+                    b.ToTable("NationalSyncs", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Notifications.OneTimeCodeRecord", b =>
@@ -3317,6 +3377,15 @@ namespace MotCua.Web.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.NationalPortal.NationalSync", b =>
+                {
+                    b.HasOne("MotCua.Web.Features.Dossiers.Dossier", null)
+                        .WithOne()
+                        .HasForeignKey("MotCua.Web.Features.NationalPortal.NationalSync", "DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Organisation.OrgUnit", b =>

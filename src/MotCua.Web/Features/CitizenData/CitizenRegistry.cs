@@ -54,7 +54,7 @@ public sealed class CitizenDataOptions
 /// <summary>The province's data-sharing gateway (LGSP / NDXP) in front of the population database.</summary>
 public sealed class HttpRegistryOptions
 {
-    /// <summary>The check endpoint; a POST of <c>{"soDinhDanh", "hoTen", "ngaySinh"}</c> (see docs/integrations-catalogue-identity-payment.md).</summary>
+    /// <summary>The check endpoint; a POST of <c>{"soDinhDanh", "hoTen", "ngaySinh"}</c> (see docs/integrations.md).</summary>
     public string Url { get; set; } = "";
 
     /// <summary>Sent as <c>Authorization: Bearer …</c>.</summary>

@@ -36,11 +36,6 @@ public sealed partial class CheckCitizen(
 
     public async Task<Outcome> HandleAsync(CheckCitizenRequest r, string purpose, string checkedBy, string? unitPath, CancellationToken ct)
     {
-        if (services.GetService<ICitizenRegistry>() is not { } registry)
-        {
-            return new Off(t["Chưa kết nối Cơ sở dữ liệu quốc gia về dân cư; hãy kiểm tra giấy tờ tùy thân của người nộp."]);
-        }
-
         var errors = new Dictionary<string, string[]>();
         var id = r.IdNumber?.Trim();
         if (PersonalId.Validate(id) is { } idError)
@@ -66,6 +61,12 @@ public sealed partial class CheckCitizen(
         if (errors.Count > 0)
         {
             return new Invalid(errors);
+        }
+
+        // Input is checked first, so that a bad request is a 400 whether or not a register is connected.
+        if (services.GetService<ICitizenRegistry>() is not { } registry)
+        {
+            return new Off(t["Chưa kết nối Cơ sở dữ liệu quốc gia về dân cư; hãy kiểm tra giấy tờ tùy thân của người nộp."]);
         }
 
         var consentAt = time.GetUtcNow().UtcDateTime;

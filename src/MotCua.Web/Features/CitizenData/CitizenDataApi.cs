@@ -34,7 +34,7 @@ public static class CitizenDataApi
     public static RouteGroupBuilder MapCitizenDataApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/citizen-checks").WithTags("CitizenData").RequireAuthorization(AccountsSetup.StaffPolicy);
-        group.MapPost("/", Check).Doc("checkCitizen", "Đối chiếu thông tin công dân với CSDL quốc gia về dân cư", "Checks an applicant's ID number, name and birth date against the population database, with their consent; the answer is match, mismatch, not found or unavailable.");
+        group.MapPost("/", Check).Doc("checkCitizen", "Đối chiếu thông tin công dân với CSDL quốc gia về dân cư", "Checks an applicant's ID number, name and birth date against the population database, with their consent; the answer is match, mismatch, not found or unavailable; 409 when no register is connected.").ProducesProblem(StatusCodes.Status409Conflict);
         return group;
     }
 
@@ -45,7 +45,8 @@ public static class CitizenDataApi
         {
             CheckCitizen.Checked(var check) => TypedResults.Ok(check),
             CheckCitizen.Invalid(var errors) => TypedResults.ValidationProblem(errors),
-            CheckCitizen.Off(var message) => TypedResults.Problem(message, statusCode: StatusCodes.Status503ServiceUnavailable),
+            // Not connected is the system's state, not an outage: a 409 the desk reads as "check the ID card by hand".
+            CheckCitizen.Off(var message) => TypedResults.Problem(message, statusCode: StatusCodes.Status409Conflict),
             var other => throw new InvalidOperationException($"Unexpected outcome {other}"),
         };
 }

@@ -56,9 +56,8 @@ public static class CatalogueFiles
 
                 if (item.ValueKind != JsonValueKind.Object)
                 {
-                    // Reported as a row without a code, like a blank CSV code.
-                    records.Add((n, new NationalCatalogueRow(null, null, null, null, null, null, null, null, null, null, null, null, null)));
-                    continue;
+                    // Not an export at all (numbers, strings): the whole file is refused, as a CSV without its header is.
+                    return Reject(n, "Phần tử thứ {0} của tệp JSON không phải là một thủ tục.", n);
                 }
 
                 string? S(string key) => item.TryGetProperty(key, out var v) ? Flatten(v, documents: key == "thanh_phan_ho_so") : null;

@@ -25,7 +25,8 @@ public sealed class CitizenCheckTests
     {
         var app = new AppFactory();
         app.Settings["CitizenData:Provider"] = provider;
-        app.Settings["CitizenData:TimeoutMilliseconds"] = "700";
+        // Long enough for a cold first call on a loaded CI machine; the slow answers below wait far longer.
+        app.Settings["CitizenData:TimeoutMilliseconds"] = "3000";
         app.Settings["CitizenData:Fake:LatencyMilliseconds"] = "20";
         app.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 7, 2, 0, 0, TimeSpan.Zero));
         return app;
@@ -141,7 +142,7 @@ public sealed class CitizenCheckTests
         var plain = await (await PageClient.SignedInAsync(off, "motcua.bacai")).GetStringAsync($"/Dossiers/Receive?procedure={Certification}", Ct);
         Assert.DoesNotContain("citizen-check-button", plain, StringComparison.Ordinal);
         var api = await (await off.ClientFor("motcua.bacai")).PostAsJsonAsync("/api/v1/citizen-checks", new { idNumber = "058090001234", fullName = "A", birthDate = "1990-05-12", consent = true }, Ct);
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, api.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, api.StatusCode);
     }
 
     [Fact]

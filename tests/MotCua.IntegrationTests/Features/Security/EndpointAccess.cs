@@ -234,6 +234,8 @@ public static class EndpointAccess
         new("POST /api/v1/assisted-submissions/{id:long}/confirm", "/api/v1/assisted-submissions/{assisted}/confirm", "NNNNYNNN", Valid: s => new { code = s.Value("assisted.code") }),
         new("POST /api/v1/dossiers/{code}/result-file", "/api/v1/dossiers/{dossier}/result-file", "NNRRRNNN", Form),
         new("GET /api/v1/decision-reasons", "/api/v1/decision-reasons", Staff),
+        // The population-database check: staff only; here no register is connected, so the handler answers 409 and stores nothing.
+        new("POST /api/v1/citizen-checks", "/api/v1/citizen-checks", "NNRRRRRR", Valid: s => new { idNumber = "058090001234", fullName = "Nguyễn Văn An", birthDate = "1990-05-12", consent = true }),
 
         // Payments
         // {toPay}: a dossier of the citizen awaiting its fee; the administrator and the leader see it but may not start a payment.

@@ -197,6 +197,9 @@ public static class PagePosts
             Check: Redirects("/Dossiers/Details?code=")),
         new("POST /Dossiers/Receive?handler=Offers", "NNNNYNNY", async c => Form("/Dossiers/Receive?procedure=2.000815&handler=Offers", await IntakeFieldsAsync(c, complete: true)),
             Effect.Shows, Contains("data-testid=\"reuse-consent\"")),
+        // The population-database check (issue 22.4): with no provider configured the page says so, and nothing is stored.
+        new("POST /Dossiers/Receive?handler=CitizenCheck", "NNNNYNNY", async c => Form("/Dossiers/Receive?procedure=2.000815&handler=CitizenCheck", await IntakeFieldsAsync(c, complete: true)),
+            Effect.Shows, Contains("data-testid=\"documents\"")),
         new("POST /Dossiers/Receive?handler=Guidance", "NNNNYNNY", async c => Form("/Dossiers/Receive?procedure=2.000815&handler=Guidance", await IntakeFieldsAsync(c, complete: false)),
             Effect.Shows, PdfAnswer),
         new("POST /Assisted/Desk?handler=Start", "NNNNYNNY", c => Task.FromResult(Form("/Assisted/Desk?procedure=2.000815&handler=Start",

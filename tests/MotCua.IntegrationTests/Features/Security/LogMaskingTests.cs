@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -42,26 +41,5 @@ public sealed class LogMaskingTests
         Assert.Contains(lines, l => l.Contains(code, StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.Contains(IdNumber, StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.Contains(Phone, StringComparison.Ordinal) || l.Contains("84987654321", StringComparison.Ordinal));
-    }
-
-    private sealed class CapturedLogs : ILoggerProvider
-    {
-        public ConcurrentQueue<string> Lines { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(CapturedLogs sink, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                sink.Lines.Enqueue($"{category} {formatter(state, exception)} {exception}");
-        }
     }
 }

@@ -42,7 +42,8 @@ public static class AuthApi
                 "Issues a bearer access token. A person sends JSON {username, password}; another system sends the OAuth 2.0 client-credentials grant "
                 + "(RFC 6749 §4.4) form-encoded: grant_type=client_credentials with client_id and client_secret in the form or in HTTP Basic, and an optional scope; "
                 + "its answer and errors follow RFC 6749 §5.1 and §5.2 (access_token, token_type, expires_in, scope; error, error_description).")
-            .Accepts<TokenRequest>("application/json").Accepts<ClientCredentialsForm>("application/x-www-form-urlencoded")
+            // One accepts list for both bodies: a second Accepts would replace the first in request matching (a JSON body got 415).
+            .Accepts<TokenRequest>("application/json", "application/x-www-form-urlencoded")
             .Produces<OAuthError>(StatusCodes.Status400BadRequest, "application/json").ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status423Locked).ProducesProblem(StatusCodes.Status429TooManyRequests).AllowAnonymous();
         app.MapGet("/api/v1/me", Me).Doc("getMe", "Thông tin người đang đăng nhập", "The signed-in user: name, roles and unit.").WithTags("Auth").RequireAuthorization();
         return group;

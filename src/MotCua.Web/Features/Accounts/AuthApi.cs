@@ -49,7 +49,7 @@ public static class AuthApi
         return group;
     }
 
-    private static async Task<Results<Ok<TokenResponse>, Ok<ClientTokenResponse>, JsonHttpResult<OAuthError>, ProblemHttpResult>> IssueToken(
+    private static async Task<Results<Ok<TokenResponse>, JsonHttpResult<ClientTokenResponse>, JsonHttpResult<OAuthError>, ProblemHttpResult>> IssueToken(
         SignInWithPassword handler,
         AuthenticateApiClient clients,
         IOptionsMonitor<BearerTokenOptions> bearer,
@@ -100,7 +100,7 @@ public static class AuthApi
         }
     }
 
-    private static async Task<Results<Ok<TokenResponse>, Ok<ClientTokenResponse>, JsonHttpResult<OAuthError>, ProblemHttpResult>> ClientCredentialsAsync(
+    private static async Task<Results<Ok<TokenResponse>, JsonHttpResult<ClientTokenResponse>, JsonHttpResult<OAuthError>, ProblemHttpResult>> ClientCredentialsAsync(
         HttpContext http, AuthenticateApiClient clients, IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider time, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         // A token answer is never cached (RFC 6749 §5.1), nor its errors.
@@ -152,7 +152,8 @@ public static class AuthApi
         {
             case AuthenticateApiClient.Authenticated(var principal, var scopes):
                 var (token, expires) = AccountsSetup.IssueToken(principal, bearer, time);
-                return TypedResults.Ok(new ClientTokenResponse(token, "Bearer", (long)(expires - time.GetUtcNow()).TotalSeconds, string.Join(' ', scopes)));
+                // A JSON result, not Ok<T>: the documented 200 stays the person's answer (one schema per status); the description names this one.
+                return TypedResults.Json(new ClientTokenResponse(token, "Bearer", (long)(expires - time.GetUtcNow()).TotalSeconds, string.Join(' ', scopes)), statusCode: StatusCodes.Status200OK);
             case AuthenticateApiClient.InvalidScope(var scope):
                 return Error("invalid_scope", t["Hệ thống không được cấp phạm vi '{0}'.", scope], StatusCodes.Status400BadRequest);
             default:

@@ -31,6 +31,10 @@ public static class AdminCommands
         ["rebuild-indicators"] = (Features.Indicators.IndicatorCommands.RebuildAsync, "rebuild-indicators            recompute the indicator aggregates from the dossiers"),
         ["measure-indicators"] = (Features.Indicators.IndicatorCommands.MeasureAsync, "measure-indicators [--unit CODE] [--runs N]  time the indicator report against COUNT(*) over the dossiers"),
         ["fake-dvcqg"] = (Features.NationalPortal.FakeDvcqgHost.RunAsync, Features.NationalPortal.FakeDvcqgHost.Usage),
+        ["client-register"] = (ClientRegister, "client-register --name NAME --unit CODE --scopes dossiers:read,dossiers:write,indicators:read  a machine client; prints its secret once"),
+        ["client-rotate"] = (ClientRotate, "client-rotate CLIENT_ID       a new secret for a machine client (the old one and its tokens stop at once)"),
+        ["client-revoke"] = (ClientRevoke, "client-revoke CLIENT_ID       revoke a machine client for good"),
+        ["client-list"] = (ClientList, "client-list                   the machine clients, their units, scopes and state"),
         ["help"] = (Help, "help                          list the commands"),
     };
 
@@ -132,6 +136,90 @@ public static class AdminCommands
             default:
                 throw new InvalidOperationException(outcome.ToString());
         }
+    }
+
+    private static async Task<int> ClientRegister(WebApplication app, string[] args)
+    {
+        var o = Options(args);
+        await DatabaseSetup.MigrateAsync(app.Services);
+        using var scope = app.Services.CreateScope();
+        var scopes = o.GetValueOrDefault("scopes")?.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries) ?? [];
+        switch (await scope.ServiceProvider.GetRequiredService<RegisterApiClient>().HandleAsync(
+            new(o.GetValueOrDefault("name"), o.GetValueOrDefault("unit"), scopes), "cli:" + Environment.UserName, null, CancellationToken.None))
+        {
+            case RegisterApiClient.Registered(var client, var secret):
+                Console.WriteLine($"Registered {client.Name} at {client.Unit!.Code} with {client.Scopes}.");
+                Console.WriteLine($"client_id={client.ClientId}");
+                Console.WriteLine($"client_secret={secret}");
+                Console.WriteLine("The secret is shown only now: hand it to the client system over a safe channel.");
+                return 0;
+            case RegisterApiClient.Invalid(var errors):
+                Console.Error.WriteLine("usage: " + All["client-register"].Help);
+                foreach (var m in errors.Values.SelectMany(m => m))
+                {
+                    Console.Error.WriteLine("  " + m);
+                }
+
+                return 2;
+            default:
+                return 1;
+        }
+    }
+
+    private static async Task<int> ClientRotate(WebApplication app, string[] args)
+    {
+        if (args.Length != 1)
+        {
+            Console.Error.WriteLine("usage: " + All["client-rotate"].Help);
+            return 2;
+        }
+
+        using var scope = app.Services.CreateScope();
+        switch (await scope.ServiceProvider.GetRequiredService<RotateApiClientSecret>().HandleAsync(args[0], "cli:" + Environment.UserName, null, CancellationToken.None))
+        {
+            case RotateApiClientSecret.Rotated(var client, var secret):
+                Console.WriteLine($"client_id={client.ClientId}");
+                Console.WriteLine($"client_secret={secret}");
+                Console.WriteLine("The old secret and every token issued under it no longer work.");
+                return 0;
+            case RotateApiClientSecret.Revoked:
+                Console.Error.WriteLine($"Client {args[0]} is revoked: register a new one.");
+                return 1;
+            default:
+                Console.Error.WriteLine($"No client {args[0]}.");
+                return 1;
+        }
+    }
+
+    private static async Task<int> ClientRevoke(WebApplication app, string[] args)
+    {
+        if (args.Length != 1)
+        {
+            Console.Error.WriteLine("usage: " + All["client-revoke"].Help);
+            return 2;
+        }
+
+        using var scope = app.Services.CreateScope();
+        if (await scope.ServiceProvider.GetRequiredService<RevokeApiClient>().HandleAsync(args[0], "cli:" + Environment.UserName, null, CancellationToken.None) is RevokeApiClient.Done(var client))
+        {
+            Console.WriteLine($"Revoked {client.ClientId} ({client.Name}).");
+            return 0;
+        }
+
+        Console.Error.WriteLine($"No client {args[0]}.");
+        return 1;
+    }
+
+    private static async Task<int> ClientList(WebApplication app, string[] args)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        foreach (var c in (await db.ApiClients.AsNoTracking().Include(c => c.Unit).ToListAsync()).OrderBy(c => c.Id))
+        {
+            Console.WriteLine($"{c.ClientId}\t{c.Name}\t{c.Unit!.Code}\t{c.Scopes}\t{(c.RevokedAtUtc is null ? "active" : "revoked " + c.RevokedAtUtc.Value.ToString("u", System.Globalization.CultureInfo.InvariantCulture))}");
+        }
+
+        return 0;
     }
 
     /// <summary>One line from standard input when it is redirected; at a terminal, typed twice without echo.</summary>

@@ -146,6 +146,7 @@ public static class AppSetup
         }
 
         app.UseAuthentication();
+        app.UseApiClientGate();
         app.UseAuthorization();
         app.UseNfcForms();
         return app;

@@ -47,6 +47,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<IndicatorAggregate> IndicatorAggregates => Set<IndicatorAggregate>();
     public DbSet<Features.Security.AuditRecord> AuditRecords => Set<Features.Security.AuditRecord>();
+    public DbSet<ApiClient> ApiClients => Set<ApiClient>();
     public DbSet<Features.Operations.ScheduledRun> ScheduledRuns => Set<Features.Operations.ScheduledRun>();
     public DbSet<DecisionReason> DecisionReasons => Set<DecisionReason>();
     public DbSet<Alarm> Alarms => Set<Alarm>();
@@ -85,6 +86,7 @@ public abstract class AppDbContext(DbContextOptions options)
         JobLease.Configure(builder);
         IndicatorAggregate.Configure(builder);
         Features.Security.AuditRecord.Configure(builder);
+        ApiClient.Configure(builder);
         Features.Operations.ScheduledRun.Configure(builder);
         DecisionReason.Configure(builder);
         Alarm.Configure(builder);

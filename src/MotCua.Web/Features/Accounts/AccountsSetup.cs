@@ -58,8 +58,13 @@ public static class AccountsSetup
 
         services.AddScoped<SignInWithPassword>();
         services.AddScoped<CreateAdministrator>();
+        services.AddScoped<RegisterApiClient>();
+        services.AddScoped<RotateApiClientSecret>();
+        services.AddScoped<RevokeApiClient>();
+        services.AddScoped<AuthenticateApiClient>();
         services.AddAuthorizationBuilder()
-            .AddPolicy(StaffPolicy, p => p.RequireRole(Roles.Staff).RequireClaim(AppClaims.UnitPath))
+            // A machine client passes the staff policy too, but ApiClientGate lets it reach only endpoints that declare one of its scopes.
+            .AddPolicy(StaffPolicy, p => p.RequireAssertion(c => Array.Exists(Roles.Staff, c.User.IsInRole) || c.User.IsClient()).RequireClaim(AppClaims.UnitPath))
             .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin));
         return builder;
     }

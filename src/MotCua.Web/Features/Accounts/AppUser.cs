@@ -65,4 +65,8 @@ public static class AppClaims
     public const string UnitName = "motcua:unit_name";
     public const string FullName = "motcua:full_name";
     public const string ElectronicId = "motcua:eid";
+
+    /// <summary>On a machine client's token: its client_id, and the stamp the token was issued under.</summary>
+    public const string Client = "motcua:client_id";
+    public const string ClientStamp = "motcua:client_stamp";
 }

@@ -45,9 +45,9 @@ public static class DossiersApi
                 + "documents[].reusedFromDocumentId (a component of an earlier dossier of the same applicant) or reusedFromStoredDocumentId "
                 + "(the personal store) mark a component reused; a bare reused=true is a 400. At the desk a reuse needs reuseConsent=true. "
                 + "The dossier is digitized (GET: digitized) when every component has a file.");
-        group.MapGet("/", List).Doc("listDossiers", "Tìm kiếm hồ sơ", "Searches the dossiers of the caller's units.");
-        group.MapGet("/{code}", Get).Doc("getDossier", "Xem hồ sơ", "A dossier with its steps, documents and status.");
-        group.MapGet("/{code}/history", History).Doc("getDossierHistory", "Lịch sử xử lý hồ sơ", "The append-only history of a dossier.");
+        group.MapGet("/", List).Doc("listDossiers", "Tìm kiếm hồ sơ", "Searches the dossiers of the caller's units.").AllowClients(ClientScope.DossiersRead);
+        group.MapGet("/{code}", Get).Doc("getDossier", "Xem hồ sơ", "A dossier with its steps, documents and status.").AllowClients(ClientScope.DossiersRead);
+        group.MapGet("/{code}/history", History).Doc("getDossierHistory", "Lịch sử xử lý hồ sơ", "The append-only history of a dossier.").AllowClients(ClientScope.DossiersRead);
         group.MapPost("/{code}/actions", Act).WithName("actOnDossier").ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Thao tác trên hồ sơ")
             .WithDescription("record-result takes resultFileId, the id of an uploaded PDF the officer may read (unknown, not a PDF or not readable: 400); "

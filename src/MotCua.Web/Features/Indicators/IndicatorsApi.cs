@@ -31,7 +31,7 @@ public static class IndicatorsApi
     public static RouteGroupBuilder MapIndicatorsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/indicators").WithTags("Indicators").RequireAuthorization(AccountsSetup.StaffPolicy);
-        group.MapGet("/", Get).Doc("getIndicators", "Các chỉ số cải cách hành chính", "Live indicators of a unit and period, with the targets that apply.");
+        group.MapGet("/", Get).Doc("getIndicators", "Các chỉ số cải cách hành chính", "Live indicators of a unit and period, with the targets that apply.").AllowClients(ClientScope.IndicatorsRead);
         group.MapGet("/dossiers", Dossiers).Doc("listIndicatorDossiers", "Hồ sơ tính vào một chỉ số", "The dossiers behind an indicator's figure.");
         group.MapGet("/report", Report).Doc("getIndicatorReport", "Báo cáo chỉ số (Excel, PDF)", "The indicator report as Excel or PDF.").ProducesFile("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/pdf");
         group.MapIndex766Api();

@@ -10,6 +10,14 @@ public enum AuditKind
     SignInFailed,
     SignInLockedOut,
     PersonalDataViewed,
+
+    // Machine clients (issue 26.2): their administration, their tokens and every call they make.
+    ClientRegistered,
+    ClientSecretRotated,
+    ClientRevoked,
+    ClientToken,
+    ClientTokenRefused,
+    ClientCall,
 }
 
 /// <summary>One sign-in attempt or one view of a dossier's personal data (Nghị định 13/2023): who, when, from where, what.</summary>
@@ -54,6 +62,28 @@ public static class Audit
             UserName = user.Identity?.Name ?? "?",
             Subject = Trim(dossierCode, 64),
             Detail = Trim(what, 200),
+        });
+
+    /// <summary>A machine client's call: the client, the endpoint and the answer's status.</summary>
+    public static Task ClientCallAsync(HttpContext http, TimeProvider time, string clientId, string what, int status) =>
+        AddAsync(http, time, new AuditRecord
+        {
+            Kind = AuditKind.ClientCall,
+            UserName = Trim("client:" + clientId, 256),
+            Subject = status.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Detail = Trim(what, 200),
+        });
+
+    /// <summary>Adds a record to <paramref name="db"/> to be saved with the change it describes (admin pages and commands).</summary>
+    public static void Add(AppDbContext db, TimeProvider time, AuditKind kind, string userName, string? subject, string? detail, string? clientIp) =>
+        db.AuditRecords.Add(new AuditRecord
+        {
+            AtUtc = time.GetUtcNow().UtcDateTime,
+            Kind = kind,
+            UserName = Trim(userName, 256),
+            Subject = subject is null ? null : Trim(subject, 64),
+            Detail = detail is null ? null : Trim(detail, 200),
+            ClientIp = clientIp,
         });
 
     private static async Task AddAsync(HttpContext http, TimeProvider time, AuditRecord record)

@@ -319,6 +319,7 @@ public static class EndpointAccess
         new("PAGE /Organisation/Index", "/Organisation", Staff),
         new("PAGE /Workspace/Index", "/Staff", Staff),
         new("PAGE /Accounts/Users", "/Staff/Users", AdminOnly),
+        new("PAGE /Accounts/Clients", "/Staff/Clients", AdminOnly),
         new("PAGE /Dossiers/Index", "/Dossiers", Staff),
         new("PAGE /Dossiers/Details", "/Dossiers/Details?code={dossier}", "NNYYYNNN"),
         new("PAGE /Dossiers/Receive", "/Dossiers/Receive", "NNNNYNNY"),

@@ -91,6 +91,15 @@ public static class PagePosts
 
     private static KeyValuePair<string, string> F(string name, string value) => new(name, value);
 
+    /// <summary>A machine client registered for this case only.</summary>
+    private static async Task<string> ApiClientAsync(Case c)
+    {
+        using var scope = c.App.Services.CreateScope();
+        var outcome = await scope.ServiceProvider.GetRequiredService<MotCua.Web.Features.Accounts.RegisterApiClient>()
+            .HandleAsync(new("Hệ thống " + D(c.N), "56.BACAI", ["dossiers:read"]), "admin", null, TestContext.Current.CancellationToken);
+        return ((MotCua.Web.Features.Accounts.RegisterApiClient.Registered)outcome).Client.ClientId;
+    }
+
     private static Post Form(string url, params KeyValuePair<string, string>[] fields) => new(url, fields);
 
     private static Post Form(string url, List<KeyValuePair<string, string>> fields) => new(url, fields);
@@ -117,6 +126,11 @@ public static class PagePosts
                 F("UserName", Principals.Account(c.Principal) ?? "congdan"), F("Password", MotCua.Testing.AppFactory.DemoPassword))),
             Effect.Shows, SignedIn, FreshClient: true),
         new("POST /Accounts/Logout", Anyone, c => Task.FromResult(Form("/Account/Logout")), Effect.Shows, SignedOut, FreshClient: true),
+        // Machine clients (issue 26.2): only an administrator registers, rotates and revokes.
+        new("POST /Accounts/Clients?handler=Register", AdminOnly, c => Task.FromResult(Form("/Staff/Clients?handler=Register",
+            F("Name", "Hệ thống kết nối " + D(c.N)), F("UnitCode", "56.BACAI"), F("Scopes", "dossiers:read")))),
+        new("POST /Accounts/Clients?handler=Rotate", AdminOnly, async c => Form("/Staff/Clients?handler=Rotate", F("clientId", await ApiClientAsync(c)))),
+        new("POST /Accounts/Clients?handler=Revoke", AdminOnly, async c => Form("/Staff/Clients?handler=Revoke", F("clientId", await ApiClientAsync(c)))),
 
         // Portal sign-up and its code, for anyone (one new person per case).
         new("POST /Portal/SignUp", Anyone, c => Task.FromResult(Form("/Portal/SignUp",

@@ -14,6 +14,7 @@ namespace MotCua.Web.Infrastructure;
 public static class ApiContract
 {
     public const string BearerScheme = "bearer";
+    public const string ClientCredentialsScheme = "clientCredentials";
     private const string ProblemSchema = "ProblemDetails";
 
     /// <summary>Names the operation (a stable operationId for generated clients) with a Vietnamese summary and an English description.</summary>
@@ -79,6 +80,19 @@ public static class ApiContract
                     Scheme = "bearer",
                     Description = "Mã truy cập từ POST /api/v1/auth/token — the access token from POST /api/v1/auth/token.",
                 };
+                document.Components.SecuritySchemes[ClientCredentialsScheme] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.OAuth2,
+                    Description = "Hệ thống khác lấy mã truy cập bằng OAuth 2.0 client credentials (RFC 6749 §4.4) — other systems get tokens with the client-credentials grant.",
+                    Flows = new OpenApiOAuthFlows
+                    {
+                        ClientCredentials = new OpenApiOAuthFlow
+                        {
+                            TokenUrl = new Uri((origin ?? "") + "/api/v1/auth/token", UriKind.RelativeOrAbsolute),
+                            Scopes = ClientScope.All.ToDictionary(s => s.Scope, s => s.Description),
+                        },
+                    },
+                };
                 document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
                 document.Components.Schemas.TryAdd(ProblemSchema, Problem());
                 foreach (var tag in document.Tags ?? Enumerable.Empty<OpenApiTag>())
@@ -111,6 +125,12 @@ public static class ApiContract
                 else
                 {
                     operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] }];
+                    // Either a person's token or a machine client's holding one of the declared scopes.
+                    if (metadata.OfType<ClientScopeMetadata>().Select(m => m.Scope).ToList() is { Count: > 0 } scopes)
+                    {
+                        operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ClientCredentialsScheme, context.Document)] = scopes });
+                    }
+
                     AddProblem(operation, context.Document, 401, "Chưa đăng nhập hoặc mã truy cập hết hạn — no or expired credentials.");
                     AddProblem(operation, context.Document, 403, "Ngoài phạm vi đơn vị hoặc vai trò của người gọi — outside the caller's units or role.");
                 }

@@ -72,7 +72,7 @@ public static class ClientScopes
     public const string DossiersWrite = Infrastructure.ClientScope.DossiersWrite;
     public const string IndicatorsRead = Infrastructure.ClientScope.IndicatorsRead;
 
-    public static IReadOnlyList<string> All { get; } = [DossiersRead, DossiersWrite, IndicatorsRead];
+    public static IReadOnlyList<string> All { get; } = [.. Infrastructure.ClientScope.All.Select(s => s.Scope)];
 
     /// <summary>The claim type of one granted scope on a client's token.</summary>
     public const string Claim = "scope";

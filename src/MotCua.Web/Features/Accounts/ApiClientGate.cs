@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MotCua.Web.Features.Security;
@@ -9,7 +10,7 @@ namespace MotCua.Web.Features.Accounts;
 
 /// <summary>
 /// Runs after authentication for machine clients only: the token must still be live (client not revoked, secret not
-/// rotated since), the endpoint must declare a scope the token holds (else 403, default deny), and every call is audited.
+/// rotated since), an endpoint that needs sign-in must declare a scope the token holds (else 403, default deny), and every call is audited.
 /// </summary>
 public static class ApiClientGate
 {
@@ -40,8 +41,11 @@ public static class ApiClientGate
                 return;
             }
 
-            var needed = ctx.GetEndpoint()?.Metadata.GetOrderedMetadata<ClientScopeMetadata>() ?? [];
-            if (!needed.Any(m => user.HasClaim(ClientScopes.Claim, m.Scope)))
+            var endpoint = ctx.GetEndpoint();
+            var needed = endpoint?.Metadata.GetOrderedMetadata<ClientScopeMetadata>() ?? [];
+            // What anyone may call without signing in (the catalogue, tracking) a client may call too.
+            var open = endpoint is not null && (endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null || endpoint.Metadata.GetMetadata<IAuthorizeData>() is null);
+            if (!open && !needed.Any(m => user.HasClaim(ClientScopes.Claim, m.Scope)))
             {
                 await Audit.ClientCallAsync(ctx, time, clientId, what, StatusCodes.Status403Forbidden);
                 await TypedResults.Problem(t["Hệ thống kết nối không được cấp quyền gọi chức năng này."], statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(ctx);

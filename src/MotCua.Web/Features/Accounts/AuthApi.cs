@@ -44,6 +44,14 @@ public static class AuthApi
                 + "its answer and errors follow RFC 6749 §5.1 and §5.2 (access_token, token_type, expires_in, scope; error, error_description).")
             // One accepts list for both bodies: a second Accepts would replace the first in request matching (a JSON body got 415).
             .Accepts<TokenRequest>("application/json", "application/x-www-form-urlencoded")
+            // The form is the client-credentials grant, not the person's JSON body that Accepts<T> gives both media types.
+            .AddOpenApiOperationTransformer(async (operation, context, ct) =>
+            {
+                if (operation.RequestBody?.Content?.TryGetValue("application/x-www-form-urlencoded", out var form) == true)
+                {
+                    form.Schema = await context.GetOrCreateSchemaAsync(typeof(ClientCredentialsForm), cancellationToken: ct);
+                }
+            })
             .Produces<OAuthError>(StatusCodes.Status400BadRequest, "application/json").ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status423Locked).ProducesProblem(StatusCodes.Status429TooManyRequests).AllowAnonymous();
         app.MapGet("/api/v1/me", Me).Doc("getMe", "Thông tin người đang đăng nhập", "The signed-in user: name, roles and unit.").WithTags("Auth").RequireAuthorization();
         return group;

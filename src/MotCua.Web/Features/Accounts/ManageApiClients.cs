@@ -162,6 +162,12 @@ public sealed class AuthenticateApiClient(AppDbContext db, TimeProvider time)
             identity.AddClaim(new Claim(ClientScopes.Claim, s));
         }
 
+        if (scopes.Contains(ClientScopes.DossiersWrite))
+        {
+            // A receiving system (a portal, the data-sharing platform) acts as its unit's one-stop desk, named in the history.
+            identity.AddClaim(new Claim(ClaimTypes.Role, Roles.Desk));
+        }
+
         Audit.Add(db, time, AuditKind.ClientToken, "client:" + client.ClientId, client.ClientId, string.Join(' ', scopes), clientIp);
         await db.SaveChangesAsync(ct);
         return new Authenticated(new ClaimsPrincipal(identity), scopes);

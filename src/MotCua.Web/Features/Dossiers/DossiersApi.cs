@@ -44,14 +44,16 @@ public static class DossiersApi
             .WithDescription("documents[].fileId: id of an upload (POST /api/v1/files) the caller may read, PDF/JPEG/PNG. "
                 + "documents[].reusedFromDocumentId (a component of an earlier dossier of the same applicant) or reusedFromStoredDocumentId "
                 + "(the personal store) mark a component reused; a bare reused=true is a 400. At the desk a reuse needs reuseConsent=true. "
-                + "The dossier is digitized (GET: digitized) when every component has a file.");
+                + "The dossier is digitized (GET: digitized) when every component has a file.")
+            .AllowClients(ClientScope.DossiersWrite);
         group.MapGet("/", List).Doc("listDossiers", "Tìm kiếm hồ sơ", "Searches the dossiers of the caller's units.").AllowClients(ClientScope.DossiersRead);
         group.MapGet("/{code}", Get).Doc("getDossier", "Xem hồ sơ", "A dossier with its steps, documents and status.").AllowClients(ClientScope.DossiersRead);
         group.MapGet("/{code}/history", History).Doc("getDossierHistory", "Lịch sử xử lý hồ sơ", "The append-only history of a dossier.").AllowClients(ClientScope.DossiersRead);
         group.MapPost("/{code}/actions", Act).WithName("actOnDossier").ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Thao tác trên hồ sơ")
             .WithDescription("record-result takes resultFileId, the id of an uploaded PDF the officer may read (unknown, not a PDF or not readable: 400); "
-                + "an electronic result is signed at once and resultFileId then names the signed copy.");
+                + "an electronic result is signed at once and resultFileId then names the signed copy.")
+            .AllowClients(ClientScope.DossiersWrite);
         group.MapPost("/{code}/corrections", Correct).Doc("correctDossier", "Đính chính hồ sơ đã tiếp nhận", "Corrects applicant data or components with a reason; form 01 is reissued.").ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{code}/corrections", Corrections).Doc("listDossierCorrections", "Các lần đính chính hồ sơ", "Corrections made to a dossier, with both versions.");
         group.MapPost("/{code}/result-file", UploadResult).Doc("recordDossierResultFile", "Ghi nhận tệp kết quả", "Records the result of a dossier from an uploaded PDF.").DisableAntiforgery().RequireAntiforgeryForCookies();

@@ -24,7 +24,7 @@ public static class FilesApi
     {
         var group = app.MapGroup("/api/v1/files").WithTags("Files").RequireAuthorization();
         // Bearer-token clients need no antiforgery token, a caller signed in by cookie does; the portal's pages post through their own forms.
-        group.MapPost("/", Upload).Doc("uploadFile", "Tải tệp lên", "Uploads a file (PDF, JPEG, PNG) to attach to a dossier.").DisableAntiforgery().RequireAntiforgeryForCookies();
+        group.MapPost("/", Upload).Doc("uploadFile", "Tải tệp lên", "Uploads a file (PDF, JPEG, PNG) to attach to a dossier.").DisableAntiforgery().RequireAntiforgeryForCookies().AllowClients(ClientScope.DossiersWrite);
         // 32-hex ids; the reform plan's content-addressed downloads share the prefix with 64-hex hashes.
         group.MapGet("/{id:length(32)}", Download).Doc("downloadFile", "Tải tệp về", "Downloads an uploaded or signed file the caller may read.").ProducesFile("application/pdf", "image/jpeg", "image/png");
         // A signed, time-limited link handed to a system without an account (the national portal); 404 once expired.

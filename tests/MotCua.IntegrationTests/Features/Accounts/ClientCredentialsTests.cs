@@ -168,6 +168,40 @@ public sealed class ClientCredentialsTests(AppFactory app) : IClassFixture<AppFa
     }
 
     [Fact]
+    public async Task A_client_with_dossiers_write_receives_and_acts_as_its_units_desk_and_is_named_in_the_history()
+    {
+        app.Clock.SetUtcNow(Today);
+        var (id, secret) = await RegisterAsync("56.BACAI", ClientScopes.DossiersRead, ClientScopes.DossiersWrite);
+        var (readerId, readerSecret) = await RegisterAsync("56.BACAI", ClientScopes.DossiersRead);
+        var writer = await BearerAsync(id, secret);
+        var reader = await BearerAsync(readerId, readerSecret);
+
+        // The public catalogue is open to any client; writing needs dossiers:write.
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("/api/v1/procedures/" + Certification, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await ReceiveAsync(reader, "56.BACAI", channel: "online")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await reader.PostAsync("/api/v1/files", new MultipartFormDataContent(), Ct)).StatusCode);
+
+        // Outside its unit: refused like a desk officer of another commune.
+        Assert.Equal(HttpStatusCode.BadRequest, (await ReceiveAsync(writer, "56.BACAIDONG", channel: "online")).StatusCode);
+
+        var fileId = await UploadAsync(writer);
+        var procedure = await ProcedureAsync(writer, Certification);
+        var documents = procedure.GetProperty("documents").EnumerateArray()
+            .Select(d => (object)new { name = d.GetProperty("name").GetString(), kind = "original", count = 1, fileId }).ToArray();
+        var response = await ReceiveAsync(writer, "56.BACAI", channel: "online", documents: documents);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, body.ToString());
+        var code = body.GetProperty("code").GetString()!;
+        await ActOkAsync(writer, code, new { action = "accept" });
+
+        var history = await reader.GetFromJsonAsync<JsonElement>($"/api/v1/dossiers/{code}/history", Ct);
+        Assert.All(history.EnumerateArray(), e => Assert.Equal("Nền tảng chia sẻ dữ liệu tỉnh (LGSP)", e.GetProperty("actor").GetString()));
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.True(await db.AuditRecords.AnyAsync(r => r.Kind == AuditKind.ClientCall && r.UserName == "client:" + id && r.Detail == "POST /api/v1/dossiers" && r.Subject == "201", Ct));
+    }
+
+    [Fact]
     public async Task Registration_refuses_unknown_units_and_scopes()
     {
         app.Clock.SetUtcNow(Today);

@@ -25,6 +25,7 @@ using MotCua.Web.Features.Results;
 using MotCua.Web.Features.Security;
 using MotCua.Web.Features.Signing;
 using MotCua.Web.Features.Tracking;
+using MotCua.Web.Features.Webhooks;
 using MotCua.Web.Features.Workspace;
 using MotCua.Web.Infrastructure;
 using Scalar.AspNetCore;
@@ -75,6 +76,7 @@ public static class AppSetup
         builder.AddWorkspace();
         builder.AddResponseCompressionSetup();
         builder.AddNationalPortal();
+        builder.AddWebhooks();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.AddApiContract();
         builder.Services.ConfigureHttpJsonOptions(o =>
@@ -147,6 +149,7 @@ public static class AppSetup
 
         app.UseAuthentication();
         app.UseApiClientGate();
+        app.UseApiDeprecation();
         app.UseAuthorization();
         app.UseNfcForms();
         return app;
@@ -183,6 +186,7 @@ public static class AppSetup
         app.MapQueueApi();
         app.MapWorkspaceApi();
         app.MapNationalPortalApi();
+        app.MapWebhooksApi();
         return app;
     }
 }

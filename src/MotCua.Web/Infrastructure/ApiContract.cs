@@ -29,6 +29,7 @@ public static class ApiContract
     {
         ["Auth"] = "Đăng nhập và mã truy cập — tokens for API clients.",
         ["Dossiers"] = "Hồ sơ thủ tục hành chính: tiếp nhận, xử lý, tra cứu — intake, workflow actions, tracking.",
+        ["Webhooks"] = "Sự kiện hồ sơ gửi tới hệ thống kết nối — dossier events pushed to client systems, signed (Standard Webhooks).",
         ["Results"] = "Kết quả giải quyết và trả kết quả — results and their delivery.",
         ["Payments"] = "Thanh toán phí, lệ phí trực tuyến — online payment of fees.",
         ["Feedback"] = "Đánh giá, phản ánh, kiến nghị — ratings and feedback.",
@@ -88,7 +89,8 @@ public static class ApiContract
                     {
                         ClientCredentials = new OpenApiOAuthFlow
                         {
-                            TokenUrl = new Uri((origin ?? "") + "/api/v1/auth/token", UriKind.RelativeOrAbsolute),
+                            // Relative to the server (OpenAPI 3.1 allows it): the committed contract stays the same on every host.
+                            TokenUrl = new Uri("/api/v1/auth/token", UriKind.Relative),
                             Scopes = ClientScope.All.ToDictionary(s => s.Scope, s => s.Description),
                         },
                     },

@@ -48,6 +48,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<IndicatorAggregate> IndicatorAggregates => Set<IndicatorAggregate>();
     public DbSet<Features.Security.AuditRecord> AuditRecords => Set<Features.Security.AuditRecord>();
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
+    public DbSet<Features.Webhooks.WebhookSubscription> WebhookSubscriptions => Set<Features.Webhooks.WebhookSubscription>();
     public DbSet<Features.Operations.ScheduledRun> ScheduledRuns => Set<Features.Operations.ScheduledRun>();
     public DbSet<DecisionReason> DecisionReasons => Set<DecisionReason>();
     public DbSet<Alarm> Alarms => Set<Alarm>();
@@ -87,6 +88,7 @@ public abstract class AppDbContext(DbContextOptions options)
         IndicatorAggregate.Configure(builder);
         Features.Security.AuditRecord.Configure(builder);
         ApiClient.Configure(builder);
+        Features.Webhooks.WebhookSubscription.Configure(builder);
         Features.Operations.ScheduledRun.Configure(builder);
         DecisionReason.Configure(builder);
         Alarm.Configure(builder);

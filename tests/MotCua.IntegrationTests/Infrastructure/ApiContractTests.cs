@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Reflection;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using MotCua.Testing;
 
 namespace MotCua.IntegrationTests.Infrastructure;
@@ -88,5 +90,27 @@ public sealed class ApiContractTests(AppFactory app) : IClassFixture<AppFactory>
         {
             File.Delete(file);
         }
+    }
+
+    /// <summary>
+    /// The committed contract (docs/openapi/v1.json, the generated client's source) is the served one, so that any change to
+    /// the API shows in review as a change to that file, for the changelog of docs/api.md.
+    /// </summary>
+    [Fact]
+    public async Task The_committed_contract_is_the_served_one()
+    {
+        var served = JsonNode.Parse(await app.CreateClient().GetStringAsync("/openapi/v1.json", Ct))!.AsObject();
+        // The one host-dependent member.
+        served.Remove("servers");
+        var project = typeof(ApiContractTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "TestProjectDirectory").Value!;
+        var file = Path.GetFullPath(Path.Combine(project, "..", "..", "docs", "openapi", "v1.json"));
+        if (Environment.GetEnvironmentVariable("MOTCUA_UPDATE_CONTRACT") == "1")
+        {
+            await File.WriteAllTextAsync(file, served.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n", Ct);
+        }
+
+        Assert.True(JsonNode.DeepEquals(served, JsonNode.Parse(await File.ReadAllTextAsync(file, Ct))),
+            "The API changed: run MOTCUA_UPDATE_CONTRACT=1 dotnet test tests/MotCua.IntegrationTests --filter The_committed_contract_is_the_served_one, "
+            + "review the diff of docs/openapi/v1.json and add the change to the changelog in docs/api.md.");
     }
 }

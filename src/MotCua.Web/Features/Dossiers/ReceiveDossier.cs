@@ -38,7 +38,7 @@ public sealed record ReceiveResponse(string Code, DateTime ReceivedAt, DateOnly?
 /// <summary>Intake through the three channels: at the desk, online, by public postal service (domain brief §1).</summary>
 public sealed partial class ReceiveDossier(
     AppDbContext db, CalendarService calendars, TimeProvider time, IStringLocalizer<SharedResource> t, IConfiguration config, IntakeCommitter committer,
-    IEnumerable<IFileReadGrant> grants, IEnumerable<IStoredDocumentSource> stores, CheckCitizen citizenChecks)
+    IEnumerable<IFileReadGrant> grants, IEnumerable<IStoredDocumentSource> stores, CheckCitizen citizenChecks, Webhooks.WebhookSubscriptions webhooks)
 {
     public const int MaxDocuments = 100;
 
@@ -259,7 +259,7 @@ public sealed partial class ReceiveDossier(
                 events.Add(DossierHistory.Next(dossier, actor, now, new("forward", before, forwardNote, UnitCode: unit.Code, ToUnitCode: competent.Code, Medium: Routing.Electronic)));
             }
 
-            return new(dossier, events, DossierNotifications.Messages(dossier, action, now));
+            return new(dossier, events, [.. DossierNotifications.Messages(dossier, action, now), .. DossierWebhooks.For(webhooks, dossier, events)]);
         }
 
         // Not held while the batch commits: one pooled connection per waiting request would exhaust PostgreSQL's pool.

@@ -46,7 +46,7 @@ public static class NotificationsSetup
         var owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
         builder.Services.AddSingleton(sp => new OutboxDispatcher(
             sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<IEmailSender>(), sp.GetRequiredService<ISmsGateway>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<NotificationOptions>>(),
+            sp.GetRequiredService<IWebhookSender>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<NotificationOptions>>(),
             sp.GetRequiredService<ILogger<OutboxDispatcher>>(), sp.GetRequiredService<SensitiveBodies>(), owner));
         builder.Services.AddScheduledJob(
             new(OutboxDispatcher.JobName, "Gửi thông báo (outbox)", TimeSpan.FromSeconds(Math.Max(1, settings.Dispatcher.IntervalSeconds)), settings.Dispatcher.Enabled),

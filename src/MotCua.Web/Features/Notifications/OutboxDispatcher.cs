@@ -9,7 +9,7 @@ namespace MotCua.Web.Features.Notifications;
 /// instances never send one message twice and an expired lease of a crashed instance is claimed again.
 /// </summary>
 public sealed partial class OutboxDispatcher(
-    IServiceScopeFactory scopes, IEmailSender email, ISmsGateway sms, TimeProvider time,
+    IServiceScopeFactory scopes, IEmailSender email, ISmsGateway sms, IWebhookSender webhooks, TimeProvider time,
     IOptions<NotificationOptions> options, ILogger<OutboxDispatcher> log, SensitiveBodies sensitive, string ownerId)
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromDays(1);
@@ -83,7 +83,11 @@ public sealed partial class OutboxDispatcher(
         try
         {
             var text = m.Sensitive ? sensitive.Open(m.Body) : m.Body;
-            if (m.Channel == NotificationChannel.Email)
+            if (m.Channel == NotificationChannel.Webhook)
+            {
+                await webhooks.SendAsync(m, ct);
+            }
+            else if (m.Channel == NotificationChannel.Email)
             {
                 await email.SendAsync(m.To, m.Subject ?? m.DossierCode, text, ct);
             }

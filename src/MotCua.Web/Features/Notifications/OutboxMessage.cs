@@ -6,6 +6,9 @@ public enum NotificationChannel
 {
     Email,
     Sms,
+
+    /// <summary>An event for an integrator's webhook subscription (issue 26.3): <see cref="OutboxMessage.To"/> is its URL.</summary>
+    Webhook,
 }
 
 public enum NotificationKind
@@ -22,6 +25,9 @@ public enum NotificationKind
 
     /// <summary>The unit handling the dossier ended and handed it over to its successor (issue 20.5).</summary>
     HandedOver,
+
+    /// <summary>A dossier event for a webhook subscription (issue 26.3).</summary>
+    DossierEvent,
 }
 
 /// <summary>
@@ -55,6 +61,9 @@ public sealed class OutboxMessage
     public string? LastError { get; set; }
     public bool FailedPermanently { get; set; }
 
+    /// <summary>The webhook subscription a <see cref="NotificationChannel.Webhook"/> message is for; its log is these rows.</summary>
+    public long? WebhookSubscriptionId { get; set; }
+
     internal static void Configure(ModelBuilder b)
     {
         b.Entity<OutboxMessage>(e =>
@@ -72,6 +81,7 @@ public sealed class OutboxMessage
             e.HasIndex(x => new { x.SentAtUtc, x.FailedPermanently, x.NextAttemptAtUtc });
             e.HasIndex(x => x.DossierCode);
             e.HasIndex(x => x.CreatedAtUtc);
+            e.HasIndex(x => new { x.WebhookSubscriptionId, x.Id }).HasFilter("\"WebhookSubscriptionId\" IS NOT NULL");
         });
     }
 }

@@ -18,6 +18,11 @@ public enum AuditKind
     ClientToken,
     ClientTokenRefused,
     ClientCall,
+
+    // Webhook subscriptions (issue 26.3).
+    WebhookSubscribed,
+    WebhookDeleted,
+    WebhookReplayed,
 }
 
 /// <summary>One sign-in attempt or one view of a dossier's personal data (Nghị định 13/2023): who, when, from where, what.</summary>

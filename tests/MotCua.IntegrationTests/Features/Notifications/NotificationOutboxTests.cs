@@ -283,7 +283,7 @@ public sealed class NotificationOutboxTests(NotificationsFactory app) : IClassFi
     }
 
     private OutboxDispatcher Dispatcher(string owner, ISmsGateway sms, IOptions<NotificationOptions> options) =>
-        new(app.Services.GetRequiredService<IServiceScopeFactory>(), app.Services.GetRequiredService<IEmailSender>(), sms, app.Clock, options,
+        new(app.Services.GetRequiredService<IServiceScopeFactory>(), app.Services.GetRequiredService<IEmailSender>(), sms, app.Services.GetRequiredService<IWebhookSender>(), app.Clock, options,
             NullLogger<OutboxDispatcher>.Instance, app.Services.GetRequiredService<SensitiveBodies>(), owner);
 
     private static async Task<int> DrainAsync(OutboxDispatcher dispatcher)

@@ -235,6 +235,12 @@ public static class EndpointAccess
         new("POST /api/v1/dossiers/{code}/result-file", "/api/v1/dossiers/{dossier}/result-file", "NNRRRNNN", Form),
         new("GET /api/v1/decision-reasons", "/api/v1/decision-reasons", Staff),
         // The population-database check: staff only; here no register is connected, so the handler answers 409 and stores nothing.
+        // Webhook subscriptions are a machine client's own: every person is refused (issue 26.3).
+        new("POST /api/v1/webhooks", "/api/v1/webhooks", "NNNNNNNN", Valid: s => new { url = "https://lgsp.example.vn/hooks", events = new[] { "dossier.received" } }),
+        new("GET /api/v1/webhooks", "/api/v1/webhooks", "NNNNNNNN"),
+        new("DELETE /api/v1/webhooks/{id:long}", "/api/v1/webhooks/1", "NNNNNNNN"),
+        new("GET /api/v1/webhooks/{id:long}/deliveries", "/api/v1/webhooks/1/deliveries", "NNNNNNNN"),
+        new("POST /api/v1/webhooks/deliveries/{deliveryId:long}/replay", "/api/v1/webhooks/deliveries/1/replay", "NNNNNNNN", NoBody),
         new("POST /api/v1/citizen-checks", "/api/v1/citizen-checks", "NNRRRRRR", Valid: s => new { idNumber = "058090001234", fullName = "Nguyễn Văn An", birthDate = "1990-05-12", consent = true }),
 
         // Payments
@@ -320,6 +326,7 @@ public static class EndpointAccess
         new("PAGE /Workspace/Index", "/Staff", Staff),
         new("PAGE /Accounts/Users", "/Staff/Users", AdminOnly),
         new("PAGE /Accounts/Clients", "/Staff/Clients", AdminOnly),
+        new("PAGE /Webhooks/Index", "/Staff/Webhooks", AdminOnly),
         new("PAGE /Dossiers/Index", "/Dossiers", Staff),
         new("PAGE /Dossiers/Details", "/Dossiers/Details?code={dossier}", "NNYYYNNN"),
         new("PAGE /Dossiers/Receive", "/Dossiers/Receive", "NNNNYNNY"),

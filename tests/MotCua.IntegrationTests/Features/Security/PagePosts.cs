@@ -100,6 +100,30 @@ public static class PagePosts
         return ((MotCua.Web.Features.Accounts.RegisterApiClient.Registered)outcome).Client.ClientId;
     }
 
+    /// <summary>A subscription of a new client at Xã Bác Ái with one logged delivery.</summary>
+    private static async Task<(long Subscription, long Delivery)> WebhookAsync(Case c)
+    {
+        var clientId = await ApiClientAsync(c);
+        using var scope = c.App.Services.CreateScope();
+        var subscribed = (MotCua.Web.Features.Webhooks.SubscribeWebhook.Subscribed)await scope.ServiceProvider.GetRequiredService<MotCua.Web.Features.Webhooks.SubscribeWebhook>()
+            .HandleAsync(clientId, new("https://lgsp.example.vn/hooks/" + D(c.N), ["dossier.received"]), TestContext.Current.CancellationToken);
+        var db = scope.ServiceProvider.GetRequiredService<MotCua.Web.Infrastructure.AppDbContext>();
+        var delivery = new MotCua.Web.Features.Notifications.OutboxMessage
+        {
+            Channel = MotCua.Web.Features.Notifications.NotificationChannel.Webhook,
+            Kind = MotCua.Web.Features.Notifications.NotificationKind.DossierEvent,
+            To = subscribed.Subscription.Url,
+            Subject = "dossier.received",
+            Body = """{"id":"evt_x_1","type":"dossier.received"}""",
+            DossierCode = "56.BACAI-261207-9999",
+            FailedPermanently = true,
+            WebhookSubscriptionId = subscribed.Subscription.Id,
+        };
+        db.OutboxMessages.Add(delivery);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return (subscribed.Subscription.Id, delivery.Id);
+    }
+
     private static Post Form(string url, params KeyValuePair<string, string>[] fields) => new(url, fields);
 
     private static Post Form(string url, List<KeyValuePair<string, string>> fields) => new(url, fields);
@@ -131,6 +155,13 @@ public static class PagePosts
             F("Name", "Hệ thống kết nối " + D(c.N)), F("UnitCode", "56.BACAI"), F("Scopes", "dossiers:read")))),
         new("POST /Accounts/Clients?handler=Rotate", AdminOnly, async c => Form("/Staff/Clients?handler=Rotate", F("clientId", await ApiClientAsync(c)))),
         new("POST /Accounts/Clients?handler=Revoke", AdminOnly, async c => Form("/Staff/Clients?handler=Revoke", F("clientId", await ApiClientAsync(c)))),
+        // Webhooks (issue 26.3): an administrator replays a delivery or ends a subscription of the clients in their units.
+        new("POST /Webhooks/Index?handler=Replay", AdminOnly, async c =>
+            {
+                var (subscription, delivery) = await WebhookAsync(c);
+                return Form("/Staff/Webhooks?handler=Replay", F("deliveryId", delivery.ToString(CultureInfo.InvariantCulture)), F("subscription", subscription.ToString(CultureInfo.InvariantCulture)));
+            }),
+        new("POST /Webhooks/Index?handler=Delete", AdminOnly, async c => Form("/Staff/Webhooks?handler=Delete", F("id", (await WebhookAsync(c)).Subscription.ToString(CultureInfo.InvariantCulture)))),
 
         // Portal sign-up and its code, for anyone (one new person per case).
         new("POST /Portal/SignUp", Anyone, c => Task.FromResult(Form("/Portal/SignUp",

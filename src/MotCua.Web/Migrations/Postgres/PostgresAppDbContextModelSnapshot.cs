@@ -1633,11 +1633,17 @@ namespace MotCua.Web.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<long?>("WebhookSubscriptionId")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAtUtc");
 
                     b.HasIndex("DossierCode");
+
+                    b.HasIndex("WebhookSubscriptionId", "Id")
+                        .HasFilter("\"WebhookSubscriptionId\" IS NOT NULL");
 
                     b.HasIndex("SentAtUtc", "FailedPermanently", "NextAttemptAtUtc");
 
@@ -3320,6 +3326,45 @@ namespace MotCua.Web.Migrations.Postgres
                     b.ToTable("TrackingAttempts", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Web.Features.Webhooks.WebhookSubscription", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ApiClientId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DeletedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Events")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ProtectedSecret")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApiClientId");
+
+                    b.ToTable("WebhookSubscriptions", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Web.Infrastructure.JobLease", b =>
                 {
                     b.Property<string>("Name")
@@ -3881,6 +3926,17 @@ namespace MotCua.Web.Migrations.Postgres
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Webhooks.WebhookSubscription", b =>
+                {
+                    b.HasOne("MotCua.Web.Features.Accounts.ApiClient", "ApiClient")
+                        .WithMany()
+                        .HasForeignKey("ApiClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ApiClient");
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Dossiers.Dossier", b =>

@@ -1594,11 +1594,17 @@ namespace MotCua.Web.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("WebhookSubscriptionId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAtUtc");
 
                     b.HasIndex("DossierCode");
+
+                    b.HasIndex("WebhookSubscriptionId", "Id")
+                        .HasFilter("\"WebhookSubscriptionId\" IS NOT NULL");
 
                     b.HasIndex("SentAtUtc", "FailedPermanently", "NextAttemptAtUtc");
 
@@ -3221,6 +3227,43 @@ namespace MotCua.Web.Migrations.Sqlite
                     b.ToTable("TrackingAttempts", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Web.Features.Webhooks.WebhookSubscription", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApiClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Events")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedSecret")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApiClientId");
+
+                    b.ToTable("WebhookSubscriptions", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Web.Infrastructure.JobLease", b =>
                 {
                     b.Property<string>("Name")
@@ -3782,6 +3825,17 @@ namespace MotCua.Web.Migrations.Sqlite
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Webhooks.WebhookSubscription", b =>
+                {
+                    b.HasOne("MotCua.Web.Features.Accounts.ApiClient", "ApiClient")
+                        .WithMany()
+                        .HasForeignKey("ApiClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ApiClient");
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Dossiers.Dossier", b =>

@@ -75,9 +75,9 @@ public sealed class AssignDocument(AppDbContext db, TimeProvider time, CalendarS
         var unit = await db.Units.AsNoTracking().SingleAsync(u => u.Id == doc.UnitId, ct);
         var calendar = await calendars.ForUnitAsync(unit, ct);
         var due = body.Deadline ?? calendar.AddWorkingDays(today, body.WorkingDays!.Value);
-        if (due < today || !calendar.IsWorkingDay(due))
+        if (due < today || due > today.AddYears(1) || !calendar.IsWorkingDay(due))
         {
-            return new Invalid("deadline", t["Hạn xử lý phải là một ngày làm việc từ hôm nay trở đi."]);
+            return new Invalid("deadline", t["Hạn xử lý phải là một ngày làm việc trong vòng một năm từ hôm nay."]);
         }
 
         var names = holders.Select(h => h.UserName!.Trim()).ToArray();

@@ -38,7 +38,7 @@ public static class DocumentsApi
                     return Invalid("direction", t["direction là incoming hoặc outgoing."]);
                 }
 
-                if (page is < 1 || pageSize is < 1 or > ReadDocuments.MaxPageSize || q is { Length: > 200 } || (from is { } f && to is { } x && f > x))
+                if (page is < 1 or > 100_000 || pageSize is < 1 or > ReadDocuments.MaxPageSize || q is { Length: > 200 } || (from is { } f && to is { } x && f > x))
                 {
                     return Invalid("page", t["Tham số tìm kiếm không hợp lệ (trang từ 1, tối đa {0} dòng một trang, từ ngày không sau đến ngày).", ReadDocuments.MaxPageSize]);
                 }

@@ -19,6 +19,6 @@ public sealed class IndexModel(ReadDocuments reads) : PageModel
     {
         (Q, Direction, From, To) = (q is { Length: > 200 } ? q[..200] : q, direction, from, to);
         DocumentDirection? dir = direction switch { "incoming" => DocumentDirection.Incoming, "outgoing" => DocumentDirection.Outgoing, _ => null };
-        Result = await reads.ListAsync(User, Q, dir, from, to, Math.Max(1, p ?? 1), 50, ct);
+        Result = await reads.ListAsync(User, Q, dir, from, to, Math.Clamp(p ?? 1, 1, 100_000), 50, ct);
     }
 }

@@ -7,6 +7,7 @@ using MotCua.Web.Features.Assisted;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.CitizenData;
 using MotCua.Web.Features.Demo;
+using MotCua.Web.Features.Documents;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Feedback;
 using MotCua.Web.Features.Files;
@@ -72,6 +73,7 @@ public static class AppSetup
         builder.AddCitizenData();
         builder.AddTracking();
         builder.AddQueue();
+        builder.AddDocuments();
         builder.AddAssisted();
         builder.AddWorkspace();
         builder.AddResponseCompressionSetup();
@@ -184,6 +186,7 @@ public static class AppSetup
         app.MapTrackingApi();
         app.MapAssistedApi();
         app.MapQueueApi();
+        app.MapDocumentsApi();
         app.MapWorkspaceApi();
         app.MapNationalPortalApi();
         app.MapWebhooksApi();

@@ -19,6 +19,9 @@ public enum AlarmKind
 
     /// <summary>Approved (or result recorded) but not returned to the applicant.</summary>
     NotReturned,
+
+    /// <summary>An incoming official document whose chủ trì or phối hợp holder is past the deadline (issue 23.2); the alarm's DossierId is the document's id.</summary>
+    DocumentOverdue,
 }
 
 /// <summary>Working-hour budgets per kind (configurable); a step's budget is its own due date.</summary>

@@ -144,7 +144,29 @@ public static class Contributions
 
         return (a.SubmittedOn, v);
     }
+
+    /// <summary>What one work file adds: nothing while open or when secret; on its closing date one closed, and one online if it was processed online.</summary>
+    public static (DateOnly Day, MeasureVector Counts)? Of(WorkFileFacts w)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        if (w.ClosedOn is not { } closed || !Documents.WorkFileRules.Counts(w.Secret))
+        {
+            return null;
+        }
+
+        var v = new MeasureVector();
+        v[Measure.WorkFilesClosed] = 1;
+        if (w.ProcessedOnline)
+        {
+            v[Measure.WorkFilesClosedOnline] = 1;
+        }
+
+        return (closed, v);
+    }
 }
+
+/// <summary>One work file (hồ sơ công việc) as <c>workFilesOnlineRate</c> counts it: its unit, closing date, secrecy and whether it was processed online.</summary>
+public sealed record WorkFileFacts(string UnitPath, DateOnly? ClosedOn, bool Secret, bool ProcessedOnline);
 
 /// <summary>
 /// One online submission as the 8-working-hour acknowledgement rate counts it (issue 11, item 2): its receiving unit,

@@ -36,6 +36,11 @@ public sealed record IndicatorCounts
     public long AckOnTime { get; init; }
     public long AckLate { get; init; }
 
+    /// <summary>Work files closed in the period, and of those the ones processed online.</summary>
+    public long WorkFilesClosed { get; init; }
+
+    public long WorkFilesClosedOnline { get; init; }
+
     /// <summary>Of <see cref="AckDue"/>, those not yet acknowledged whose deadline has not passed: they count in neither part of the rate.</summary>
     public long AckPendingInTime { get; init; }
 
@@ -135,5 +140,7 @@ public sealed record IndicatorCounts
         AckDue = v[Measure.AckDue],
         AckOnTime = v[Measure.AckOnTime],
         AckLate = v[Measure.AckLate],
+        WorkFilesClosed = v[Measure.WorkFilesClosed],
+        WorkFilesClosedOnline = v[Measure.WorkFilesClosedOnline],
     };
 }

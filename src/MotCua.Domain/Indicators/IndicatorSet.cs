@@ -27,6 +27,9 @@ public sealed record IndicatorSet
     /// <summary>Received dossiers the national portal holds at their current state / all received (QĐ 766 criterion 1.4).</summary>
     public double? NationalSyncRate { get; init; }
 
+    /// <summary>Work files processed and closed online / all work files closed (secret ones aside), by closing date (issue 23.6).</summary>
+    public double? WorkFilesOnlineRate { get; init; }
+
     public double? SatisfactionRate { get; init; }
     public double? NationalSatisfactionRate { get; init; }
     /// <summary>Online submissions acknowledged within 8 working hours / those acknowledged or whose 8 hours have run out.</summary>
@@ -53,6 +56,7 @@ public sealed record IndicatorSet
             ElectronicRoutingRate = Rate(c.RoutedElectronically, c.TransferredBetweenUnits),
             IdentifiedRate = Rate(c.Identified, c.Received),
             NationalSyncRate = Rate(c.NationalSynced, c.Received),
+            WorkFilesOnlineRate = Rate(c.WorkFilesClosedOnline, c.WorkFilesClosed),
             SatisfactionRate = Rate(c.RatedGood, c.Rated),
             NationalSatisfactionRate = NationalSatisfaction(c),
             AcknowledgedOnTimeRate = Rate(c.AckOnTime, c.AckDecided),
@@ -90,6 +94,7 @@ public sealed record IndicatorSet
         ["electronicRoutingRate"] = ElectronicRoutingRate,
         ["identifiedRate"] = IdentifiedRate,
         ["nationalSyncRate"] = NationalSyncRate,
+        ["workFilesOnlineRate"] = WorkFilesOnlineRate,
         ["satisfactionRate"] = SatisfactionRate,
         ["nationalSatisfactionRate"] = NationalSatisfactionRate,
         ["acknowledgedOnTimeRate"] = AcknowledgedOnTimeRate,

@@ -42,6 +42,12 @@ public enum Measure
     /// <summary>Of those, acknowledged after the deadline.</summary>
     AckLate,
 
+    /// <summary>Work files (hồ sơ công việc, not secret) closed on that date.</summary>
+    WorkFilesClosed,
+
+    /// <summary>Of those, processed and closed online (<c>MotCua.Domain.Documents.WorkFileRules.ProcessedOnline</c>).</summary>
+    WorkFilesClosedOnline,
+
     /// <summary>Enters the in-process population on its receipt date.</summary>
     OpenIn,
 

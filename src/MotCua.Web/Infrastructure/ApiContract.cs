@@ -46,6 +46,7 @@ public static class ApiContract
         ["Alarms"] = "Cảnh báo hạn xử lý — due and overdue alarms.",
         ["Workspace"] = "Việc của tôi — the officer's work queue.",
         ["National portal"] = "Đồng bộ Cổng Dịch vụ công quốc gia — sync state with the national public-service portal.",
+        ["Documents"] = "Văn bản đến, văn bản đi, giao xử lý và hồ sơ công việc theo Nghị định 30/2020 — document registers, processing and work files.",
         ["CitizenData"] = "Đối chiếu CSDL quốc gia về dân cư — citizen-data checks with consent.",
     };
 

@@ -72,6 +72,11 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Features.Queue.Booking> Bookings => Set<Features.Queue.Booking>();
     public DbSet<Features.Queue.QueueTicket> QueueTickets => Set<Features.Queue.QueueTicket>();
     public DbSet<Features.NationalPortal.NationalSync> NationalSyncs => Set<Features.NationalPortal.NationalSync>();
+    public DbSet<Features.Documents.OfficialDocument> OfficialDocuments => Set<Features.Documents.OfficialDocument>();
+    public DbSet<Features.Documents.DocumentAssignment> DocumentAssignments => Set<Features.Documents.DocumentAssignment>();
+    public DbSet<Features.Documents.DocumentEvent> DocumentEvents => Set<Features.Documents.DocumentEvent>();
+    public DbSet<Features.Documents.WorkFile> WorkFiles => Set<Features.Documents.WorkFile>();
+    public DbSet<Features.Documents.WorkFileItem> WorkFileItems => Set<Features.Documents.WorkFileItem>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -103,6 +108,7 @@ public abstract class AppDbContext(DbContextOptions options)
         Features.Queue.QueueModel.Configure(builder);
         Features.CitizenData.CitizenCheck.Configure(builder);
         Features.NationalPortal.NationalSync.Configure(builder);
+        Features.Documents.DocumentsModel.Configure(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -123,12 +123,16 @@ public static class DatabaseSetup
     private const string SqliteAppendOnly = """
         CREATE TRIGGER IF NOT EXISTS "DossierEvents_no_update" BEFORE UPDATE ON "DossierEvents" BEGIN SELECT RAISE(ABORT, 'dossier history is append-only'); END;
         CREATE TRIGGER IF NOT EXISTS "DossierEvents_no_delete" BEFORE DELETE ON "DossierEvents" BEGIN SELECT RAISE(ABORT, 'dossier history is append-only'); END;
+        CREATE TRIGGER IF NOT EXISTS "DocumentEvents_no_update" BEFORE UPDATE ON "DocumentEvents" BEGIN SELECT RAISE(ABORT, 'document history is append-only'); END;
+        CREATE TRIGGER IF NOT EXISTS "DocumentEvents_no_delete" BEFORE DELETE ON "DocumentEvents" BEGIN SELECT RAISE(ABORT, 'document history is append-only'); END;
         """;
 
     private const string PostgresAppendOnly = """
         CREATE OR REPLACE FUNCTION motcua_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'dossier history is append-only'; END $$;
         DROP TRIGGER IF EXISTS "DossierEvents_append_only" ON "DossierEvents";
         CREATE TRIGGER "DossierEvents_append_only" BEFORE UPDATE OR DELETE ON "DossierEvents" FOR EACH ROW EXECUTE FUNCTION motcua_append_only();
+        DROP TRIGGER IF EXISTS "DocumentEvents_append_only" ON "DocumentEvents";
+        CREATE TRIGGER "DocumentEvents_append_only" BEFORE UPDATE OR DELETE ON "DocumentEvents" FOR EACH ROW EXECUTE FUNCTION motcua_append_only();
         """;
 
     /// <summary>

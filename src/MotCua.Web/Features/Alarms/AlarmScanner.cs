@@ -142,6 +142,8 @@ public sealed partial class AlarmScanner(IServiceScopeFactory scopes, TimeProvid
             raised++;
         }
 
+        raised += await DocumentsAsync(db, units, openByDossier, stillStuck, now,
+            async (unit, due) => unit.ParentId is null ? null : AlarmRule.EscalationDue(due, budgets, await CalendarAsync(unit.Id), Local, Utc), ct);
         foreach (var a in open)
         {
             if (!stillStuck.Contains(a.Id))
@@ -177,6 +179,61 @@ public sealed partial class AlarmScanner(IServiceScopeFactory scopes, TimeProvid
         }
 
         return new(true, raised, escalated, resolved);
+    }
+
+    /// <summary>
+    /// Incoming documents past a chủ trì or phối hợp holder's deadline raise the same alarm, escalation and notifications as a
+    /// stuck dossier: one per document, since the end of its earliest missed deadline; it closes when that holder closes.
+    /// </summary>
+    private static async Task<int> DocumentsAsync(
+        AppDbContext db, Dictionary<int, OrgUnit> units, ILookup<long, Alarm> openByDossier, HashSet<long> stillStuck, DateTime now,
+        Func<OrgUnit, DateTime, Task<DateTime?>> escalation, CancellationToken ct)
+    {
+        var today = VietnamTime.LocalDate(now);
+        var late = await db.DocumentAssignments.AsNoTracking()
+            .Where(a => a.ClosedAtUtc == null && a.Role != MotCua.Domain.Documents.HolderRole.Info && a.DueDate < today)
+            .GroupBy(a => a.DocumentId)
+            .Select(g => new { DocumentId = g.Key, Due = g.Min(a => a.DueDate) })
+            .ToListAsync(ct);
+        var ids = late.Select(l => l.DocumentId).ToArray();
+        var docs = await db.OfficialDocuments.AsNoTracking().Where(d => ids.Contains(d.Id))
+            .ToDictionaryAsync(d => d.Id, d => new { d.UnitId, d.Number, d.Year }, ct);
+        var raised = 0;
+        foreach (var l in late)
+        {
+            // Overdue from the first instant after the deadline day, Vietnam time.
+            var since = TimeZoneInfo.ConvertTimeToUtc(l.Due.AddDays(1).ToDateTime(TimeOnly.MinValue), VietnamTime.Zone);
+            var existing = openByDossier[l.DocumentId].FirstOrDefault(a => a.Kind == AlarmKind.DocumentOverdue && a.SinceUtc == since);
+            if (existing is not null)
+            {
+                stillStuck.Add(existing.Id);
+                continue;
+            }
+
+            var doc = docs[l.DocumentId];
+            var unit = units[doc.UnitId];
+            var alarm = new Alarm
+            {
+                DossierId = l.DocumentId,
+                DossierCode = $"VB-{doc.Year}-{doc.Number}",
+                Kind = AlarmKind.DocumentOverdue,
+                NextAction = "document-progress",
+                SinceUtc = since,
+                DueUtc = since,
+                RaisedAtUtc = now,
+                UnitId = unit.Id,
+                UnitPath = unit.Path,
+                NotifiedUnitId = unit.Id,
+                NotifiedUnitPath = unit.Path,
+                LevelSinceUtc = since,
+                NextEscalationUtc = await escalation(unit, since),
+            };
+            db.Alarms.Add(alarm);
+            await NotifyAsync(db, alarm, unit, units, now, ct);
+            raised++;
+        }
+
+        return raised;
     }
 
     /// <summary>The unit's own staff and the nearest leader at or above it, by e-mail and SMS where they gave one.</summary>
@@ -232,6 +289,7 @@ public sealed partial class AlarmScanner(IServiceScopeFactory scopes, TimeProvid
         AlarmKind.NotRouted => "Đã tiếp nhận nhưng chưa chuyển xử lý",
         AlarmKind.NotTakenUp => "Đã chuyển nhưng đơn vị nhận chưa xử lý",
         AlarmKind.StepOverdue => "Bước xử lý quá hạn",
+        AlarmKind.DocumentOverdue => "Văn bản đến quá hạn xử lý",
         _ => "Đã phê duyệt nhưng chưa trả kết quả",
     };
 
@@ -239,8 +297,9 @@ public sealed partial class AlarmScanner(IServiceScopeFactory scopes, TimeProvid
     {
         var level = a.Level == 0 ? "" : $" (chuyển cấp trên lần {a.Level})";
         var due = TimeZoneInfo.ConvertTimeFromUtc(a.DueUtc, VietnamTime.Zone).ToString("HH:mm dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
-        return ($"Cảnh báo hồ sơ {a.DossierCode}{level}",
-            $"Cảnh báo{level}: hồ sơ {a.DossierCode} — {KindLabel(a.Kind)}; hạn {due} đã qua. Gửi {unit.Name}.");
+        var what = a.Kind == AlarmKind.DocumentOverdue ? "văn bản đến" : "hồ sơ";
+        return ($"Cảnh báo {what} {a.DossierCode}{level}",
+            $"Cảnh báo{level}: {what} {a.DossierCode} — {KindLabel(a.Kind)}; hạn {due} đã qua. Gửi {unit.Name}.");
     }
 
     private static DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), VietnamTime.Zone);

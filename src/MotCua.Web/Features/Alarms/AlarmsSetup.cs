@@ -10,7 +10,11 @@ namespace MotCua.Web.Features.Alarms;
 
 public sealed record AlarmRow(
     string DossierCode, AlarmKind Kind, string KindLabel, string NextAction, string UnitCode, string UnitName, string NotifiedUnitCode, int Level,
-    DateTime SinceUtc, DateTime DueUtc, DateTime RaisedAtUtc, double WaitedHours, DateTime? ResolvedAtUtc);
+    DateTime SinceUtc, DateTime DueUtc, DateTime RaisedAtUtc, double WaitedHours, DateTime? ResolvedAtUtc)
+{
+    /// <summary>The page of what the alarm is about: a dossier, or for <see cref="AlarmKind.DocumentOverdue"/> the document.</summary>
+    public string Url { get; init; } = "/Dossiers/Details?code=" + Uri.EscapeDataString(DossierCode);
+}
 
 public static class AlarmsSetup
 {
@@ -47,7 +51,10 @@ public static class AlarmsSetup
             var end = a.ResolvedAtUtc ?? nowUtc;
             var waited = AlarmRule.WaitedHours(new Expectation(a.Kind, a.NextAction, a.SinceUtc, a.DueUtc), end, national, Local);
             return new AlarmRow(a.DossierCode, a.Kind, AlarmScanner.KindLabel(a.Kind), a.NextAction, units[a.UnitId].Code, units[a.UnitId].Name,
-                units[a.NotifiedUnitId].Code, a.Level, a.SinceUtc, a.DueUtc, a.RaisedAtUtc, Math.Round(waited, 1), a.ResolvedAtUtc);
+                units[a.NotifiedUnitId].Code, a.Level, a.SinceUtc, a.DueUtc, a.RaisedAtUtc, Math.Round(waited, 1), a.ResolvedAtUtc)
+            {
+                Url = a.Kind == AlarmKind.DocumentOverdue ? $"/Documents/Details?id={a.DossierId}" : "/Dossiers/Details?code=" + Uri.EscapeDataString(a.DossierCode),
+            };
         }).OrderByDescending(r => r.WaitedHours)];
     }
 

@@ -100,6 +100,19 @@ public sealed class AggregateContribution
         }
     }
 
+    /// <summary>Adds (+1) or removes (−1) what one work file contributes to <c>workFilesOnlineRate</c>, under "*" only: it has no procedure.</summary>
+    public void AddWorkFile(Documents.WorkFile w, int sign)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        if (Contributions.Of(new WorkFileFacts(w.UnitPath, w.ClosedOn, w.Secret, w.ProcessedOnline)) is var (day, v))
+        {
+            foreach (var grain in GrainsAll)
+            {
+                Bump((IndicatorAggregate.AllProcedures, grain, Grains.KeyOf(grain, day), w.UnitPath), v, sign);
+            }
+        }
+    }
+
     /// <summary>The start of the dossier's open pause, from its loaded or newly built pauses; null unless it is paused.</summary>
     public static DateOnly? OpenPauseSince(Dossier d)
     {

@@ -74,12 +74,27 @@ public sealed class AggregatesInterceptor : SaveChangesInterceptor
 
         var entries = db.ChangeTracker.Entries<Dossier>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
-        if (entries.Count == 0)
+        var workFiles = db.ChangeTracker.Entries<Documents.WorkFile>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
+        if (entries.Count == 0 && workFiles.Count == 0)
         {
             return;
         }
 
         var delta = new AggregateContribution();
+        foreach (var e in workFiles)
+        {
+            if (e.State is EntityState.Modified or EntityState.Deleted)
+            {
+                delta.AddWorkFile((Documents.WorkFile)e.OriginalValues.ToObject(), -1);
+            }
+
+            if (e.State is EntityState.Added or EntityState.Modified)
+            {
+                delta.AddWorkFile(e.Entity, +1);
+            }
+        }
+
         foreach (var e in entries)
         {
             await EnsurePausesAsync(e, ct);

@@ -45,6 +45,12 @@ public static class RebuildAggregates
                 }
             }
 
+            // Work files (issue 23.6): few per unit, read in one pass.
+            await foreach (var w in db.WorkFiles.AsNoTracking().Where(w => w.ClosedOn != null).AsAsyncEnumerable().WithCancellation(ct))
+            {
+                delta.AddWorkFile(w, +1);
+            }
+
             await delta.ApplyAsync(db, ct);
             await tx.CommitAsync(ct);
             return count;

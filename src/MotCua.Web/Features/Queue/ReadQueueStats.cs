@@ -21,7 +21,8 @@ public sealed class ReadQueueStats(AppDbContext db, TimeProvider time, IStringLo
     public async Task<Outcome> HandleAsync(ClaimsPrincipal user, DateOnly? from, DateOnly? to, CancellationToken ct)
     {
         var last = to ?? VietnamTime.Today(time);
-        var first = from ?? last.AddDays(-6);
+        // A "to" in the first week of year 1 has no week before it (a typed or fuzzed date must not throw).
+        var first = from ?? (last.DayNumber >= 6 ? last.AddDays(-6) : DateOnly.MinValue);
         if (first > last || last.DayNumber - first.DayNumber > 366)
         {
             return new Invalid("from", t["Khoảng ngày không hợp lệ (tối đa 366 ngày)."]);

@@ -379,6 +379,35 @@ public static class EndpointAccess
         new("PAGE /Queue/Desk", "/Queue/Desk", Staff),
         new("PAGE /Queue/Stats", "/Queue/Stats", Staff),
         new("PAGE /Assisted/Desk", "/Assisted/Desk", "NNNNYNNY"),
+
+        // Issue 23: registers, processing and work files. {docToAssign}, {heldDoc}, {workfile}, {workTask} and {workToClose} are made at 584.MC.
+        new("POST /api/v1/documents/incoming", "/api/v1/documents/incoming", Staff, Valid: s => new
+        {
+            issuer = "UBND tỉnh", notation = $"{s.Number}/UBND-VP", issuedOn = "2025-01-02", type = "CV", subject = "Văn bản đến kiểm thử " + N(s), signer = "Người ký",
+        }),
+        new("POST /api/v1/documents/outgoing", "/api/v1/documents/outgoing", Staff, Valid: s => new
+        {
+            type = "TB", issuer = "UBND huyện Bác Ái", issuerAbbreviation = "UBND", subject = "Thông báo kiểm thử " + N(s), signer = "Người ký",
+        }),
+        new("GET /api/v1/documents", "/api/v1/documents?q=kiem+thu", Staff),
+        new("GET /api/v1/documents/{id:long}", "/api/v1/documents/{docToAssign}", "NNYYYNNN"),
+        // Only a leader (or the administrator) assigns; the desk reaches the handler and is refused (409).
+        new("POST /api/v1/documents/{id:long}/assignments", "/api/v1/documents/{docToAssign}/assignments", "NNYYRNNN",
+            Valid: s => new { holders = new[] { new { userName = "motcua", role = "chu-tri" } }, workingDays = 2 }),
+        // Only the holder (motcua) records progress; others who see the document are refused (409).
+        new("POST /api/v1/documents/{id:long}/progress", "/api/v1/documents/{heldDoc}/progress", "NNRRYNNN", Valid: s => new { note = "Tiến độ " + N(s), close = true }),
+        new("POST /api/v1/workfiles", "/api/v1/workfiles", Staff, Valid: s => new { title = "Hồ sơ công việc " + N(s) }),
+        new("GET /api/v1/workfiles", "/api/v1/workfiles", Staff),
+        new("GET /api/v1/workfiles/{id:long}", "/api/v1/workfiles/{workfile}", "NNYYYNNN"),
+        new("POST /api/v1/workfiles/{id:long}/items", "/api/v1/workfiles/{workfile}/items", "NNYYYNNN", Valid: s => new { kind = "note", text = "Ghi chú " + N(s) }),
+        new("POST /api/v1/workfiles/{id:long}/items/{itemId:long}/done", "/api/v1/workfiles/{workTask}/items/{workTask.item}/done", "NNYYYNNN", NoBody),
+        new("POST /api/v1/workfiles/{id:long}/close", "/api/v1/workfiles/{workToClose}/close", "NNYYYNNN", Valid: s => new { medium = "electronic" }),
+        new("PAGE /Documents/Index", "/Documents", Staff),
+        new("PAGE /Documents/Details", "/Documents/Details?id={docToAssign}", "NNYYYNNN"),
+        new("PAGE /Documents/Register", "/Documents/Register", Staff),
+        new("PAGE /Documents/Issue", "/Documents/Issue", Staff),
+        new("PAGE /Documents/WorkFiles", "/Documents/WorkFiles", Staff),
+        new("PAGE /Documents/WorkFile", "/Documents/WorkFile?id={workfile}", "NNYYYNNN"),
     ];
 
 }

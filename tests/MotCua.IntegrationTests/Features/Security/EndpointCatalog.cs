@@ -162,6 +162,58 @@ public static class EndpointCatalog
                 new { counterId = int.Parse(values["counter"], System.Globalization.CultureInfo.InvariantCulture) }, ct), "id", ct),
         },
 
+        // Issue 23: an incoming document registered at 584.MC, to assign.
+        ["docToAssign"] = async (app, values, n, ct) => new()
+        {
+            ["docToAssign"] = await IdOfAsync(await (await app.As(Principals.Desk)).PostAsJsonAsync("/api/v1/documents/incoming", new
+            {
+                issuer = "UBND tỉnh",
+                notation = $"{n}/UBND-VP",
+                issuedOn = "2025-01-02",
+                type = "CV",
+                subject = "Văn bản để giao " + n,
+                signer = "Người ký",
+            }, ct), "id", ct),
+        },
+
+        // An incoming document of 584.MC assigned to motcua as chủ trì, for progress.
+        ["heldDoc"] = async (app, values, n, ct) =>
+        {
+            var id = await IdOfAsync(await (await app.As(Principals.Desk)).PostAsJsonAsync("/api/v1/documents/incoming", new
+            {
+                issuer = "UBND tỉnh",
+                notation = $"{n}/UBND-TH",
+                issuedOn = "2025-01-02",
+                type = "CV",
+                subject = "Văn bản đang xử lý " + n,
+                signer = "Người ký",
+            }, ct), "id", ct);
+            await IdOfAsync(await (await app.As(Principals.Leader)).PostAsJsonAsync($"/api/v1/documents/{id}/assignments",
+                new { holders = new[] { new { userName = "motcua", role = "chu-tri" } }, workingDays = 3 }, ct), "id", ct);
+            return new() { ["heldDoc"] = id };
+        },
+
+        // Work files opened by motcua at 584.MC: one to read and add to, one with a task to finish, one with a note to close.
+        ["workfile"] = async (app, values, n, ct) => new()
+        {
+            ["workfile"] = await IdOfAsync(await (await app.As(Principals.Desk)).PostAsJsonAsync("/api/v1/workfiles", new { title = "Hồ sơ công việc " + n }, ct), "id", ct),
+        },
+        ["workTask"] = async (app, values, n, ct) =>
+        {
+            var desk = await app.As(Principals.Desk);
+            var id = await IdOfAsync(await desk.PostAsJsonAsync("/api/v1/workfiles", new { title = "Hồ sơ có việc " + n }, ct), "id", ct);
+            var added = await desk.PostAsJsonAsync($"/api/v1/workfiles/{id}/items", new { kind = "task", text = "Việc " + n }, ct);
+            var item = (await added.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("items")[0].GetProperty("id").GetInt64();
+            return new() { ["workTask"] = id, ["workTask.item"] = item.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        },
+        ["workToClose"] = async (app, values, n, ct) =>
+        {
+            var desk = await app.As(Principals.Desk);
+            var id = await IdOfAsync(await desk.PostAsJsonAsync("/api/v1/workfiles", new { title = "Hồ sơ để đóng " + n }, ct), "id", ct);
+            await IdOfAsync(await desk.PostAsJsonAsync($"/api/v1/workfiles/{id}/items", new { kind = "note", text = "Ghi chú " + n }, ct), "id", ct);
+            return new() { ["workToClose"] = id };
+        },
+
         // A booking on Friday 2025-06-06 (not the day the booking row books on), cancelled with the last 4 digits of its phone.
         ["booking"] = async (app, values, n, ct) =>
         {

@@ -418,7 +418,64 @@ public static class PagePosts
                     .GetProperty("id").GetInt64();
                 return Form($"/Queue/Desk?counter={c.Values["counter"]}&handler=Act", F("TicketId", ticket.ToString(CultureInfo.InvariantCulture)), F("Action", "no-show"));
             }),
+
+        // Issue 23: registers, processing and work files (documents and work files of 584.MC, made by motcua).
+        new("POST /Documents/Register", "NNYYYYYY", c => Task.FromResult(Form("/Documents/Register",
+            F("Notation", D(c.N) + "/UBND-VP"), F("IssuedOn", "02/01/2025"), F("Type", "CV"), F("Issuer", "UBND tỉnh"), F("Subject", "Văn bản đến " + D(c.N)), F("Signer", "Người ký"))),
+            Check: Redirects("/Documents/Details?id=")),
+        new("POST /Documents/Issue", "NNYYYYYY", c => Task.FromResult(Form("/Documents/Issue",
+            F("IssuerAbbreviation", "UBND"), F("Type", "TB"), F("Issuer", "UBND huyện Bác Ái"), F("Subject", "Thông báo " + D(c.N)), F("Signer", "Người ký"))),
+            Check: Redirects("/Documents/Details?id=")),
+        new("POST /Documents/Details?handler=Assign", "NNYYRNNN", async c =>
+            {
+                var id = await IncomingDocumentAsync(c);
+                return Form($"/Documents/Details?id={id}&handler=Assign", F("Id", id), F("Lead", "motcua"), F("WorkingDays", "2"));
+            }),
+        new("POST /Documents/Details?handler=Progress", "NNRRYNNN", async c =>
+            {
+                var id = await IncomingDocumentAsync(c);
+                await c.ApiAsync(Principals.Leader, HttpMethod.Post, $"/api/v1/documents/{id}/assignments", new { holders = new[] { new { userName = "motcua", role = "chu-tri" } }, workingDays = 2 });
+                return Form($"/Documents/Details?id={id}&handler=Progress", F("Id", id), F("Note", "Đã xử lý " + D(c.N)), F("Close", "true"));
+            }),
+        new("POST /Documents/WorkFiles", "NNYYYYYY", c => Task.FromResult(Form("/Documents/WorkFiles", F("Title", "Hồ sơ công việc " + D(c.N)))),
+            Check: Redirects("/Documents/WorkFile?id=")),
+        new("POST /Documents/WorkFile?handler=Item", "NNYYYNNN", async c =>
+            {
+                var id = await WorkFileAsync(c, null);
+                return Form($"/Documents/WorkFile?id={id}&handler=Item", F("Id", id), F("Kind", "note"), F("Text", "Ghi chú " + D(c.N)));
+            }),
+        new("POST /Documents/WorkFile?handler=Done", "NNYYYNNN", async c =>
+            {
+                var file = await WorkFileJsonAsync(c, "task");
+                var item = file.GetProperty("items")[0].GetProperty("id").GetInt64().ToString(CultureInfo.InvariantCulture);
+                return Form($"/Documents/WorkFile?id={file.GetProperty("id").GetInt64()}&handler=Done", F("Id", file.GetProperty("id").GetInt64().ToString(CultureInfo.InvariantCulture)), F("ItemId", item));
+            }),
+        new("POST /Documents/WorkFile?handler=Close", "NNYYYNNN", async c =>
+            {
+                var id = await WorkFileAsync(c, "note");
+                return Form($"/Documents/WorkFile?id={id}&handler=Close", F("Id", id), F("Medium", "electronic"));
+            }),
     ];
+
+    private static async Task<string> IncomingDocumentAsync(Case c) =>
+        (await c.ApiAsync(Principals.Desk, HttpMethod.Post, "/api/v1/documents/incoming", new
+        {
+            issuer = "UBND tỉnh",
+            notation = D(c.N) + "/UBND-TH",
+            issuedOn = "2025-01-02",
+            type = "CV",
+            subject = "Văn bản đến " + D(c.N),
+            signer = "Người ký",
+        })).GetProperty("id").GetInt64().ToString(CultureInfo.InvariantCulture);
+
+    private static async Task<string> WorkFileAsync(Case c, string? kind) => (await WorkFileJsonAsync(c, kind)).GetProperty("id").GetInt64().ToString(CultureInfo.InvariantCulture);
+
+    private static async Task<JsonElement> WorkFileJsonAsync(Case c, string? kind)
+    {
+        var file = await c.ApiAsync(Principals.Desk, HttpMethod.Post, "/api/v1/workfiles", new { title = "Hồ sơ công việc " + D(c.N) });
+        var id = file.GetProperty("id").GetInt64();
+        return kind is null ? file : await c.ApiAsync(Principals.Desk, HttpMethod.Post, $"/api/v1/workfiles/{id}/items", new { kind, text = "Mục " + D(c.N) });
+    }
 
     private static async Task<string> SignUpAsync(Case c) =>
         (await c.ApiAsync(Principals.Anonymous, HttpMethod.Post, "/api/v1/portal/sign-up", new

@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using MotCua.Domain.Documents;
+using MotCua.Web.Features.Files;
+using MotCua.Web.Infrastructure;
+
+namespace MotCua.Web.Features.Documents;
+
+/// <summary>What the register and issue forms share: the lists to choose from and the upload of one attachment.</summary>
+public static class DocumentForm
+{
+    public static IReadOnlyList<DocumentType> Types => DocumentTypes.All;
+
+    public static readonly (string Code, string Label)[] Urgencies = [("thuong", "Thường"), ("khan", "Khẩn"), ("thuong-khan", "Thượng khẩn"), ("hoa-toc", "Hỏa tốc")];
+
+    public static readonly (string Code, string Label)[] Secrecies = [("thuong", "Thường"), ("mat", "Mật"), ("toi-mat", "Tối mật"), ("tuyet-mat", "Tuyệt mật")];
+
+    /// <summary>Stores the optional attachment as an upload of the user, so the handler checks it as it checks an API file id.</summary>
+    public static async Task<(string[]? Ids, string? Error)> UploadAsync(IFormFile? file, SaveUpload save, AppDbContext db, string ownerId, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0)
+        {
+            return (null, null);
+        }
+
+        switch (await save.CheckAndStoreAsync(file, ownerId, ct))
+        {
+            case SaveUpload.Saved(var f):
+                await db.SaveChangesAsync(ct);
+                return ([f.Id], null);
+            case SaveUpload.Rejected(var message, _):
+                return (null, message);
+            default:
+                return (null, null);
+        }
+    }
+
+    /// <summary>Staff of the user's subtree a leader may assign: user name and full name.</summary>
+    public static async Task<(string UserName, string FullName)[]> StaffAsync(AppDbContext db, string scope, CancellationToken ct) =>
+        [.. (await db.Users.AsNoTracking().Where(u => u.UnitId != null && db.Units.Any(x => x.Id == u.UnitId && x.Path.StartsWith(scope)))
+            .OrderBy(u => u.FullName).Take(300).Select(u => new { u.UserName, u.FullName }).ToListAsync(ct))
+            .Select(u => (u.UserName!, u.FullName))];
+}
+
+/// <summary>The header fields both forms show, with what was typed and the errors.</summary>
+public sealed record HeaderFieldsModel(string? Type, string? Issuer, string? Subject, string? Signer, string? Recipients, string? Urgency, string? Secrecy, Dictionary<string, string[]> Errors);

@@ -1,0 +1,51 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MotCua.Web.Features.Accounts;
+using MotCua.Web.Features.Files;
+using MotCua.Web.Infrastructure;
+
+namespace MotCua.Web.Features.Documents;
+
+/// <summary>The văn thư numbers and issues an outgoing document today: số from the book, ký hiệu per ND 30/2020.</summary>
+[Authorize(Policy = AccountsSetup.StaffPolicy)]
+public sealed class IssueModel(RegisterDocument register, SaveUpload save, AppDbContext db) : PageModel
+{
+    [BindProperty] public string? Type { get; set; }
+    [BindProperty] public string? Issuer { get; set; }
+    [BindProperty] public string? IssuerAbbreviation { get; set; }
+    [BindProperty] public string? DrafterAbbreviation { get; set; }
+    [BindProperty] public string? Subject { get; set; }
+    [BindProperty] public string? Signer { get; set; }
+    [BindProperty] public string? Recipients { get; set; }
+    [BindProperty] public string? Urgency { get; set; }
+    [BindProperty] public string? Secrecy { get; set; }
+    [BindProperty] public IFormFile? Attachment { get; set; }
+    public Dictionary<string, string[]> Errors { get; private set; } = [];
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var (ids, error) = await DocumentForm.UploadAsync(Attachment, save, db, User.FindFirstValue(ClaimTypes.NameIdentifier)!, ct);
+        if (error is not null)
+        {
+            Errors["attachment"] = [error];
+            return Page();
+        }
+
+        switch (await register.OutgoingAsync(new OutgoingRequest(Type, Issuer, IssuerAbbreviation, DrafterAbbreviation, null, Subject, Signer, Recipients, Urgency, Secrecy, ids), User, ct))
+        {
+            case RegisterDocument.Registered(var d):
+                return Redirect($"/Documents/Details?id={d.Id}");
+            case RegisterDocument.Invalid(var field, var message):
+                Errors[field] = [message];
+                break;
+        }
+
+        return Page();
+    }
+}

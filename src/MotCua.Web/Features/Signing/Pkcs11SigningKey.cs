@@ -38,10 +38,24 @@ public sealed class Pkcs11SigningKey(Pkcs11Options options) : ISigningKey, IDisp
     // A module is initialised once per process (C_Initialize), and SoftHSM reads SOFTHSM2_CONF only then: keep it loaded.
     private static readonly ConcurrentDictionary<string, Lazy<IPkcs11Library>> Libraries = new(StringComparer.Ordinal);
     private static readonly Pkcs11InteropFactories Factories = new();
+    private static int s_loaderSet;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IReadOnlyList<X509Certificate2>? _chain;
 
     public string Source => "pkcs11";
+
+    /// <summary>
+    /// Pkcs11Interop 5.3 asks for "libdl", which glibc 2.34+ systems ship only as libdl.so.2 (the unversioned name comes
+    /// with the C headers): resolve it to the runtime's name. Once per process; the tests call it before their own loads.
+    /// </summary>
+    public static void EnsureNativeLoader()
+    {
+        if (Interlocked.Exchange(ref s_loaderSet, 1) == 0 && OperatingSystem.IsLinux())
+        {
+            System.Runtime.InteropServices.NativeLibrary.SetDllImportResolver(typeof(Pkcs11InteropFactories).Assembly, (name, _, _) =>
+                name == "libdl" && System.Runtime.InteropServices.NativeLibrary.TryLoad("libdl.so.2", out var handle) ? handle : IntPtr.Zero);
+        }
+    }
 
     public async Task<IReadOnlyList<X509Certificate2>> ChainAsync(CancellationToken ct)
     {
@@ -120,6 +134,7 @@ public sealed class Pkcs11SigningKey(Pkcs11Options options) : ISigningKey, IDisp
     {
         try
         {
+            EnsureNativeLoader();
             var library = Libraries.GetOrAdd(options.Library, path => new Lazy<IPkcs11Library>(() =>
                 Factories.Pkcs11LibraryFactory.LoadPkcs11Library(Factories, path, AppType.MultiThreaded))).Value;
             var slot = library.GetSlotList(SlotsType.WithTokenPresent).FirstOrDefault(s => s.GetTokenInfo().Label.Trim() == options.TokenLabel)

@@ -217,7 +217,11 @@ public sealed class FakeRemoteSigningService : IRemoteSigningService, IDisposabl
         rootRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
         rootRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign, true));
         _root = rootRequest.CreateSelfSigned(now.AddDays(-1), now.AddYears(5));
-        var request = new CertificateRequest("CN=Người ký thử nghiệm (ký số từ xa, demo), O=MotCua, C=VN", _key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var name = new X500DistinguishedNameBuilder();
+        name.AddCountryOrRegion("VN");
+        name.AddOrganizationName("MotCua");
+        name.AddCommonName("Người ký thử nghiệm (ký số từ xa, demo)");
+        var request = new CertificateRequest(name.Build(), _key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation, true));
         _certificate = request.Create(_root, now.AddDays(-1), now.AddYears(2), RandomNumberGenerator.GetBytes(8));

@@ -57,19 +57,19 @@ public sealed class CertificateSigningKey(X509Certificate2 certificate, IReadOnl
         throw new SigningKeyException($"The certificate {certificate.Subject} has no RSA or EC private key.");
     }
 
-    /// <summary>The issuers that came with the certificate in its PKCS#12 file (chain order, the signer excluded).</summary>
+    /// <summary>
+    /// The issuers of <paramref name="signer"/> among <paramref name="collection"/> (a PKCS#12 file's, a token's), in chain
+    /// order: X509Chain picks them by key identifier and signature, not by name alone (two CAs may share a name).
+    /// </summary>
     public static IReadOnlyList<X509Certificate2> IssuersFrom(X509Certificate2Collection collection, X509Certificate2 signer)
     {
-        var issuers = new List<X509Certificate2>();
-        var current = signer;
-        while (current.SubjectName.RawData.AsSpan().SequenceEqual(current.IssuerName.RawData) is false
-            && collection.FirstOrDefault(c => c.SubjectName.RawData.AsSpan().SequenceEqual(current.IssuerName.RawData) && c.Thumbprint != current.Thumbprint) is { } issuer
-            && issuers.All(i => i.Thumbprint != issuer.Thumbprint))
-        {
-            issuers.Add(issuer);
-            current = issuer;
-        }
-
-        return issuers;
+        using var chain = new X509Chain();
+        chain.ChainPolicy.ExtraStore.AddRange(collection);
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        chain.ChainPolicy.DisableCertificateDownloads = true;
+        chain.ChainPolicy.VerificationFlags = X509VerificationFlags.AllFlags;
+        chain.Build(signer);
+        return [.. chain.ChainElements.Skip(1).Select(e => e.Certificate).Where(c => collection.Any(x => x.Thumbprint == c.Thumbprint))];
     }
 }

@@ -179,6 +179,7 @@ public static class AppSetup
         app.MapAlarmsApi();
         app.MapPaymentsApi();
         app.MapResultsApi();
+        app.MapSignaturesApi();
         app.MapFeedbackApi();
         app.MapFilesApi();
         app.MapPortalApi();

@@ -71,6 +71,7 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Security:SignInAccountFailureLimit", "100000");
         builder.UseSetting("Security:SignInClientFailureLimit", "100000");
         builder.UseSetting("Security:TrackingPermitLimit", "100000");
+        builder.UseSetting("Security:VerifyPermitLimit", "100000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -48,6 +48,7 @@ public static class ApiContract
         ["National portal"] = "Đồng bộ Cổng Dịch vụ công quốc gia — sync state with the national public-service portal.",
         ["Documents"] = "Văn bản đến, văn bản đi, giao xử lý và hồ sơ công việc theo Nghị định 30/2020 — document registers, processing and work files.",
         ["CitizenData"] = "Đối chiếu CSDL quốc gia về dân cư — citizen-data checks with consent.",
+        ["Signatures"] = "Kiểm tra chữ ký số PDF cho mọi người — public verification of signed PDFs (PAdES).",
     };
 
     public static IHostApplicationBuilder AddApiContract(this IHostApplicationBuilder builder)

@@ -27,7 +27,7 @@ public static class ProductionGuard
 
         var problems = Problems(config).ToList();
         // The file or store is read only once the settings are all there: a second line about the same setting would only repeat.
-        if (problems.Count == 0 && SigningCertificateSource.IsConfigured(config))
+        if (problems.Count == 0 && KeySources.Of(config) is KeySources.Pkcs12 or KeySources.Store)
         {
             try
             {
@@ -161,13 +161,68 @@ public static class ProductionGuard
     {
         var path = config[SigningCertificateSource.PathKey];
         var thumbprint = config[SigningCertificateSource.ThumbprintKey];
-        if (string.IsNullOrWhiteSpace(path) && string.IsNullOrWhiteSpace(thumbprint))
+        switch (KeySources.Of(config))
         {
-            add(SigningCertificateSource.PathKey, "not set: results would be signed with a self-signed certificate the app generates; set the unit's PKCS#12 file (and Signing:CertificatePassword), or Signing:CertificateThumbprint for the certificate store.");
+            case KeySources.Demo when !string.IsNullOrWhiteSpace(config[KeySources.Setting]):
+                add(KeySources.Setting, "Demo signs with a self-signed certificate the app generates, which no verifier trusts; set Pkcs12, Store, Pkcs11 or Remote.");
+                break;
+            case KeySources.Demo:
+                add(SigningCertificateSource.PathKey, "not set: results would be signed with a self-signed certificate the app generates; set the unit's PKCS#12 file (and Signing:CertificatePassword), or Signing:CertificateThumbprint for the certificate store, or Signing:KeySource=Pkcs11 or Remote.");
+                break;
+            case KeySources.Pkcs12 or KeySources.Store when !string.IsNullOrWhiteSpace(path) && !string.IsNullOrWhiteSpace(thumbprint):
+                add(SigningCertificateSource.PathKey, "and Signing:CertificateThumbprint are both set: keep one.");
+                break;
+            case KeySources.Pkcs12 when string.IsNullOrWhiteSpace(path):
+                add(SigningCertificateSource.PathKey, "not set while Signing:KeySource is Pkcs12: set the unit's PKCS#12 file.");
+                break;
+            case KeySources.Store when string.IsNullOrWhiteSpace(thumbprint):
+                add(SigningCertificateSource.ThumbprintKey, "not set while Signing:KeySource is Store: set the thumbprint of the certificate in the store.");
+                break;
+            case KeySources.Pkcs11:
+                var pkcs11 = config.GetSection(Pkcs11Options.Section).Get<Pkcs11Options>() ?? new();
+                foreach (var (name, value) in new[] { ("Library", pkcs11.Library), ("TokenLabel", pkcs11.TokenLabel), ("Pin", pkcs11.Pin), ("KeyLabel", pkcs11.KeyLabel) })
+                {
+                    if (string.IsNullOrWhiteSpace(value))
+                    {
+                        add($"{Pkcs11Options.Section}:{name}", "not set while Signing:KeySource is Pkcs11.");
+                    }
+                }
+
+                break;
+            case KeySources.Remote:
+                var remote = config.GetSection(RemoteSigningOptions.Section).Get<RemoteSigningOptions>() ?? new();
+                if (string.Equals(remote.Provider, RemoteProviders.Fake, StringComparison.OrdinalIgnoreCase))
+                {
+                    add($"{RemoteSigningOptions.Section}:Provider", "the fake remote signing service is selected (its key is made at start and trusted by nobody); set Http with Signing:Remote:Url, ApiKey and CredentialId.");
+                    break;
+                }
+
+                if (!Uri.TryCreate(remote.Url, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps)
+                {
+                    add($"{RemoteSigningOptions.Section}:Url", "must be the https address of the CA's remote signing service.");
+                }
+
+                if (string.IsNullOrWhiteSpace(remote.ApiKey) || RepositoryDefaults.Contains(remote.ApiKey))
+                {
+                    add($"{RemoteSigningOptions.Section}:ApiKey", "empty or a repository default: set the key the CA issued for the service account.");
+                }
+
+                if (string.IsNullOrWhiteSpace(remote.CredentialId))
+                {
+                    add($"{RemoteSigningOptions.Section}:CredentialId", "not set: the credential (certificate) the CA issued to the unit.");
+                }
+
+                break;
+            case KeySources.Pkcs12 or KeySources.Store:
+                break;
+            case var other:
+                add(KeySources.Setting, $"'{other}' is not a key source; use Pkcs12, Store, Pkcs11 or Remote.");
+                break;
         }
-        else if (!string.IsNullOrWhiteSpace(path) && !string.IsNullOrWhiteSpace(thumbprint))
+
+        if (!string.IsNullOrWhiteSpace(config[PdfSigner.TimestampUrlKey]) && !Uri.TryCreate(config[PdfSigner.TimestampUrlKey], UriKind.Absolute, out _))
         {
-            add(SigningCertificateSource.PathKey, "and Signing:CertificateThumbprint are both set: keep one.");
+            add(PdfSigner.TimestampUrlKey, "is not an absolute address of a time-stamp authority (RFC 3161 over HTTP).");
         }
     }
 

@@ -20,7 +20,8 @@ public sealed record ResultInfo(string Code, string Status, bool Electronic, boo
 
 /// <summary>Results online: the signed PDF for procedures whose result is electronic, or return by post to an address.</summary>
 public sealed class ElectronicResults(
-    AppDbContext db, IFileStore files, PdfSigner signer, ActOnDossier act, TimeProvider time, IStringLocalizer<SharedResource> t)
+    AppDbContext db, IFileStore files, PdfSigner signer, ActOnDossier act, TimeProvider time, IStringLocalizer<SharedResource> t,
+    IConfiguration config, IHttpContextAccessor http)
 {
     public abstract record Outcome;
 
@@ -70,7 +71,16 @@ public sealed class ElectronicResults(
             return new Conflict(t["Hồ sơ chưa có kết quả (đang: {0}).", t[d.Status.Label()]]);
         }
 
-        var signed = await db.SignedResults.AsNoTracking().SingleOrDefaultAsync(s => s.DossierId == d.Id, ct) ?? await SignAsync(d, ct);
+        SignedResult signed;
+        try
+        {
+            signed = await db.SignedResults.AsNoTracking().SingleOrDefaultAsync(s => s.DossierId == d.Id, ct) ?? await SignAsync(d, ct);
+        }
+        catch (Exception ex) when (ex is SigningKeyException or PdfSigningException)
+        {
+            return new Conflict(t["Chưa ký số được kết quả, vui lòng thử lại sau: {0}", ex.Message]);
+        }
+
         var applicant = user.IsInRole(Roles.Citizen) && d.ApplicantUserId == user.FindFirstValue(ClaimTypes.NameIdentifier);
         if (applicant && d.Status == DossierStatus.ResultReady)
         {
@@ -236,10 +246,19 @@ public sealed class ElectronicResults(
             Para.Field("Kết quả", $"Hồ sơ đã được giải quyết và phê duyệt ngày {FormText.Date(d.FinishedOn)}."),
             Para.Field("Mã kết quả", d.ResultCode),
             Para.Field("Tệp kết quả gốc", d.ResultFileId),
-            Para.Of("Bản điện tử có chữ ký số của cơ quan giải quyết có giá trị pháp lý như bản giấy; kiểm tra chữ ký trong phần mềm đọc PDF.", italic: true),
+            Para.Of("Bản điện tử có chữ ký số của cơ quan giải quyết có giá trị pháp lý như bản giấy; kiểm tra chữ ký trong phần mềm đọc PDF hoặc quét mã QR để kiểm tra tại trang Kiểm tra chữ ký số.", italic: true),
             Para.Of("Bản trình diễn (demo): chữ ký số dùng chứng thư tự cấp, không có giá trị pháp lý.", italic: true),
             new Signatures([new Signature("NGƯỜI PHÊ DUYỆT", "(Đã ký số)", approver ?? "")]),
         ]);
-        return FormPdf.Compose(layout, $"KQ:{d.ResultCode};MC:{d.Code};TT:{d.ProcedureCode}", $"Kết quả {d.ResultCode}");
+        return FormPdf.Compose(layout, VerifyLink(d.ResultCode!), $"Kết quả {d.ResultCode}");
+    }
+
+    /// <summary>The QR code opens the public check of this result (/Verify?code=…), where anyone compares the file they hold.</summary>
+    private string VerifyLink(string resultCode)
+    {
+        var configured = config["Notifications:PublicBaseUrl"];
+        var origin = !string.IsNullOrWhiteSpace(configured) ? configured.TrimEnd('/')
+            : http.HttpContext?.Request is { } r ? $"{r.Scheme}://{r.Host}{r.PathBase}" : "";
+        return $"{origin}/Verify?code={Uri.EscapeDataString(resultCode)}";
     }
 }

@@ -19,6 +19,9 @@ public sealed class SignedResult
         {
             e.ToTable("SignedResults");
             e.HasIndex(x => x.DossierId).IsUnique();
+            // Public verification finds a result by the file's hash or by the code its QR link carries.
+            e.HasIndex(x => x.Sha256);
+            e.HasIndex(x => x.ResultCode);
             e.Property(x => x.DossierCode).HasMaxLength(64);
             e.Property(x => x.ResultCode).HasMaxLength(80);
             e.Property(x => x.Sha256).HasMaxLength(64);

@@ -11,6 +11,7 @@ public static class ResultsApi
     {
         builder.Services.AddScoped<ElectronicResults>();
         builder.Services.AddScoped<Dossiers.IResultSigner, SignRecordedResult>();
+        builder.Services.AddScoped<Signing.IIssuedFiles, IssuedResults>();
         return builder;
     }
 

@@ -32,7 +32,17 @@ public sealed class SignRecordedResult(IFileStore files, PdfSigner signer, IStri
 
         // The visible signature's text needs the forms' fonts (Noto Sans) registered with PDFsharp.
         Forms.FormPdf.EnsureFonts();
-        var bytes = await signer.SignAsync(document, $"Kết quả giải quyết hồ sơ {dossier.Code}", dossier.ReceivingUnit?.Name ?? dossier.ReceivingUnitPath, ct);
+        byte[] bytes;
+        try
+        {
+            bytes = await signer.SignAsync(document, $"Kết quả giải quyết hồ sơ {dossier.Code}", dossier.ReceivingUnit?.Name ?? dossier.ReceivingUnitPath, ct);
+        }
+        catch (Exception ex) when (ex is SigningKeyException or PdfSigningException)
+        {
+            // The token, the remote service or the time-stamp authority failed: nothing is recorded, the officer can try again.
+            return new ResultSigning(null, t["Không ký số được kết quả: {0}", ex.Message]);
+        }
+
         var blob = await files.SaveAsync(new MemoryStream(bytes), ct);
         if (await db.StoredFiles.FindAsync([blob.Sha256], ct) is null && !db.StoredFiles.Local.Any(f => f.Sha256 == blob.Sha256))
         {

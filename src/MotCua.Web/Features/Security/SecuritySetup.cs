@@ -19,6 +19,9 @@ public sealed class SecurityOptions
     /// <summary>Public tracking look-ups (page and API) per client IP and window.</summary>
     public int TrackingPermitLimit { get; set; } = 30;
 
+    /// <summary>Public signature verifications (API and the /Verify page's upload) per client IP and window: each reads a whole PDF.</summary>
+    public int VerifyPermitLimit { get; set; } = 10;
+
     /// <summary>The tracking limit's window.</summary>
     public int WindowSeconds { get; set; } = 60;
 
@@ -55,6 +58,7 @@ public static class SecuritySetup
             r.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(ctx => Bucket(ctx) switch
             {
                 "tracking" => Window("tracking:" + ClientIp(ctx), o.TrackingPermitLimit, o.WindowSeconds),
+                "verify" => Window("verify:" + ClientIp(ctx), o.VerifyPermitLimit, o.WindowSeconds),
                 _ => RateLimitPartition.GetNoLimiter("none"),
             });
             r.OnRejected = async (context, ct) =>
@@ -137,6 +141,12 @@ public static class SecuritySetup
             || (path.StartsWithSegments("/Tracking", StringComparison.OrdinalIgnoreCase) && ctx.Request.Query.ContainsKey("code")))
         {
             return "tracking";
+        }
+
+        if (HttpMethods.IsPost(ctx.Request.Method)
+            && (path.StartsWithSegments("/api/v1/signatures/verify", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/Verify", StringComparison.OrdinalIgnoreCase)))
+        {
+            return "verify";
         }
 
         return null;

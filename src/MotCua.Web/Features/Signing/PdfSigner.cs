@@ -1,109 +1,132 @@
-using System.Security.Cryptography;
+using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
-using MotCua.Web.Infrastructure;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
-using PdfSharp.Pdf.Signatures;
 
 namespace MotCua.Web.Features.Signing;
 
+/// <summary>How a PDF is signed through <see cref="PdfSigner.SignPdfAsync"/>: the reason and place shown by readers, and where the field goes.</summary>
+/// <param name="Reason">Why it is signed, e.g. "Kết quả giải quyết hồ sơ …", "Phát hành văn bản".</param>
+/// <param name="Location">The place of signing (the unit's name or địa danh).</param>
+/// <param name="FieldName">The signature field's name; by default ChuKy{n}.</param>
+/// <param name="ContactInfo">How to reach the signer (optional, shown by readers).</param>
+/// <param name="PageIndex">Page of a visible field (0-based); the last page when null.</param>
+/// <param name="Rectangle">A visible field's rectangle in points from the page's bottom-left; invisible when null.</param>
+public sealed record SignOptions(
+    string Reason,
+    string Location,
+    string? FieldName = null,
+    string? ContactInfo = null,
+    int? PageIndex = null,
+    (double X1, double Y1, double X2, double Y2)? Rectangle = null);
+
 /// <summary>
-/// Signs PDFs (PAdES-style CMS, SHA-256) with the unit's certificate: electronic results today, official documents next.
-/// The certificate comes from configuration (<see cref="SigningCertificateSource"/>); without it (the demo) a self-signed
-/// certificate is generated on first use and kept in the database, encrypted with the data-protection keys, so every
-/// instance signs with the same one. Production refuses to start without a configured one (ProductionGuard).
+/// Signs PDFs in PAdES (ETSI EN 319 142-1): <c>ETSI.CAdES.detached</c>, the ESS signing-certificate-v2 attribute, and an
+/// RFC 3161 signature time-stamp when <c>Signing:TimestampUrl</c> is set (B-B, or B-T). Each signature is appended by an
+/// incremental update (<see cref="PdfIncrementalSigner"/>), so it covers the whole file and an earlier one (the signer's
+/// before the agency's) stays valid. The key is the instance's (<see cref="SigningKeyProvider"/>): a PKCS#12 file, the
+/// certificate store, a PKCS#11 token, a remote signing service, or the demo's generated certificate.
 /// </summary>
-public sealed class PdfSigner(IServiceScopeFactory scopes, IDataProtectionProvider protection, TimeProvider time, IConfiguration config)
+public sealed class PdfSigner(SigningKeyProvider keys, TimestampClient timestamps, TimeProvider time, IConfiguration config)
 {
-    // Both names were given when only results were signed; they stay, or the stored certificate could not be found or decrypted.
-    public const string CertificateName = "result-signing";
-    private const string Purpose = "MotCua.Results.SigningCertificate";
-    private Task<X509Certificate2>? _loading;
+    public const string TimestampUrlKey = "Signing:TimestampUrl";
 
-    /// <summary>Loaded once per process; two instances racing to create it keep the first stored one.</summary>
-    public Task<X509Certificate2> CertificateAsync(CancellationToken ct)
-    {
-        if (_loading is null or { IsFaulted: true } or { IsCanceled: true })
-        {
-            _loading = LoadOrCreateAsync(CancellationToken.None);
-        }
+    /// <summary>The name the demo certificate is stored under (kept from when only results were signed).</summary>
+    public const string CertificateName = SigningKeyProvider.CertificateName;
 
-        return _loading.WaitAsync(ct);
-    }
+    /// <summary>The signing certificate (the leaf of the key's chain).</summary>
+    public async Task<X509Certificate2> CertificateAsync(CancellationToken ct) => (await (await keys.KeyAsync(ct)).ChainAsync(ct))[0];
 
-    /// <summary>Adds a visible signature on the last page and saves the signed document.</summary>
+    /// <summary>
+    /// Draws the signature block on the last page ("Ký số bởi …", time, reason, place), saves the document and signs it
+    /// with a visible field over that block. Text needs the forms' fonts registered with PDFsharp (FormPdf.EnsureFonts).
+    /// </summary>
     public async Task<byte[]> SignAsync(PdfDocument document, string reason, string location, CancellationToken ct)
     {
         var certificate = await CertificateAsync(ct);
-        var page = document.Pages[document.PageCount - 1];
-        var options = new DigitalSignatureOptions
+        var now = time.GetUtcNow();
+        var index = document.PageCount - 1;
+        var page = document.Pages[index];
+        double width = page.Width.Point, height = page.Height.Point;
+        var box = new XRect(width - 42 - 220, height - 42 - 60, 220, 60);
+        using (var gfx = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append))
         {
-            ContactInfo = certificate.GetNameInfo(X509NameType.SimpleName, false),
-            Location = location,
-            Reason = reason,
-            AppName = "MotCua",
-            PageIndex = document.PageCount - 1,
-            Rectangle = new XRect(page.Width.Point - 42 - 220, page.Height.Point - 42 - 60, 220, 60),
-        };
-        DigitalSignatureHandler.ForDocument(document, new PdfSharpDefaultSigner(certificate, PdfMessageDigestType.SHA256, null), options);
+            var font = new XFont("Noto Sans", 7, XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode));
+            var bold = new XFont("Noto Sans", 7, XFontStyleEx.Bold, new XPdfFontOptions(PdfFontEncoding.Unicode));
+            gfx.DrawRectangle(new XPen(XColors.DarkRed, 0.8), box);
+            var lines = new[]
+            {
+                ("Ký số bởi: " + certificate.GetNameInfo(X509NameType.SimpleName, false), bold),
+                ("Thời gian: " + now.ToOffset(TimeSpan.FromHours(7)).ToString("dd/MM/yyyy HH:mm:ss '(GMT+7)'", CultureInfo.InvariantCulture), font),
+                ("Lý do: " + reason, font),
+                ("Nơi ký: " + location, font),
+            };
+            var y = box.Top + 10;
+            foreach (var (text, f) in lines)
+            {
+                gfx.DrawString(Fit(gfx, text, f, box.Width - 8), f, XBrushes.DarkRed, box.Left + 4, y);
+                y += 12;
+            }
+        }
+
         using var output = new MemoryStream();
         await document.SaveAsync(output, false);
-        return output.ToArray();
+        return await SignPdfAsync(output.ToArray(), new SignOptions(reason, location, PageIndex: index,
+            Rectangle: (box.Left, height - box.Bottom, box.Right, height - box.Top)), ct);
     }
 
-    private async Task<X509Certificate2> LoadOrCreateAsync(CancellationToken ct)
+    /// <summary>
+    /// Signs an existing PDF (bytes in, bytes out) by an incremental update: an unsigned PDF gets its first signature, a
+    /// signed one (the leader's) gets the next (the agency's) without breaking the first. Throws <see cref="PdfSigningException"/>
+    /// for a file that cannot take a signature and <see cref="SigningKeyException"/> when the key or the time-stamp authority fails.
+    /// </summary>
+    public async Task<byte[]> SignPdfAsync(byte[] pdf, SignOptions options, CancellationToken ct)
     {
-        if (SigningCertificateSource.IsConfigured(config))
-        {
-            return SigningCertificateSource.Load(config, time.GetUtcNow());
-        }
-
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var protector = protection.CreateProtector(Purpose);
-        var row = await db.SigningCertificates.AsNoTracking().SingleOrDefaultAsync(c => c.Name == CertificateName, ct);
-        if (row is null)
-        {
-            using var created = Create(time.GetUtcNow());
-            row = new SigningCertificate
-            {
-                Name = CertificateName,
-                Subject = created.Subject,
-                Thumbprint = created.Thumbprint,
-                ProtectedPfx = protector.Protect(Convert.ToBase64String(created.Export(X509ContentType.Pkcs12))),
-                CreatedAtUtc = time.GetUtcNow().UtcDateTime,
-                NotAfterUtc = created.NotAfter.ToUniversalTime(),
-            };
-            db.SigningCertificates.Add(row);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
-            {
-                // Another instance stored its certificate first: use that one.
-                db.ChangeTracker.Clear();
-                row = await db.SigningCertificates.AsNoTracking().SingleAsync(c => c.Name == CertificateName, ct);
-            }
-        }
-
-        var pfx = Convert.FromBase64String(protector.Unprotect(row.ProtectedPfx));
-        return X509CertificateLoader.LoadPkcs12(pfx, null, X509KeyStorageFlags.Exportable);
+        var key = await keys.KeyAsync(ct);
+        var chain = await key.ChainAsync(ct);
+        var existing = PdfSignatureReader.Read(pdf) ?? throw new PdfSigningException("The file is not a readable PDF.");
+        var pageIndex = options.PageIndex ?? LastPage(pdf);
+        var field = new SignatureField(
+            options.FieldName ?? $"ChuKy{existing.Count + 1}",
+            time.GetUtcNow(),
+            options.Reason,
+            options.Location,
+            options.ContactInfo,
+            chain[0].GetNameInfo(X509NameType.SimpleName, false),
+            pageIndex,
+            options.Rectangle);
+        var prepared = PdfIncrementalSigner.Prepare(pdf, field);
+        var signedAttributes = CadesSignature.SignedAttributes(prepared.Sha256(), chain[0]);
+        var signature = await key.SignAsync(signedAttributes, ct);
+        var token = Uri.TryCreate(config[TimestampUrlKey], UriKind.Absolute, out var tsa) ? await timestamps.StampAsync(tsa, signature, ct) : null;
+        return prepared.Complete(CadesSignature.Assemble(signedAttributes, signature, chain, token));
     }
 
-    private static X509Certificate2 Create(DateTimeOffset now)
+    private static int LastPage(byte[] pdf)
     {
-        using var rsa = RSA.Create(2048);
-        var name = new X500DistinguishedNameBuilder();
-        name.AddCountryOrRegion("VN");
-        name.AddOrganizationName("MotCua (chứng thư thử nghiệm, không có giá trị pháp lý)");
-        name.AddCommonName("Ủy ban nhân dân huyện Bác Ái - chữ ký số kết quả (demo)");
-        var request = new CertificateRequest(name.Build(), rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation, true));
-        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
-        return request.CreateSelfSigned(now.AddDays(-1), now.AddYears(5));
+        try
+        {
+            using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+            return document.NumberOfPages - 1;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            throw new PdfSigningException($"The file cannot be read as a PDF ({ex.Message}).", ex);
+        }
+    }
+
+    private static string Fit(XGraphics gfx, string text, XFont font, double width)
+    {
+        if (gfx.MeasureString(text, font).Width <= width)
+        {
+            return text;
+        }
+
+        while (text.Length > 1 && gfx.MeasureString(text + "…", font).Width > width)
+        {
+            text = text[..^1];
+        }
+
+        return text + "…";
     }
 }

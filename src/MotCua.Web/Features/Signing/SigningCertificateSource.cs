@@ -6,7 +6,7 @@ namespace MotCua.Web.Features.Signing;
 /// <summary>
 /// The unit's signing certificate from configuration: a PKCS#12 file (<c>Signing:CertificatePath</c>, <c>Signing:CertificatePassword</c>)
 /// or a certificate with its private key in a certificate store (<c>Signing:CertificateThumbprint</c>, <c>Signing:CertificateStore</c>:
-/// LocalMachine or CurrentUser). Without either, the demo's self-signed certificate is generated (<see cref="PdfSigner"/>).
+/// LocalMachine or CurrentUser). Without either, the demo's self-signed certificate is generated (<see cref="SigningKeyProvider"/>).
 /// </summary>
 public static class SigningCertificateSource
 {
@@ -43,6 +43,20 @@ public static class SigningCertificateSource
         }
 
         return certificate;
+    }
+
+    /// <summary>The issuing CAs that came in the PKCS#12 file with the certificate, so that the signature carries its chain.</summary>
+    public static IReadOnlyList<X509Certificate2> LoadIssuers(IConfiguration config, X509Certificate2 signer)
+    {
+        var path = config[PathKey];
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return [];
+        }
+
+        var password = config[PasswordKey];
+        var all = X509CertificateLoader.LoadPkcs12CollectionFromFile(path, string.IsNullOrEmpty(password) ? null : password);
+        return CertificateSigningKey.IssuersFrom(all, signer);
     }
 
     private static X509Certificate2 FromFile(string path, string? password)

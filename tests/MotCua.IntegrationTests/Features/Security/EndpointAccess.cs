@@ -230,6 +230,15 @@ public static class EndpointAccess
         new("POST /api/v1/me/drafts/{id:guid}/submit", "/api/v1/me/drafts/{draftToSubmit}/submit", Citizen, NoBody),
         new("POST /api/v1/files", "/api/v1/files", SignedIn, Form, Valid: s => WithPdf(new MultipartFormDataContent(), "file", "giay-to-" + s.Number + ".pdf")),
         new("GET /api/v1/files/{id:length(32)}", "/api/v1/files/{upload}", "NNNNYNNN"),
+        // Signature verification for anyone (issue 23.4): a signed PDF in, a report out; nothing stored.
+        new("POST /api/v1/signatures/verify", "/api/v1/signatures/verify", Public, Form, Valid: s =>
+            {
+                var form = new MultipartFormDataContent();
+                var file = new ByteArrayContent(Signing.SignedSamples.Pdf);
+                file.Headers.ContentType = new("application/pdf");
+                form.Add(file, "file", "van-ban-" + s.Number + ".pdf");
+                return form;
+            }),
         new("POST /api/v1/assisted-submissions", "/api/v1/assisted-submissions", "NNNNYNNR", Intake),
         new("POST /api/v1/assisted-submissions/{id:long}/confirm", "/api/v1/assisted-submissions/{assisted}/confirm", "NNNNYNNN", Valid: s => new { code = s.Value("assisted.code") }),
         new("POST /api/v1/dossiers/{code}/result-file", "/api/v1/dossiers/{dossier}/result-file", "NNRRRNNN", Form),
@@ -317,6 +326,7 @@ public static class EndpointAccess
         new("PAGE /Accounts/Logout", "/Account/Logout", Public),
         new("PAGE /Accounts/Denied", "/Account/Denied", Public),
         new("PAGE /Tracking/Index", "/Tracking?code={dossier}&verifier=1234", Public),
+        new("PAGE /Signing/Verify", "/Verify?code=KQ-KHONG-CO", Public),
         new("PAGE /Procedures/Index", "/Procedures", Public),
         new("PAGE /Procedures/Details", "/Procedures/Details?code=2.000815", Public),
         new("PAGE /Procedures/Admin/Edit", "/Procedures/Admin/Edit?code=2.000815", AdminOnly),

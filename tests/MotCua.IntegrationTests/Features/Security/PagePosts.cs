@@ -234,6 +234,9 @@ public static class PagePosts
                 return Form($"/Payments?code={code}");
             },
             Check: Redirects("/sandbox-gateway")),
+        // Anyone checks a signed PDF on /Verify (issue 23.4): the report is shown, nothing stored.
+        new("POST /Signing/Verify", Anyone, c => Task.FromResult(new Post("/Verify", [], [("file", "van-ban.pdf", Signing.SignedSamples.Pdf)])),
+            Effect.Shows, Contains("data-testid=\"verify-result\"")),
         new("POST /Results/Index", "NYRRYNNN", async c => Form($"/Results?code={await c.CitizenDossierAsync()}",
             F("RecipientName", "Chamaléa Thị Mỹ Hường"), F("Phone", "0912345678"), F("Address", "Thôn Ma Hoa, xã Phước Bình, huyện Bác Ái"))),
 

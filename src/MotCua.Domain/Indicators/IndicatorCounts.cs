@@ -36,6 +36,11 @@ public sealed record IndicatorCounts
     public long AckOnTime { get; init; }
     public long AckLate { get; init; }
 
+    /// <summary>Meetings held in the period and, of those, held online (issue 24).</summary>
+    public long MeetingsHeld { get; init; }
+
+    public long MeetingsOnline { get; init; }
+
     /// <summary>Of <see cref="AckDue"/>, those not yet acknowledged whose deadline has not passed: they count in neither part of the rate.</summary>
     public long AckPendingInTime { get; init; }
 
@@ -135,5 +140,7 @@ public sealed record IndicatorCounts
         AckDue = v[Measure.AckDue],
         AckOnTime = v[Measure.AckOnTime],
         AckLate = v[Measure.AckLate],
+        MeetingsHeld = v[Measure.MeetingsHeld],
+        MeetingsOnline = v[Measure.MeetingsOnline],
     };
 }

@@ -27,6 +27,9 @@ public sealed record IndicatorSet
     /// <summary>Received dossiers the national portal holds at their current state / all received (QĐ 766 criterion 1.4).</summary>
     public double? NationalSyncRate { get; init; }
 
+    /// <summary>Meetings held online (through the platform or with documents shared only electronically) / meetings held (issue 24).</summary>
+    public double? MeetingsOnlineRate { get; init; }
+
     public double? SatisfactionRate { get; init; }
     public double? NationalSatisfactionRate { get; init; }
     /// <summary>Online submissions acknowledged within 8 working hours / those acknowledged or whose 8 hours have run out.</summary>
@@ -53,6 +56,7 @@ public sealed record IndicatorSet
             ElectronicRoutingRate = Rate(c.RoutedElectronically, c.TransferredBetweenUnits),
             IdentifiedRate = Rate(c.Identified, c.Received),
             NationalSyncRate = Rate(c.NationalSynced, c.Received),
+            MeetingsOnlineRate = Rate(c.MeetingsOnline, c.MeetingsHeld),
             SatisfactionRate = Rate(c.RatedGood, c.Rated),
             NationalSatisfactionRate = NationalSatisfaction(c),
             AcknowledgedOnTimeRate = Rate(c.AckOnTime, c.AckDecided),
@@ -90,6 +94,7 @@ public sealed record IndicatorSet
         ["electronicRoutingRate"] = ElectronicRoutingRate,
         ["identifiedRate"] = IdentifiedRate,
         ["nationalSyncRate"] = NationalSyncRate,
+        ["meetingsOnlineRate"] = MeetingsOnlineRate,
         ["satisfactionRate"] = SatisfactionRate,
         ["nationalSatisfactionRate"] = NationalSatisfactionRate,
         ["acknowledgedOnTimeRate"] = AcknowledgedOnTimeRate,

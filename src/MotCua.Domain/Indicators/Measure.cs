@@ -42,6 +42,12 @@ public enum Measure
     /// <summary>Of those, acknowledged after the deadline.</summary>
     AckLate,
 
+    /// <summary>Meetings held by the unit, on their local date (issue 24).</summary>
+    MeetingsHeld,
+
+    /// <summary>Of those, held online as the reform plan counts it (<c>MotCua.Domain.Meetings.MeetingRules.IsOnline</c>).</summary>
+    MeetingsOnline,
+
     /// <summary>Enters the in-process population on its receipt date.</summary>
     OpenIn,
 

@@ -45,6 +45,7 @@ public static class ApiContract
         ["Workspace"] = "Việc của tôi — the officer's work queue.",
         ["National portal"] = "Đồng bộ Cổng Dịch vụ công quốc gia — sync state with the national public-service portal.",
         ["CitizenData"] = "Đối chiếu CSDL quốc gia về dân cư — citizen-data checks with consent.",
+        ["Meetings"] = "Họp trực tuyến — meetings: schedule, invitations, personal join links, attendance, signed minutes, tasks.",
     };
 
     public static IHostApplicationBuilder AddApiContract(this IHostApplicationBuilder builder)

@@ -18,6 +18,7 @@ public static class IndicatorText
         ("electronicRoutingRate", "Tỷ lệ hồ sơ luân chuyển điện tử"),
         ("identifiedRate", "Tỷ lệ hồ sơ có người nộp được xác thực điện tử (VNeID)"),
         ("nationalSyncRate", "Tỷ lệ hồ sơ đồng bộ lên Cổng Dịch vụ công quốc gia"),
+        ("meetingsOnlineRate", "Tỷ lệ cuộc họp trực tuyến"),
         ("satisfactionRate", "Tỷ lệ đánh giá hài lòng"),
         ("nationalSatisfactionRate", "Mức độ hài lòng (Bộ chỉ số quốc gia)"),
         ("acknowledgedOnTimeRate", "Tỷ lệ hồ sơ trực tuyến được tiếp nhận trong 8 giờ làm việc"),

@@ -22,6 +22,9 @@ public enum NotificationKind
 
     /// <summary>The unit handling the dossier ended and handed it over to its successor (issue 20.5).</summary>
     HandedOver,
+
+    /// <summary>An invitation to a meeting (issue 24), with the invitee's personal join link.</summary>
+    MeetingInvitation,
 }
 
 /// <summary>

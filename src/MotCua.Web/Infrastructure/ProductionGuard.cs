@@ -16,6 +16,8 @@ public static class ProductionGuard
     public static readonly IReadOnlySet<string> RepositoryDefaults = new HashSet<string>(StringComparer.Ordinal)
     {
         new SandboxOptions().HashSecret,
+        Features.Meetings.MeetingOptions.DemoJitsiSecret,
+        Features.Meetings.MeetingOptions.DemoBbbSecret,
     };
 
     public static IReadOnlyList<string> Check(IConfiguration config, IHostEnvironment env)
@@ -264,7 +266,8 @@ public static class ProductionGuard
             case Features.Meetings.MeetingPlatforms.Jitsi:
                 if (string.IsNullOrWhiteSpace(o.Jitsi.AppSecret) || o.Jitsi.AppSecret == Features.Meetings.MeetingOptions.DemoJitsiSecret || o.Jitsi.AppSecret.Length < 32)
                 {
-                    add("Meetings:Jitsi:AppSecret", "empty, shorter than 32 characters or the repository's demo secret: anyone could sign a join token; set prosody's app_secret of the unit's Jitsi server.");
+                    add("Meetings:Jitsi:AppSecret", "empty, shorter than 32 characters or the repository's demo secret: anyone could sign a join token; set prosody's app_secret of the unit's Jitsi server (and Meetings:Jitsi:BaseUrl), or Meetings:Platform=link.");
+                    return;
                 }
 
                 CheckMeetingUrl(o.Jitsi.BaseUrl, "Meetings:Jitsi:BaseUrl", add);
@@ -273,6 +276,7 @@ public static class ProductionGuard
                 if (string.IsNullOrWhiteSpace(o.BigBlueButton.Secret) || o.BigBlueButton.Secret == Features.Meetings.MeetingOptions.DemoBbbSecret)
                 {
                     add("Meetings:BigBlueButton:Secret", "empty or the repository's demo secret: set the server's shared secret (bbb-conf --secret).");
+                    return;
                 }
 
                 CheckMeetingUrl(o.BigBlueButton.BaseUrl, "Meetings:BigBlueButton:BaseUrl", add);

@@ -120,6 +120,26 @@ public sealed class MeetingReads(AppDbContext db, TimeProvider time)
             .Select(b => new ConflictView(p.Name, b.MeetingId, b.Title, Local(b.StartUtc), Local(b.EndUtc))))];
     }
 
+    public async Task<string?> UnitCodeAsync(ClaimsPrincipal user, CancellationToken ct) =>
+        user.UnitId() is { } id ? await db.Units.AsNoTracking().Where(u => u.Id == id).Select(u => u.Code).SingleOrDefaultAsync(ct) : null;
+
+    /// <summary>The officer's own work from meetings: invitations to answer, meetings ahead, and their open tasks (late ones first).</summary>
+    public async Task<MyMeetings> MineAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        var id = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "\u0000";
+        var now = time.GetUtcNow().UtcDateTime;
+        var today = VietnamTime.Today(time);
+        var upcoming = await db.Meetings.AsNoTracking().Where(m => m.Status == MeetingStatus.Scheduled && m.EndUtc > now && m.Invitees.Any(i => i.UserId == id))
+            .OrderBy(m => m.StartUtc).Take(10)
+            .Select(m => new { m.Id, m.Title, m.UnitName, m.ChairName, m.StartUtc, m.EndUtc, m.Place, m.Online, m.Status, Response = m.Invitees.Where(i => i.UserId == id).Select(i => i.Response).First() })
+            .ToListAsync(ct);
+        var tasks = await db.MeetingTasks.AsNoTracking().Where(x => x.OwnerUserId == id && x.DoneAtUtc == null).OrderBy(x => x.DueDate).Take(20)
+            .Join(db.Meetings, x => x.MeetingId, m => m.Id, (x, m) => new { x.Id, x.Title, x.DueDate, x.MeetingId, Meeting = m.Title }).ToListAsync(ct);
+        return new MyMeetings(
+            [.. upcoming.Select(m => new MeetingSummary(m.Id, m.Title, m.UnitName, m.ChairName, m.StartUtc, Local(m.StartUtc), Local(m.EndUtc), m.Place, m.Online, Text(m.Status), Text(m.Response)))],
+            [.. tasks.Select(x => new MyTask(x.Id, x.Title, x.DueDate, x.DueDate < today, x.MeetingId, x.Meeting)).OrderByDescending(x => x.Late).ThenBy(x => x.DueDate)]);
+    }
+
     public static (DateTime FromUtc, DateTime ToUtc) UtcRange(DateOnly from, DateOnly to) =>
         (TimeZoneInfo.ConvertTimeToUtc(from.ToDateTime(TimeOnly.MinValue), VietnamTime.Zone), TimeZoneInfo.ConvertTimeToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue), VietnamTime.Zone));
 

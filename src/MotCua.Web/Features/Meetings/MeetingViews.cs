@@ -51,3 +51,8 @@ public sealed record WeekSchedule(string UnitCode, string UnitName, DateOnly Mon
 public sealed record WeekDay(DateOnly Date, string Label, WeekEntry[] Entries);
 
 public sealed record WeekEntry(string Time, string Title, string Chair, string Place, string[] InvitedUnits);
+
+/// <summary>What waits for the officer from meetings, on their workspace.</summary>
+public sealed record MyMeetings(MeetingSummary[] Upcoming, MyTask[] Tasks);
+
+public sealed record MyTask(long Id, string Title, DateOnly DueDate, bool Late, long MeetingId, string MeetingTitle);

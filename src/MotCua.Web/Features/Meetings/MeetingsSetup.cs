@@ -34,9 +34,8 @@ public static class MeetingsSetup
     {
         var group = app.MapGroup("/api/v1/meetings").WithTags("Meetings");
         // The personal link and the published weekly schedule need no account: the key is the invitation, the schedule is public.
-        group.MapGet("/join/{key}", Join).AllowAnonymous()
-            .Doc("joinMeeting", "Vào phòng họp trực tuyến bằng đường dẫn riêng", "Records the invitee as joined online and redirects to their signed entry on the video platform; works from 15 minutes before the start to 30 minutes after the end.")
-            .Produces(StatusCodes.Status302Found).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        // A personal link handed to a person, not an operation for integrators (like the signed file links): left out of the contract.
+        group.MapGet("/join/{key}", Join).AllowAnonymous().ExcludeFromDescription();
         group.MapGet("/week", Week).AllowAnonymous()
             .Doc("getWeeklySchedule", "Lịch công tác tuần của đơn vị", "The unit's published weekly work schedule from its meetings: times, titles, chairs, places and invited units.");
 

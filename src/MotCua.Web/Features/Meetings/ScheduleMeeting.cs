@@ -119,7 +119,7 @@ public sealed class ScheduleMeeting(AppDbContext db, MeetingReads reads, VideoPl
         AppUser? chair = null;
         if (!string.IsNullOrWhiteSpace(r.ChairUserName))
         {
-            chair = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.UserName == r.ChairUserName && u.UnitId != null, ct);
+            chair = await db.Users.AsNoTracking().Include(u => u.Unit).SingleOrDefaultAsync(u => u.UserName == r.ChairUserName && u.UnitId != null, ct);
             if (chair is null)
             {
                 return new Invalid("chairUserName", t["Không có cán bộ {0}.", r.ChairUserName]);

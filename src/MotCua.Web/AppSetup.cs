@@ -13,6 +13,7 @@ using MotCua.Web.Features.Feedback;
 using MotCua.Web.Features.Files;
 using MotCua.Web.Features.Forms;
 using MotCua.Web.Features.Indicators;
+using MotCua.Web.Features.Meetings;
 using MotCua.Web.Features.NationalPortal;
 using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Operations;
@@ -79,6 +80,7 @@ public static class AppSetup
         builder.AddResponseCompressionSetup();
         builder.AddNationalPortal();
         builder.AddWebhooks();
+        builder.AddMeetings();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.AddApiContract();
         builder.Services.ConfigureHttpJsonOptions(o =>
@@ -109,6 +111,9 @@ public static class AppSetup
                 o.Conventions.AuthorizePage("/Queue/Stats", AccountsSetup.StaffPolicy);
                 o.Conventions.AuthorizeFolder("/Assisted", AccountsSetup.StaffPolicy);
                 o.Conventions.AuthorizeFolder("/NationalPortal", AccountsSetup.StaffPolicy);
+                // The weekly work schedule (/Meetings/Week) is published; the rest of /Meetings is staff only.
+                o.Conventions.AuthorizeFolder("/Meetings", AccountsSetup.StaffPolicy);
+                o.Conventions.AllowAnonymousToPage("/Meetings/Week");
             })
             // Dates in pages: dd/MM/yyyy as the date boxes show them, or ISO (docs/design.md).
             .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new VietnameseDateBinderProvider()))
@@ -191,6 +196,7 @@ public static class AppSetup
         app.MapWorkspaceApi();
         app.MapNationalPortalApi();
         app.MapWebhooksApi();
+        app.MapMeetingsApi();
         return app;
     }
 }

@@ -40,6 +40,10 @@ public sealed record IndicatorCounts
     public long WorkFilesClosed { get; init; }
 
     public long WorkFilesClosedOnline { get; init; }
+    /// <summary>Meetings held in the period and, of those, held online (issue 24).</summary>
+    public long MeetingsHeld { get; init; }
+
+    public long MeetingsOnline { get; init; }
 
     /// <summary>Of <see cref="AckDue"/>, those not yet acknowledged whose deadline has not passed: they count in neither part of the rate.</summary>
     public long AckPendingInTime { get; init; }
@@ -142,5 +146,7 @@ public sealed record IndicatorCounts
         AckLate = v[Measure.AckLate],
         WorkFilesClosed = v[Measure.WorkFilesClosed],
         WorkFilesClosedOnline = v[Measure.WorkFilesClosedOnline],
+        MeetingsHeld = v[Measure.MeetingsHeld],
+        MeetingsOnline = v[Measure.MeetingsOnline],
     };
 }

@@ -29,6 +29,8 @@ public sealed record IndicatorSet
 
     /// <summary>Work files processed and closed online / all work files closed (secret ones aside), by closing date (issue 23.6).</summary>
     public double? WorkFilesOnlineRate { get; init; }
+    /// <summary>Meetings held online (through the platform or with documents shared only electronically) / meetings held (issue 24).</summary>
+    public double? MeetingsOnlineRate { get; init; }
 
     public double? SatisfactionRate { get; init; }
     public double? NationalSatisfactionRate { get; init; }
@@ -57,6 +59,7 @@ public sealed record IndicatorSet
             IdentifiedRate = Rate(c.Identified, c.Received),
             NationalSyncRate = Rate(c.NationalSynced, c.Received),
             WorkFilesOnlineRate = Rate(c.WorkFilesClosedOnline, c.WorkFilesClosed),
+            MeetingsOnlineRate = Rate(c.MeetingsOnline, c.MeetingsHeld),
             SatisfactionRate = Rate(c.RatedGood, c.Rated),
             NationalSatisfactionRate = NationalSatisfaction(c),
             AcknowledgedOnTimeRate = Rate(c.AckOnTime, c.AckDecided),
@@ -95,6 +98,7 @@ public sealed record IndicatorSet
         ["identifiedRate"] = IdentifiedRate,
         ["nationalSyncRate"] = NationalSyncRate,
         ["workFilesOnlineRate"] = WorkFilesOnlineRate,
+        ["meetingsOnlineRate"] = MeetingsOnlineRate,
         ["satisfactionRate"] = SatisfactionRate,
         ["nationalSatisfactionRate"] = NationalSatisfactionRate,
         ["acknowledgedOnTimeRate"] = AcknowledgedOnTimeRate,

@@ -47,6 +47,11 @@ public enum Measure
 
     /// <summary>Of those, processed and closed online (<c>MotCua.Domain.Documents.WorkFileRules.ProcessedOnline</c>).</summary>
     WorkFilesClosedOnline,
+    /// <summary>Meetings held by the unit, on their local date (issue 24).</summary>
+    MeetingsHeld,
+
+    /// <summary>Of those, held online as the reform plan counts it (<c>MotCua.Domain.Meetings.MeetingRules.IsOnline</c>).</summary>
+    MeetingsOnline,
 
     /// <summary>Enters the in-process population on its receipt date.</summary>
     OpenIn,

@@ -49,6 +49,7 @@ public static class ApiContract
         ["Documents"] = "Văn bản đến, văn bản đi, giao xử lý và hồ sơ công việc theo Nghị định 30/2020 — document registers, processing and work files.",
         ["CitizenData"] = "Đối chiếu CSDL quốc gia về dân cư — citizen-data checks with consent.",
         ["Signatures"] = "Kiểm tra chữ ký số PDF cho mọi người — public verification of signed PDFs (PAdES).",
+        ["Meetings"] = "Họp trực tuyến — meetings: schedule, invitations, personal join links, attendance, signed minutes, tasks.",
     };
 
     public static IHostApplicationBuilder AddApiContract(this IHostApplicationBuilder builder)

@@ -52,6 +52,10 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Features.Operations.ScheduledRun> ScheduledRuns => Set<Features.Operations.ScheduledRun>();
     public DbSet<DecisionReason> DecisionReasons => Set<DecisionReason>();
     public DbSet<Alarm> Alarms => Set<Alarm>();
+    public DbSet<Features.Meetings.Meeting> Meetings => Set<Features.Meetings.Meeting>();
+    public DbSet<Features.Meetings.MeetingInvitee> MeetingInvitees => Set<Features.Meetings.MeetingInvitee>();
+    public DbSet<Features.Meetings.MeetingTask> MeetingTasks => Set<Features.Meetings.MeetingTask>();
+    public DbSet<Features.Meetings.MeetingEvent> MeetingEvents => Set<Features.Meetings.MeetingEvent>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<PaymentIssue> PaymentIssues => Set<PaymentIssue>();
@@ -109,6 +113,7 @@ public abstract class AppDbContext(DbContextOptions options)
         Features.CitizenData.CitizenCheck.Configure(builder);
         Features.NationalPortal.NationalSync.Configure(builder);
         Features.Documents.DocumentsModel.Configure(builder);
+        Features.Meetings.Meeting.Configure(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

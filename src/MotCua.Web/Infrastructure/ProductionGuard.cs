@@ -16,6 +16,8 @@ public static class ProductionGuard
     public static readonly IReadOnlySet<string> RepositoryDefaults = new HashSet<string>(StringComparer.Ordinal)
     {
         new SandboxOptions().HashSecret,
+        Features.Meetings.MeetingOptions.DemoJitsiSecret,
+        Features.Meetings.MeetingOptions.DemoBbbSecret,
     };
 
     public static IReadOnlyList<string> Check(IConfiguration config, IHostEnvironment env)
@@ -59,6 +61,7 @@ public static class ProductionGuard
         CheckEmail(config, Add);
         CheckCitizenData(config, Add);
         CheckNationalPortal(config, Add);
+        CheckMeetings(config, Add);
 
         var tokenKey = config["Portal:Tracking:TokenKey"];
         if (string.IsNullOrWhiteSpace(tokenKey))
@@ -306,6 +309,46 @@ public static class ProductionGuard
         if (!Uri.TryCreate(links, UriKind.Absolute, out var origin) || origin.Scheme != Uri.UriSchemeHttps)
         {
             add("Integrations:Dvcqg:PublicBaseUrl", "the https address the portal downloads attachments and results from (or Notifications:PublicBaseUrl) is not set.");
+        }
+    }
+
+    /// <summary>Meetings (issue 24): the video platform's secret signs every personal join link, so the published demo one is refused.</summary>
+    private static void CheckMeetings(IConfiguration config, Action<string, string> add)
+    {
+        var o = config.GetSection(Features.Meetings.MeetingOptions.Section).Get<Features.Meetings.MeetingOptions>() ?? new();
+        switch (o.Platform.ToLowerInvariant())
+        {
+            case Features.Meetings.MeetingPlatforms.Jitsi:
+                if (string.IsNullOrWhiteSpace(o.Jitsi.AppSecret) || o.Jitsi.AppSecret == Features.Meetings.MeetingOptions.DemoJitsiSecret || o.Jitsi.AppSecret.Length < 32)
+                {
+                    add("Meetings:Jitsi:AppSecret", "empty, shorter than 32 characters or the repository's demo secret: anyone could sign a join token; set prosody's app_secret of the unit's Jitsi server (and Meetings:Jitsi:BaseUrl), or Meetings:Platform=link.");
+                    return;
+                }
+
+                CheckMeetingUrl(o.Jitsi.BaseUrl, "Meetings:Jitsi:BaseUrl", add);
+                break;
+            case Features.Meetings.MeetingPlatforms.BigBlueButton:
+                if (string.IsNullOrWhiteSpace(o.BigBlueButton.Secret) || o.BigBlueButton.Secret == Features.Meetings.MeetingOptions.DemoBbbSecret)
+                {
+                    add("Meetings:BigBlueButton:Secret", "empty or the repository's demo secret: set the server's shared secret (bbb-conf --secret).");
+                    return;
+                }
+
+                CheckMeetingUrl(o.BigBlueButton.BaseUrl, "Meetings:BigBlueButton:BaseUrl", add);
+                break;
+            case Features.Meetings.MeetingPlatforms.Link:
+                break;
+            default:
+                add("Meetings:Platform", $"'{o.Platform}' is not a platform; set jitsi, bigbluebutton or link.");
+                break;
+        }
+    }
+
+    private static void CheckMeetingUrl(string? value, string setting, Action<string, string> add)
+    {
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps || url.Host.EndsWith(".local", StringComparison.OrdinalIgnoreCase))
+        {
+            add(setting, "must be the https address of the unit's video platform server (the .local default is the demo's).");
         }
     }
 

@@ -30,6 +30,8 @@ public sealed partial class ProductionGuardTests
         ["Notifications:Smtp:Password"] = "smtp-password",
         ["Portal:Tracking:TokenKey"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
         ["DataProtection:CertificatePath"] = "/etc/motcua/keyring.pfx",
+        ["Meetings:Jitsi:BaseUrl"] = "https://hop.bacai.gov.vn",
+        ["Meetings:Jitsi:AppSecret"] = "prosody-app-secret-of-the-bac-ai-jitsi-server",
     };
 
     private static IReadOnlyList<string> Problems(Dictionary<string, string?> settings) =>
@@ -43,7 +45,7 @@ public sealed partial class ProductionGuardTests
         var problems = Problems([]);
 
         Assert.Equal(
-            ["DataProtection:CertificatePath", "Notifications:Sms:Provider", "Notifications:Smtp:Host", "Payments:Gateway", "Portal:Tracking:TokenKey", "Signing:CertificatePath"],
+            ["DataProtection:CertificatePath", "Meetings:Jitsi:AppSecret", "Notifications:Sms:Provider", "Notifications:Smtp:Host", "Payments:Gateway", "Portal:Tracking:TokenKey", "Signing:CertificatePath"],
             Settings(problems));
         Assert.All(problems, p => Assert.DoesNotContain('\n', p));
     }

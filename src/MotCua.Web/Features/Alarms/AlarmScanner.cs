@@ -13,6 +13,12 @@ namespace MotCua.Web.Features.Alarms;
 /// <summary>What one pass did; null Skipped means another instance held the lease.</summary>
 public sealed record ScanResult(bool Ran, int Raised, int Escalated, int Resolved);
 
+/// <summary>Another feature's part of the alarm pass (late meeting tasks, issue 24): runs after the dossiers under the same lease; returns what it raised.</summary>
+public interface IAlarmScanPart
+{
+    Task<int> ScanAsync(DateTime nowUtc, CancellationToken ct);
+}
+
 /// <summary>One idempotent pass: raise alarms for stuck dossiers, escalate those waiting too long at one level, close the rest.</summary>
 public sealed partial class AlarmScanner(IServiceScopeFactory scopes, TimeProvider time, IConfiguration config, Operations.ScheduledJobs jobs, ILogger<AlarmScanner> log)
 {
@@ -43,6 +49,11 @@ public sealed partial class AlarmScanner(IServiceScopeFactory scopes, TimeProvid
         try
         {
             var result = await ScanAsync(db, calendars, now, ct);
+            foreach (var part in scope.ServiceProvider.GetServices<IAlarmScanPart>())
+            {
+                result = result with { Raised = result.Raised + await part.ScanAsync(now, ct) };
+            }
+
             await JobLease.ReleaseAsync(db, JobName, OwnerId, now);
             LogPass(result.Raised, result.Escalated, result.Resolved);
             return result;

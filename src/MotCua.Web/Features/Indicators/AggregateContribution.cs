@@ -113,6 +113,20 @@ public sealed class AggregateContribution
         }
     }
 
+    /// <summary>
+    /// Adds (+1) or removes (−1) one held meeting (issue 24). Meetings have no procedure: they are counted under "*" only, so
+    /// a procedure's figures never include them.
+    /// </summary>
+    public void AddMeeting(MeetingFacts m, int sign)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        var (day, v) = m.Contribution();
+        foreach (var grain in GrainsAll)
+        {
+            Bump((IndicatorAggregate.AllProcedures, grain, Grains.KeyOf(grain, day), m.UnitPath), v, sign);
+        }
+    }
+
     /// <summary>The start of the dossier's open pause, from its loaded or newly built pauses; null unless it is paused.</summary>
     public static DateOnly? OpenPauseSince(Dossier d)
     {

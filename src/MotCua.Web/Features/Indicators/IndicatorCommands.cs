@@ -12,7 +12,8 @@ public static class IndicatorCommands
     {
         using var scope = app.Services.CreateScope();
         var watch = Stopwatch.StartNew();
-        var count = await RebuildAggregates.RunAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), CancellationToken.None);
+        var count = await RebuildAggregates.RunAsync(
+            scope.ServiceProvider.GetRequiredService<AppDbContext>(), CancellationToken.None, scope.ServiceProvider.GetServices<IAggregateSource>());
         Console.WriteLine($"Rebuilt the indicator aggregates from {count} dossier(s) in {watch.Elapsed.TotalSeconds:F1} s.");
         return 0;
     }

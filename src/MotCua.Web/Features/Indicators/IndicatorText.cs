@@ -19,6 +19,7 @@ public static class IndicatorText
         ("identifiedRate", "Tỷ lệ hồ sơ có người nộp được xác thực điện tử (VNeID)"),
         ("nationalSyncRate", "Tỷ lệ hồ sơ đồng bộ lên Cổng Dịch vụ công quốc gia"),
         ("workFilesOnlineRate", "Tỷ lệ hồ sơ công việc được xử lý trên môi trường mạng"),
+        ("meetingsOnlineRate", "Tỷ lệ cuộc họp trực tuyến"),
         ("satisfactionRate", "Tỷ lệ đánh giá hài lòng"),
         ("nationalSatisfactionRate", "Mức độ hài lòng (Bộ chỉ số quốc gia)"),
         ("acknowledgedOnTimeRate", "Tỷ lệ hồ sơ trực tuyến được tiếp nhận trong 8 giờ làm việc"),

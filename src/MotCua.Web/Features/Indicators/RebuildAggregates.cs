@@ -4,12 +4,18 @@ using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.Indicators;
 
+/// <summary>Another source of aggregate rows than the dossiers (held meetings, issue 24); the rebuild asks each for its contribution.</summary>
+public interface IAggregateSource
+{
+    Task AddAllAsync(AppDbContext db, AggregateContribution delta, CancellationToken ct);
+}
+
 /// <summary>Recomputes every aggregate row from the dossiers themselves (the reference the incremental rows must equal).</summary>
 public static class RebuildAggregates
 {
     private const int Page = 5000;
 
-    public static async Task<long> RunAsync(AppDbContext db, CancellationToken ct)
+    public static async Task<long> RunAsync(AppDbContext db, CancellationToken ct, IEnumerable<IAggregateSource>? sources = null)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
@@ -49,6 +55,11 @@ public static class RebuildAggregates
             await foreach (var w in db.WorkFiles.AsNoTracking().Where(w => w.ClosedOn != null).AsAsyncEnumerable().WithCancellation(ct))
             {
                 delta.AddWorkFile(w, +1);
+            }
+
+            foreach (var source in sources ?? [])
+            {
+                await source.AddAllAsync(db, delta, ct);
             }
 
             await delta.ApplyAsync(db, ct);

@@ -28,6 +28,8 @@ public enum NotificationKind
 
     /// <summary>A dossier event for a webhook subscription (issue 26.3).</summary>
     DossierEvent,
+    /// <summary>An invitation to a meeting (issue 24), with the invitee's personal join link.</summary>
+    MeetingInvitation,
 }
 
 /// <summary>

@@ -90,7 +90,8 @@ public sealed class ReportsModel(AppDbContext db, TimeProvider time, SubmitUnitR
     private async Task LoadAsync(CancellationToken ct)
     {
         Message = TempData["Message"] as string;
-        var on = On ?? VietnamTime.Today(time);
+        // A date outside 1900–2100 (fuzzed 0001-01-01, 9999-12-31) overflows the due-date arithmetic: such a day shows today.
+        var on = On is { Year: >= 1900 and <= 2100 } day ? day : VietnamTime.Today(time);
         On = on;
         Obligations = await db.ReportObligations.AsNoTracking().OrderBy(o => o.Id).ToArrayAsync(ct);
         var unitId = User.UnitId();

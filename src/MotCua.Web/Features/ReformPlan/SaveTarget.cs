@@ -133,7 +133,7 @@ public static class Indicators
     public static readonly HashSet<string> Known =
     [
         "onTimeRate", "onlineRate", "digitizationRate", "onlinePaymentRate", "satisfactionRate", "reuseRate",
-        "electronicRoutingRate", "electronicResultRate", "postalGrowth", "nationalSatisfactionRate", "identifiedRate", "nationalSyncRate", "workFilesOnlineRate",
+        "electronicRoutingRate", "electronicResultRate", "postalGrowth", "nationalSatisfactionRate", "identifiedRate", "nationalSyncRate", "workFilesOnlineRate", "meetingsOnlineRate",
         "fullyOnlineProcedureShare", "payableOnlineProcedureShare", ListInspections.IndicatorKey,
     ];
 }

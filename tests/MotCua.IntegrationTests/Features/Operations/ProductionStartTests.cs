@@ -35,14 +35,14 @@ public sealed class ProductionStartTests
 
         Assert.NotEqual(0, exit);
         TestContext.Current.TestOutputHelper?.WriteLine(output);
-        string[] settings = ["Payments:Gateway", "Signing:CertificatePath", "Notifications:Sms:Provider", "Notifications:Smtp:Host", "Portal:Tracking:TokenKey", "DataProtection:CertificatePath"];
+        string[] settings = ["Payments:Gateway", "Signing:CertificatePath", "Notifications:Sms:Provider", "Notifications:Smtp:Host", "Portal:Tracking:TokenKey", "DataProtection:CertificatePath", "Meetings:Jitsi:AppSecret"];
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         foreach (var setting in settings)
         {
             Assert.Single(lines, l => l.StartsWith(setting + ": ", StringComparison.Ordinal));
         }
 
-        Assert.Contains(lines, l => l.StartsWith("MotCua refuses to start in the Production environment: 6 setting(s)", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("MotCua refuses to start in the Production environment: 7 setting(s)", StringComparison.Ordinal));
         Assert.DoesNotContain("Demo:Enabled", output, StringComparison.Ordinal);
         Assert.False(await DatabaseExistsAsync(app));
     }
@@ -137,6 +137,8 @@ public sealed class ProductionStartTests
         return new()
         {
             ["Payments__Gateway"] = "VnPay",
+            ["Meetings__Jitsi__BaseUrl"] = "https://hop.khanhhoa.gov.vn",
+            ["Meetings__Jitsi__AppSecret"] = "jitsi-app-secret-" + Guid.NewGuid().ToString("N"),
             ["Payments__VnPay__TmnCode"] = "KHOA0001",
             ["Payments__VnPay__HashSecret"] = "TESTHASHSECRET-" + Guid.NewGuid().ToString("N"),
             ["Payments__VnPay__PayUrl"] = "https://pay.vnpay.vn/vpcpay.html",

@@ -295,6 +295,23 @@ public static class EndpointAccess
         new("GET /api/v1/integrations/dvcqg/status", "/api/v1/integrations/dvcqg/status", Staff),
         new("GET /api/v1/integrations/dvcqg/failures", "/api/v1/integrations/dvcqg/failures", Staff),
         new("POST /api/v1/integrations/dvcqg/dossiers/{code}/retry", "/api/v1/integrations/dvcqg/dossiers/{dossier}/retry", "NNRRRRRR", NoBody),
+
+        // Meetings (issue 24): {meeting} is 584's meeting chaired by lanhdao with motcua invited; {heldMeeting} has signed minutes.
+        // Everyone schedules in their own unit; the invitee and the chair answer (the administrator sees it but is not invited);
+        // the organiser side (administrator, leader) records attendance and minutes, the invited desk is refused.
+        new("POST /api/v1/meetings", "/api/v1/meetings", Staff,
+            Valid: s => new { title = "Họp kiểm thử " + s.Number, chairName = "Chủ trì kiểm thử", start = "2025-06-10T08:00", durationMinutes = 60, place = "Phòng họp", online = false, inviteUsers = new[] { "motcua" } }),
+        new("GET /api/v1/meetings", "/api/v1/meetings?from=2025-06-01&to=2025-06-30", Staff),
+        new("GET /api/v1/meetings/{id:long}", "/api/v1/meetings/{meeting}", "NNYYYNNN"),
+        new("POST /api/v1/meetings/{id:long}/responses", "/api/v1/meetings/{meeting}/responses", "NNRYYNNN", Valid: s => new { response = "accept" }),
+        new("POST /api/v1/meetings/{id:long}/attendance", "/api/v1/meetings/{meeting}/attendance", "NNYYRNNN",
+            Valid: s => new { entries = new[] { new { inviteeId = long.Parse(s.Values["meeting.invitee"], System.Globalization.CultureInfo.InvariantCulture), attendance = "present" } } }),
+        new("POST /api/v1/meetings/{id:long}/minutes", "/api/v1/meetings/{meetingToMinute}/minutes", "NNYYRNNN", Valid: s => new { text = "Biên bản kiểm thử " + s.Number }),
+        new("GET /api/v1/meetings/{id:long}/minutes.pdf", "/api/v1/meetings/{heldMeeting}/minutes.pdf", "NNYYYNNN"),
+        new("POST /api/v1/meetings/tasks/{taskId:long}/done", "/api/v1/meetings/tasks/{meetingTask}/done", "NNYYYNNN", NoBody),
+        // The personal link is the invitation: anyone holding it is sent to the room while its window is open.
+        new("GET /api/v1/meetings/join/{key}", "/api/v1/meetings/join/{meetingKey}", Public),
+        new("GET /api/v1/meetings/week", "/api/v1/meetings/week?unit=584&date=2025-06-03", Public),
         // A signed link is its own authorisation: a made-up token is the same 404 for everyone.
         new("GET /api/v1/files/public/{token}", "/api/v1/files/public/not-a-token", "NNNNNNNN"),
         new("GET /api/v1/ping", "/api/v1/ping", Public),
@@ -365,6 +382,10 @@ public static class EndpointAccess
         new("PAGE /Payments/Sandbox/Pay", "/sandbox-gateway", Public),
         new("PAGE /Payments/Reconciliation", "/Payments/Reconciliation", AdminOnly),
         new("PAGE /NationalPortal/Index", "/NationalPortal", Staff),
+        new("PAGE /Meetings/Index", "/Meetings", Staff),
+        new("PAGE /Meetings/Schedule", "/Meetings/Schedule", Staff),
+        new("PAGE /Meetings/Details", "/Meetings/Details?id={meeting}", "NNYYYNNN"),
+        new("PAGE /Meetings/Week", "/Meetings/Week?unit=584", Public),
         new("PAGE /Results/Index", "/Results?code={mine}", OwnDossier),
         new("PAGE /Results/Postal", "/Results/Postal", Staff),
         new("PAGE /Feedback/Index", "/Feedback", Public),

@@ -105,6 +105,12 @@ public static class EndpointCatalog
         var slots = await app.Raw().GetFromJsonAsync<JsonElement>("/api/v1/queue/units/584.MC/slots?date=2025-06-05", ct);
         values["slots"] = string.Join(",", slots.EnumerateArray().Where(x => x.GetProperty("remaining").GetInt32() > 0).Select(x => x.GetProperty("id").GetRawText()));
         await AddPortalValuesAsync(app, db, values, ct);
+        foreach (var (key, value) in await MeetingAsync(app, "Họp mẫu kiểm thử phân quyền", held: false, ct))
+        {
+            values[key] = value;
+        }
+
+        values["heldMeeting"] = (await MeetingAsync(app, "Họp đã có biên bản", held: true, ct))["meeting"];
         foreach (var (_, make) in Consumable)
         {
             foreach (var (key, value) in await make(app, values, Interlocked.Increment(ref _made), ct))
@@ -155,6 +161,10 @@ public static class EndpointCatalog
     /// <summary>Rows that an allowed call uses up, by the URL placeholder that names them; each maker returns the value and its companions.</summary>
     private static readonly Dictionary<string, Make> Consumable = new(StringComparer.Ordinal)
     {
+        // A meeting whose minutes are not written yet, and a held meeting's open task (issue 24).
+        ["meetingToMinute"] = async (app, values, n, ct) => new() { ["meetingToMinute"] = (await MeetingAsync(app, "Họp chờ biên bản " + n, held: false, ct))["meeting"] },
+        ["meetingTask"] = async (app, values, n, ct) => new() { ["meetingTask"] = (await MeetingAsync(app, "Họp có nhiệm vụ " + n, held: true, ct))["meetingTask"] },
+
         // A waiting ticket at counter A of 584.MC, for a no-show.
         ["ticketToAct"] = async (app, values, n, ct) => new()
         {
@@ -445,6 +455,46 @@ public static class EndpointCatalog
         }
 
         values["withResult"] = withResult;
+    }
+
+    /// <summary>
+    /// A meeting of 584 scheduled by the district leader, chaired by him, with the one-stop desk (motcua) invited, from 08:30 today
+    /// (the matrix's clock is 09:00 on 03/06/2025, so the join links are open); held ones have signed minutes and a task for the desk.
+    /// </summary>
+    private static async Task<Dictionary<string, string>> MeetingAsync(SecurityApp app, string title, bool held, CancellationToken ct)
+    {
+        var leader = await app.As(Principals.Leader);
+        var id = await IdOfAsync(await leader.PostAsJsonAsync("/api/v1/meetings", new
+        {
+            title,
+            chairUserName = "lanhdao",
+            start = "2025-06-03T08:30",
+            durationMinutes = 90,
+            online = true,
+            inviteUsers = new[] { "motcua" },
+        }, ct), "id", ct);
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var meetingId = long.Parse(id, System.Globalization.CultureInfo.InvariantCulture);
+        var invitees = await db.MeetingInvitees.Where(i => i.MeetingId == meetingId).Join(db.Users, i => i.UserId, u => u.Id, (i, u) => new { Invitee = i, u.UserName }).ToListAsync(ct);
+        var desk = invitees.Single(x => x.UserName == "motcua").Invitee;
+        // The desk has used its link already, so a later join (the matrix's, the fuzzer's) stores nothing; attendance rows act on the chair.
+        desk.Attendance = MotCua.Web.Features.Meetings.Attendance.JoinedOnline;
+        desk.JoinedAtUtc = DateTime.UtcNow;
+        await db.SaveChangesAsync(ct);
+        var chair = invitees.Single(x => x.UserName == "lanhdao").Invitee;
+        var result = new Dictionary<string, string> { ["meeting"] = id, ["meeting.invitee"] = chair.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["meetingKey"] = desk.JoinKey };
+        if (held)
+        {
+            await IdOfAsync(await leader.PostAsJsonAsync($"/api/v1/meetings/{id}/minutes", new
+            {
+                text = "Thống nhất nội dung (kiểm thử phân quyền).",
+                tasks = new[] { new { title = "Báo cáo kết quả", ownerUserName = "motcua", dueDate = "2025-06-30" } },
+            }, ct), "id", ct);
+            result["meetingTask"] = (await db.MeetingTasks.AsNoTracking().Where(x => x.MeetingId == meetingId).Select(x => x.Id).SingleAsync(ct)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return result;
     }
 
     private static async Task<string> IdOfAsync(HttpResponseMessage response, string property, CancellationToken ct)

@@ -124,6 +124,30 @@ public static class PagePosts
         return (subscribed.Subscription.Id, delivery.Id);
     }
 
+    /// <summary>A meeting of 584 from 08:30 today (the matrix's clock is 09:00), chaired by lanhdao with motcua invited; held ones have minutes and a task for motcua.</summary>
+    private static async Task<long> MeetingAsync(Case c, bool held)
+    {
+        var id = (await c.ApiAsync(Principals.Leader, HttpMethod.Post, "/api/v1/meetings", new
+        {
+            title = "Họp kiểm thử trang " + D(c.N),
+            chairUserName = "lanhdao",
+            start = "2025-06-03T08:30",
+            durationMinutes = 90,
+            online = true,
+            inviteUsers = new[] { "motcua" },
+        })).GetProperty("id").GetInt64();
+        if (held)
+        {
+            await c.ApiAsync(Principals.Leader, HttpMethod.Post, $"/api/v1/meetings/{id}/minutes", new
+            {
+                text = "Thống nhất (kiểm thử trang).",
+                tasks = new[] { new { title = "Báo cáo kết quả", ownerUserName = "motcua", dueDate = "2025-06-30" } },
+            });
+        }
+
+        return id;
+    }
+
     private static Post Form(string url, params KeyValuePair<string, string>[] fields) => new(url, fields);
 
     private static Post Form(string url, List<KeyValuePair<string, string>> fields) => new(url, fields);
@@ -410,6 +434,31 @@ public static class PagePosts
         // Queue at the desk of 584.MC: staff whose scope covers the counter; others reach the handler and are refused.
         new("POST /Queue/Kiosk?handler=Issue", "NNYYYRRR", c => Task.FromResult(Form("/Queue/Kiosk?unit=584.MC&handler=Issue", F("CounterId", c.Values["counter"])))),
         new("POST /Queue/Kiosk?handler=Booking", "NNYYYRRR", async c => Form("/Queue/Kiosk?unit=584.MC&handler=Booking", F("BookingCode", await BookAsync(c, today: true)))),
+        // Meetings (issue 24): each case gets its own meeting of 584, chaired by lanhdao, with motcua invited (as in EndpointAccess).
+        new("POST /Meetings/Schedule", "NNYYYYYY", c => Task.FromResult(Form("/Meetings/Schedule", F("Title", "Họp kiểm thử trang " + D(c.N)), F("Start", "2025-06-12T08:00"),
+            F("DurationMinutes", "60"), F("Place", "Phòng họp"), F("Online", "false"), F("ChairUserName", ""), F("ChairName", "Chủ trì"), F("InviteUsers", "motcua")))),
+        new("POST /Meetings/Details?handler=Respond", "NNRYYNNN", async c =>
+        {
+            var id = await MeetingAsync(c, held: false);
+            return Form($"/Meetings/Details?id={id}&handler=Respond", F("response", "accept"));
+        }),
+        new("POST /Meetings/Details?handler=Attendance", "NNYYRNNN", async c =>
+        {
+            var id = await MeetingAsync(c, held: false);
+            var invitee = await c.DbAsync(db => db.MeetingInvitees.Where(i => i.MeetingId == id && i.UserId == db.Users.Where(u => u.UserName == "motcua").Select(u => u.Id).First()).Select(i => i.Id).SingleAsync());
+            return Form($"/Meetings/Details?id={id}&handler=Attendance", F("att-" + invitee.ToString(CultureInfo.InvariantCulture), "present"));
+        }),
+        new("POST /Meetings/Details?handler=Minutes", "NNYYRNNN", async c =>
+        {
+            var id = await MeetingAsync(c, held: false);
+            return Form($"/Meetings/Details?id={id}&handler=Minutes", F("text", "Biên bản kiểm thử trang " + D(c.N)));
+        }),
+        new("POST /Meetings/Details?handler=TaskDone", "NNYYYNNN", async c =>
+        {
+            var id = await MeetingAsync(c, held: true);
+            var task = await c.DbAsync(db => db.MeetingTasks.Where(x => x.MeetingId == id).Select(x => x.Id).SingleAsync());
+            return Form($"/Meetings/Details?id={id}&handler=TaskDone", F("taskId", task.ToString(CultureInfo.InvariantCulture)));
+        }),
         new("POST /Queue/Desk?handler=Call", "NNYYYRRR", async c =>
             {
                 await c.ApiAsync(Principals.Desk, HttpMethod.Post, "/api/v1/queue/tickets", new { counterId = int.Parse(c.Values["counter"], CultureInfo.InvariantCulture) });

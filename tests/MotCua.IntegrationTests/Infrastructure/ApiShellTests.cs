@@ -20,7 +20,7 @@ public sealed class ApiShellTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task Malformed_json_is_a_400_problem_in_vietnamese_never_a_500()
     {
         var body = new StringContent("{\"username\": ", Encoding.UTF8, "application/json");
-        var response = await app.CreateClient().PostAsync("/api/v1/auth/token", body, TestContext.Current.CancellationToken);
+        var response = await app.CreateClient().PostAsync("/api/v1/portal/sign-up", body, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -35,7 +35,7 @@ public sealed class ApiShellTests(AppFactory app) : IClassFixture<AppFactory>
         var client = app.CreateClient();
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US");
         var body = new StringContent("[1,", Encoding.UTF8, "application/json");
-        var response = await client.PostAsync("/api/v1/auth/token", body, TestContext.Current.CancellationToken);
+        var response = await client.PostAsync("/api/v1/portal/sign-up", body, TestContext.Current.CancellationToken);
 
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -47,7 +47,7 @@ public sealed class ApiShellTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task Wrong_content_type_is_a_415_problem()
     {
         var body = new StringContent("username=a", Encoding.UTF8, "application/x-www-form-urlencoded");
-        var response = await app.CreateClient().PostAsync("/api/v1/auth/token", body, TestContext.Current.CancellationToken);
+        var response = await app.CreateClient().PostAsync("/api/v1/portal/sign-up", body, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }

@@ -1,3 +1,6 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Domain.Documents;
 using MotCua.Web.Features.Files;
@@ -13,6 +16,33 @@ public static class DocumentForm
     public static readonly (string Code, string Label)[] Urgencies = [("thuong", "Thường"), ("khan", "Khẩn"), ("thuong-khan", "Thượng khẩn"), ("hoa-toc", "Hỏa tốc")];
 
     public static readonly (string Code, string Label)[] Secrecies = [("thuong", "Thường"), ("mat", "Mật"), ("toi-mat", "Tối mật"), ("tuyet-mat", "Tuyệt mật")];
+
+    /// <summary>
+    /// What both registration pages do on post: store the attachment, register, and go to the document's page, or keep the
+    /// page with the error under its field.
+    /// </summary>
+    public static async Task<IActionResult> SubmitAsync(
+        PageModel page, Dictionary<string, string[]> errors, IFormFile? attachment, SaveUpload save, AppDbContext db,
+        Func<string[]?, Task<RegisterDocument.Outcome>> register, CancellationToken ct)
+    {
+        var (ids, error) = await UploadAsync(attachment, save, db, page.User.FindFirstValue(ClaimTypes.NameIdentifier)!, ct);
+        if (error is not null)
+        {
+            errors["attachment"] = [error];
+            return page.Page();
+        }
+
+        switch (await register(ids))
+        {
+            case RegisterDocument.Registered(var d):
+                return new RedirectResult($"/Documents/Details?id={d.Id}");
+            case RegisterDocument.Invalid(var field, var message):
+                errors[field] = [message];
+                break;
+        }
+
+        return page.Page();
+    }
 
     /// <summary>Stores the optional attachment as an upload of the user, so the handler checks it as it checks an API file id.</summary>
     public static async Task<(string[]? Ids, string? Error)> UploadAsync(IFormFile? file, SaveUpload save, AppDbContext db, string ownerId, CancellationToken ct)

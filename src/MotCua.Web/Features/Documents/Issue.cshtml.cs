@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -28,24 +27,6 @@ public sealed class IssueModel(RegisterDocument register, SaveUpload save, AppDb
     {
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
-    {
-        var (ids, error) = await DocumentForm.UploadAsync(Attachment, save, db, User.FindFirstValue(ClaimTypes.NameIdentifier)!, ct);
-        if (error is not null)
-        {
-            Errors["attachment"] = [error];
-            return Page();
-        }
-
-        switch (await register.OutgoingAsync(new OutgoingRequest(Type, Issuer, IssuerAbbreviation, DrafterAbbreviation, null, Subject, Signer, Recipients, Urgency, Secrecy, ids), User, ct))
-        {
-            case RegisterDocument.Registered(var d):
-                return Redirect($"/Documents/Details?id={d.Id}");
-            case RegisterDocument.Invalid(var field, var message):
-                Errors[field] = [message];
-                break;
-        }
-
-        return Page();
-    }
+    public Task<IActionResult> OnPostAsync(CancellationToken ct) =>
+        DocumentForm.SubmitAsync(this, Errors, Attachment, save, db, ids => register.OutgoingAsync(new OutgoingRequest(Type, Issuer, IssuerAbbreviation, DrafterAbbreviation, null, Subject, Signer, Recipients, Urgency, Secrecy, ids), User, ct), ct);
 }

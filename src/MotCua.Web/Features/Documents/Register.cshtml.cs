@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -27,24 +26,6 @@ public sealed class RegisterModel(RegisterDocument register, SaveUpload save, Ap
 
     public void OnGet() => ReceivedOn ??= VietnamTime.Today(time);
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
-    {
-        var (ids, error) = await DocumentForm.UploadAsync(Attachment, save, db, User.FindFirstValue(ClaimTypes.NameIdentifier)!, ct);
-        if (error is not null)
-        {
-            Errors["attachment"] = [error];
-            return Page();
-        }
-
-        switch (await register.IncomingAsync(new IncomingRequest(Issuer, Notation, IssuedOn, ReceivedOn, Type, Subject, Signer, Recipients, Urgency, Secrecy, ids), User, ct))
-        {
-            case RegisterDocument.Registered(var d):
-                return Redirect($"/Documents/Details?id={d.Id}");
-            case RegisterDocument.Invalid(var field, var message):
-                Errors[field] = [message];
-                break;
-        }
-
-        return Page();
-    }
+    public Task<IActionResult> OnPostAsync(CancellationToken ct) =>
+        DocumentForm.SubmitAsync(this, Errors, Attachment, save, db, ids => register.IncomingAsync(new IncomingRequest(Issuer, Notation, IssuedOn, ReceivedOn, Type, Subject, Signer, Recipients, Urgency, Secrecy, ids), User, ct), ct);
 }

@@ -41,14 +41,8 @@ public static class SignaturesApi
                 title: t["Yêu cầu không hợp lệ"]);
         }
 
-        byte[]? bytes = null;
-        if (file is { Length: > 0 and <= VerifyPdfSignatures.MaxBytes })
-        {
-            using var copy = new MemoryStream((int)file.Length);
-            await file.CopyToAsync(copy, ct);
-            bytes = copy.ToArray();
-        }
-        else if (file is { Length: > VerifyPdfSignatures.MaxBytes })
+        var (bytes, tooLarge) = await VerifyPdfSignatures.ReadAsync(file, ct);
+        if (tooLarge)
         {
             return TypedResults.Problem(t["Tệp lớn hơn {0} MB, không kiểm tra được.", VerifyPdfSignatures.MaxBytes / 1024 / 1024].Value,
                 statusCode: StatusCodes.Status413PayloadTooLarge, title: t["Tệp quá lớn"]);

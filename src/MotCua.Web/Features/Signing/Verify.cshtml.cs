@@ -33,14 +33,8 @@ public sealed class VerifyModel(VerifyPdfSignatures verify) : PageModel
     {
         await FindExpectedAsync(ct);
         FileName = file?.FileName;
-        byte[]? bytes = null;
-        if (file is { Length: > 0 and <= VerifyPdfSignatures.MaxBytes })
-        {
-            using var copy = new MemoryStream((int)file.Length);
-            await file.CopyToAsync(copy, ct);
-            bytes = copy.ToArray();
-        }
-        else if (file is { Length: > VerifyPdfSignatures.MaxBytes })
+        var (bytes, tooLarge) = await VerifyPdfSignatures.ReadAsync(file, ct);
+        if (tooLarge)
         {
             bytes = new byte[VerifyPdfSignatures.MaxBytes + 1];
         }

@@ -55,6 +55,24 @@ public sealed partial class VerifyPdfSignatures(SignatureVerifier verifier, IEnu
     /// <summary>The largest file checked; the upload limit of the server is larger.</summary>
     public const int MaxBytes = 20 * 1024 * 1024;
 
+    /// <summary>The uploaded file's bytes (null when none was sent), or too large to check.</summary>
+    public static async Task<(byte[]? Bytes, bool TooLarge)> ReadAsync(IFormFile? file, CancellationToken ct)
+    {
+        if (file is not { Length: > 0 })
+        {
+            return (null, false);
+        }
+
+        if (file.Length > MaxBytes)
+        {
+            return (null, true);
+        }
+
+        using var copy = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(copy, ct);
+        return (copy.ToArray(), false);
+    }
+
     public abstract record Outcome;
 
     public sealed record Verified(VerificationReport Report) : Outcome;

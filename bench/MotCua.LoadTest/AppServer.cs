@@ -34,11 +34,11 @@ internal sealed class AppServer : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>Publishes src/MotCua.Web (Release) into artifacts/loadtest/app and returns the dll.</summary>
-    public static async Task<string> PublishAsync(string repo, CancellationToken ct)
+    /// <summary>Publishes src/MotCua.Web (Release, precompiled as deployed, or JIT-only) under artifacts/loadtest and returns the dll.</summary>
+    public static async Task<string> PublishAsync(string repo, CancellationToken ct, bool readyToRun = true)
     {
-        var output = Path.Combine(repo, "artifacts", "loadtest", "app");
-        var psi = new ProcessStartInfo("dotnet", ["publish", Path.Combine(repo, "src", "MotCua.Web"), "-c", "Release", "-o", output, "-v", "q", "-nologo"])
+        var output = Path.Combine(repo, "artifacts", "loadtest", readyToRun ? "app" : "app-jit");
+        var psi = new ProcessStartInfo("dotnet", ["publish", Path.Combine(repo, "src", "MotCua.Web"), "-c", "Release", "-o", output, "-v", "q", "-nologo", $"-p:PublishReadyToRun={readyToRun}"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -75,7 +75,7 @@ internal sealed class AppServer : IDisposable
         }
     }
 
-    private static void Configure(ProcessStartInfo psi, IReadOnlyDictionary<string, string> settings)
+    internal static void Configure(ProcessStartInfo psi, IReadOnlyDictionary<string, string> settings)
     {
         foreach (var (key, value) in settings)
         {

@@ -11,6 +11,11 @@ using Npgsql;
 
 // Load test of the published app on 127.0.0.1 with the physical references measured in the same run.
 // Usage: see Options.Help (docs/benchmarks.md, "Load test").
+if (args is ["--bare-server", .. var rest])
+{
+    return await StartupCheck.BareServerAsync(rest);
+}
+
 var options = Options.Parse(args);
 if (options is null)
 {
@@ -40,7 +45,7 @@ namespace MotCua.LoadTest
 {
     internal sealed record Options(
         string Database, string? PostgresServer, int Clients, TimeSpan Warmup, TimeSpan Duration, string? AppDll, bool Smoke,
-        string Repo, string IndicatorsQuery, List<string> ImportFiles, string? Output, bool ImportOnly = false, string? SqliteFile = null, bool TrackingOnly = false)
+        string Repo, string IndicatorsQuery, List<string> ImportFiles, string? Output, bool ImportOnly = false, string? SqliteFile = null, bool TrackingOnly = false, int StartupRuns = 0)
     {
         public const string Help = """
             MotCua load test: starts the published app on 127.0.0.1 and measures intake, tracking, indicators and import
@@ -60,6 +65,8 @@ namespace MotCua.LoadTest
               --indicators-query Q     query string of GET /api/v1/indicators (default "year=<this year>")
               --out FILE.md            also write the report here (default artifacts/loadtest/<db>-<time>.md)
               --smoke                  seconds-long check for CI: 8 clients, 2 s per scenario; fails on any error
+              --startup N              instead of the load: N starts each of a bare ASP.NET Core app, the JIT-only and the
+                                       precompiled (ReadyToRun) publish on an existing database, then a first start
             """;
 
         public static Options? Parse(string[] args)
@@ -83,6 +90,7 @@ namespace MotCua.LoadTest
                     case "--tracking-only": o = o with { TrackingOnly = true }; break;
                     case "--indicators-query": o = o with { IndicatorsQuery = Next() }; break;
                     case "--out": o = o with { Output = Path.GetFullPath(Next()) }; break;
+                    case "--startup": o = o with { StartupRuns = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
                     case "--smoke": o = o with { Smoke = true, Clients = 8, Warmup = TimeSpan.FromSeconds(1), Duration = TimeSpan.FromSeconds(2) }; break;
                     default: return null;
                 }
@@ -130,6 +138,19 @@ namespace MotCua.LoadTest
             var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
             var folder = Path.Combine(o.Repo, "artifacts", "loadtest", $"{o.Database}-{stamp}");
             Directory.CreateDirectory(folder);
+            if (o.StartupRuns > 0)
+            {
+                var (startSettings, _, drop) = await PrepareDatabaseAsync(folder, o.SqliteFile, ct);
+                try
+                {
+                    return await StartupCheck.RunAsync(o, folder, startSettings, () => PrepareDatabaseAsync(Path.Combine(folder, "first"), null, ct), ct);
+                }
+                finally
+                {
+                    await drop();
+                }
+            }
+
             var dll = o.AppDll ?? await AppServer.PublishAsync(o.Repo, ct);
             var (settings, dbConnection, dropDatabase) = await PrepareDatabaseAsync(folder, o.SqliteFile, ct);
             try

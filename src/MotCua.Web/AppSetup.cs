@@ -48,6 +48,7 @@ public static class AppSetup
         }
 
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<StartupProgress>();
         builder.AddDatabase();
         builder.AddDataProtectionKeys();
         builder.AddLocalizationSetup();
@@ -124,10 +125,12 @@ public static class AppSetup
 
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
-        await DatabaseSetup.MigrateAsync(app.Services);
+        var progress = app.Services.GetRequiredService<StartupProgress>();
+        app.Lifetime.ApplicationStarted.Register(() => progress.Ready(app.Urls));
+        await progress.StepAsync("database migrations", () => DatabaseSetup.MigrateAsync(app.Services));
         if (DemoMode(app.Configuration))
         {
-            await DemoSeed.SeedAsync(app.Services);
+            await progress.StepAsync("demo data", () => DemoSeed.SeedAsync(app.Services, progress));
             return;
         }
 

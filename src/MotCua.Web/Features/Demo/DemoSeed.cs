@@ -34,11 +34,17 @@ public static class DemoSeed
 
     public static string DataFolder => Path.Combine(AppContext.BaseDirectory, "DemoData");
 
-    public static async Task SeedAsync(IServiceProvider services, CancellationToken ct = default)
+    public static async Task SeedAsync(IServiceProvider services, StartupProgress? progress = null, CancellationToken ct = default)
     {
         using var scope = services.CreateScope();
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<AppDbContext>();
+        var historyDossiers = sp.GetRequiredService<IConfiguration>().GetValue("Demo:HistoryDossiers", 0);
+        if (progress is not null && !await db.Units.AnyAsync(ct))
+        {
+            progress.FirstDemoStart(historyDossiers);
+        }
+
         await OrganisationSeed.SeedAsync(db, DataFolder, ct);
         await CalendarSeed.SeedAsync(sp, DataFolder, ct);
         await ProcedureSeed.SeedAsync(db, DataFolder, sp.GetRequiredService<TimeProvider>(), ct);
@@ -66,7 +72,7 @@ public static class DemoSeed
             await users.AddToRoleAsync(user, account.Role);
         }
 
-        await Indicators.DemoHistory.SeedAsync(sp, sp.GetRequiredService<IConfiguration>().GetValue("Demo:HistoryDossiers", 0), ct);
+        await Indicators.DemoHistory.SeedAsync(sp, historyDossiers, ct);
     }
 
     /// <summary>The commune of today that the demo accounts serve gets its 2026 period, carried forward from the district's 2021–2025 plan.</summary>

@@ -23,7 +23,7 @@ public sealed class DemoHistoryTests(DemoHistoryFactory app) : IClassFixture<Dem
         Assert.Equal(JsonValueKind.Number, report.GetProperty("indicators").GetProperty("onTimeRate").ValueKind);
 
         // A second start over the same database adds nothing.
-        await MotCua.Web.Features.Demo.DemoSeed.SeedAsync(app.Services, ct);
+        await MotCua.Web.Features.Demo.DemoSeed.SeedAsync(app.Services, ct: ct);
         Assert.Equal(400, (await admin.GetFromJsonAsync<JsonElement>(url, ct)).GetProperty("received").GetInt64());
     }
 }

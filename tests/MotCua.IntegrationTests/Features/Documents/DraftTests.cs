@@ -165,7 +165,7 @@ public sealed class DraftTests(DocumentsFactory app) : IClassFixture<DocumentsFa
         var file = new ByteArrayContent(ms.ToArray());
         file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
         upload.Add(file, "file", "du-thao.pdf");
-        var fileId = (await OkAsync(await specialist.PostAsync("/api/v1/files", upload, Ct), HttpStatusCode.Created)).GetProperty("id").GetString();
+        var fileId = (await OkAsync(await specialist.PostAsync("/api/v1/files", upload, Ct), HttpStatusCode.Created)).GetProperty("fileId").GetString();
         var id = Id(await OkAsync(await specialist.PostAsJsonAsync("/api/v1/documents/drafts", Draft("Kế hoạch tổ chức hội nghị", text: null, fileId: fileId), Ct), HttpStatusCode.Created));
 
         Assert.Equal(HttpStatusCode.Conflict, (await specialist.PostAsync($"/api/v1/documents/{id}/sign", null, Ct)).StatusCode);

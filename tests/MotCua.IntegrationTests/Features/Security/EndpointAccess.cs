@@ -435,7 +435,7 @@ public static class EndpointAccess
         }),
         new("GET /api/v1/documents/drafts", "/api/v1/documents/drafts", Staff),
         new("POST /api/v1/documents/{id:long}/sign", "/api/v1/documents/{draftToSign}/sign", "NNYYRNNN", NoBody),
-        new("POST /api/v1/documents/{id:long}/return", "/api/v1/documents/{draftToSign}/return", "NNYYRNNN", Valid: s => new { note = "Sửa lại " + N(s) }),
+        new("POST /api/v1/documents/{id:long}/return", "/api/v1/documents/{draftToReturn}/return", "NNYYRNNN", Valid: s => new { note = "Sửa lại " + N(s) }),
         new("POST /api/v1/documents/{id:long}/resubmit", "/api/v1/documents/{draftReturned}/resubmit", "NNRRYNNN", Valid: s => new { text = "Bản sửa " + N(s) }),
         new("POST /api/v1/documents/{id:long}/issue", "/api/v1/documents/{draftSigned}/issue", "NNYRYNNN", NoBody),
         new("POST /api/v1/workfiles", "/api/v1/workfiles", Staff, Valid: s => new { title = "Hồ sơ công việc " + N(s) }),

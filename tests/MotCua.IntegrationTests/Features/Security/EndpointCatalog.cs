@@ -216,8 +216,9 @@ public static class EndpointCatalog
             return new() { ["heldDoc"] = id };
         },
 
-        // Issue 23: outgoing drafts of 584.MC made by motcua: one waiting for the signature, one returned to it, one signed by the leader.
+        // Issue 23: outgoing drafts of 584.MC made by motcua: one to sign, one to return, one returned to it, one signed by the leader.
         ["draftToSign"] = async (app, values, n, ct) => new() { ["draftToSign"] = await DraftAsync(app, n, ct) },
+        ["draftToReturn"] = async (app, values, n, ct) => new() { ["draftToReturn"] = await DraftAsync(app, n, ct) },
         ["draftReturned"] = async (app, values, n, ct) =>
         {
             var id = await DraftAsync(app, n, ct);

@@ -79,6 +79,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Features.Documents.OfficialDocument> OfficialDocuments => Set<Features.Documents.OfficialDocument>();
     public DbSet<Features.Documents.DocumentAssignment> DocumentAssignments => Set<Features.Documents.DocumentAssignment>();
     public DbSet<Features.Documents.DocumentEvent> DocumentEvents => Set<Features.Documents.DocumentEvent>();
+    public DbSet<Features.Documents.DocumentDraft> DocumentDrafts => Set<Features.Documents.DocumentDraft>();
     public DbSet<Features.Documents.WorkFile> WorkFiles => Set<Features.Documents.WorkFile>();
     public DbSet<Features.Documents.WorkFileItem> WorkFileItems => Set<Features.Documents.WorkFileItem>();
 

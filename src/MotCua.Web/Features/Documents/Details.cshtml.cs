@@ -10,7 +10,9 @@ namespace MotCua.Web.Features.Documents;
 
 /// <summary>One document: header, attachments, holders and history; the leader assigns it here and the holders record progress.</summary>
 [Authorize(Policy = AccountsSetup.StaffPolicy)]
-public sealed class DetailsModel(ReadDocuments reads, AssignDocument assign, RecordDocumentProgress progress, AppDbContext db) : PageModel
+public sealed class DetailsModel(
+    ReadDocuments reads, AssignDocument assign, RecordDocumentProgress progress, AppDbContext db, DraftDocument drafts, SignDraft signing, IssueDraft issuing,
+    Files.SaveUpload save) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
     [BindProperty] public string? Lead { get; set; }
@@ -20,6 +22,8 @@ public sealed class DetailsModel(ReadDocuments reads, AssignDocument assign, Rec
     [BindProperty] public DateOnly? Deadline { get; set; }
     [BindProperty] public string? Note { get; set; }
     [BindProperty] public bool Close { get; set; }
+    [BindProperty] public string? Text { get; set; }
+    [BindProperty] public IFormFile? Attachment { get; set; }
     public DocumentView Document { get; private set; } = null!;
     public (string UserName, string FullName)[] Staff { get; private set; } = [];
     public Dictionary<string, string[]> Errors { get; private set; } = [];
@@ -27,6 +31,23 @@ public sealed class DetailsModel(ReadDocuments reads, AssignDocument assign, Rec
 
     /// <summary>The signed-in user holds an open part of this document.</summary>
     public bool Holding => Document.Holders.Any(h => h.UserId == User.FindFirstValue(ClaimTypes.NameIdentifier) && !h.Closed);
+
+    /// <summary>A leader of the unit signs or returns a draft waiting for the signature.</summary>
+    public bool CanSign => (User.IsInRole(Roles.Leader) || User.IsInRole(Roles.Admin)) && Document.Status == "draft" && Document.Draft is { ReturnNote: null };
+
+    /// <summary>The drafter sends a returned draft again.</summary>
+    public bool CanResubmit => Document.Status == "draft" && Document.Draft is { ReturnNote: not null } x && x.DrafterId == User.FindFirstValue(ClaimTypes.NameIdentifier);
+
+    /// <summary>The clerk numbers and issues a signed draft.</summary>
+    public bool CanIssue => IssueDraft.IsClerk(User) && Document.Status == "signed";
+
+    /// <summary>An incoming document can be answered by a draft.</summary>
+    public bool CanReply => Document.Direction == "incoming";
+
+    /// <summary>The QR code of the public check of an issued draft (/Verify?code=VB-…), as a data URI.</summary>
+    public string? VerifyQr => Document.Draft?.VerifyCode is { } code
+        ? "data:image/png;base64," + Convert.ToBase64String(Forms.FormQr.Png($"{Request.Scheme}://{Request.Host}{Request.PathBase}/Verify?code={code}", 4))
+        : null;
 
     public bool CanAssign => (User.IsInRole(Roles.Leader) || User.IsInRole(Roles.Admin)) && Document.Direction == "incoming" && Document.Status != "done";
 
@@ -73,6 +94,71 @@ public sealed class DetailsModel(ReadDocuments reads, AssignDocument assign, Rec
                 Errors[field] = [message];
                 break;
             case RecordDocumentProgress.Refused(var message):
+                Error = message;
+                break;
+        }
+
+        return await LoadAsync(ct) ? Page() : NotFound();
+    }
+
+    public Task<IActionResult> OnPostSignAsync(CancellationToken ct) => SignedAsync(signing.SignAsync(Id, User, ct), ct);
+
+    public Task<IActionResult> OnPostReturnAsync(CancellationToken ct) => SignedAsync(signing.ReturnAsync(Id, new ReturnRequest(Note), User, ct), ct);
+
+    public async Task<IActionResult> OnPostResubmitAsync(CancellationToken ct)
+    {
+        var (ids, error) = await DocumentForm.UploadAsync(Attachment, save, db, User.FindFirstValue(ClaimTypes.NameIdentifier)!, ct);
+        if (error is not null)
+        {
+            Errors["attachment"] = [error];
+            return await LoadAsync(ct) ? Page() : NotFound();
+        }
+
+        switch (await drafts.ResubmitAsync(Id, new ResubmitRequest(ids?.FirstOrDefault(), string.IsNullOrWhiteSpace(Text) ? null : Text, Note), User, ct))
+        {
+            case DraftDocument.Drafted:
+                return Redirect($"/Documents/Details?id={Id}");
+            case DraftDocument.NotFound:
+                return NotFound();
+            case DraftDocument.Invalid(var field, var message):
+                Errors[field is "fileId" ? "attachment" : field] = [message];
+                break;
+            case DraftDocument.Refused(var message):
+                Error = message;
+                break;
+        }
+
+        return await LoadAsync(ct) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostIssueAsync(CancellationToken ct)
+    {
+        switch (await issuing.HandleAsync(Id, User, ct))
+        {
+            case IssueDraft.Issued:
+                return Redirect($"/Documents/Details?id={Id}");
+            case IssueDraft.NotFound:
+                return NotFound();
+            case IssueDraft.Refused(var message):
+                Error = message;
+                break;
+        }
+
+        return await LoadAsync(ct) ? Page() : NotFound();
+    }
+
+    private async Task<IActionResult> SignedAsync(Task<SignDraft.Outcome> step, CancellationToken ct)
+    {
+        switch (await step)
+        {
+            case SignDraft.Done:
+                return Redirect($"/Documents/Details?id={Id}");
+            case SignDraft.NotFound:
+                return NotFound();
+            case SignDraft.Invalid(var field, var message):
+                Errors[field == "note" ? "returnNote" : field] = [message];
+                break;
+            case SignDraft.Refused(var message):
                 Error = message;
                 break;
         }

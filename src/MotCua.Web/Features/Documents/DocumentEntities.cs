@@ -16,6 +16,12 @@ public enum DocumentStatus
 
     /// <summary>Outgoing, numbered and issued.</summary>
     Issued,
+
+    /// <summary>Outgoing draft (dự thảo): no number yet, waiting for the leader's signature (or returned to the drafter).</summary>
+    Draft,
+
+    /// <summary>Outgoing draft signed by the leader, waiting for the clerk to number and issue it.</summary>
+    LeaderSigned,
 }
 
 /// <summary>
@@ -58,6 +64,9 @@ public sealed class OfficialDocument
     public Urgency Urgency { get; set; }
     public Secrecy Secrecy { get; set; }
     public DocumentStatus Status { get; set; }
+
+    /// <summary>The incoming document this outgoing one answers.</summary>
+    public long? RepliesToId { get; set; }
 
     /// <summary>Trích yếu and số ký hiệu folded (no diacritics, lower case) for search.</summary>
     public required string SearchText { get; set; }
@@ -105,6 +114,31 @@ public sealed class DocumentEvent
     public required string ActorName { get; set; }
     public required string Action { get; set; }
     public string? Note { get; set; }
+}
+
+/// <summary>
+/// The drafting, signing and issuing of an outgoing document (one row per drafted document): what the ký hiệu is built from
+/// when the clerk numbers it, who drafted and signed it, and the issued file's SHA-256 for public verification.
+/// </summary>
+public sealed class DocumentDraft
+{
+    public long DocumentId { get; set; }
+    public required string DrafterId { get; set; }
+    public required string DrafterName { get; set; }
+    public required string IssuerAbbreviation { get; set; }
+    public string? DrafterAbbreviation { get; set; }
+
+    /// <summary>The leader's note when the draft was returned; cleared when the drafter submits it again.</summary>
+    public string? ReturnNote { get; set; }
+
+    public string? SignedById { get; set; }
+    public DateTime? SignedAtUtc { get; set; }
+
+    /// <summary>SHA-256 of the issued file (the leader's and the agency's signatures): what /Verify recognises.</summary>
+    public string? IssuedSha256 { get; set; }
+
+    public string? CertificateThumbprint { get; set; }
+    public DateTime? IssuedAtUtc { get; set; }
 }
 
 /// <summary>The last number used in one series: (unit, book, year). Incremented by one atomic upsert inside the registering transaction.</summary>
@@ -185,8 +219,8 @@ public static class DocumentsModel
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(12);
             e.Property(x => x.SearchText).HasMaxLength(700);
             e.Property(x => x.CreatedBy).HasMaxLength(64);
-            // No gaps is the counter's job; no duplicates is also the database's.
-            e.HasIndex(x => new { x.UnitId, x.Book, x.Year, x.Number }).IsUnique();
+            // No gaps is the counter's job; no duplicates is also the database's. Drafts have no number yet (0).
+            e.HasIndex(x => new { x.UnitId, x.Book, x.Year, x.Number }).IsUnique().HasFilter("\"Number\" > 0");
             e.HasIndex(x => new { x.UnitPath, x.Direction });
             e.HasMany(x => x.Attachments).WithOne().HasForeignKey(a => a.DocumentId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(x => x.Assignments).WithOne(a => a.Document).HasForeignKey(a => a.DocumentId).OnDelete(DeleteBehavior.Cascade);
@@ -218,6 +252,22 @@ public static class DocumentsModel
             e.Property(x => x.Action).HasMaxLength(40);
             e.Property(x => x.Note).HasMaxLength(2000);
             e.HasIndex(x => new { x.DocumentId, x.Sequence }).IsUnique();
+        });
+        b.Entity<DocumentDraft>(e =>
+        {
+            e.ToTable("DocumentDrafts");
+            e.HasKey(x => x.DocumentId);
+            e.HasOne<OfficialDocument>().WithOne().HasForeignKey<DocumentDraft>(x => x.DocumentId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(x => x.DrafterId).HasMaxLength(64);
+            e.Property(x => x.DrafterName).HasMaxLength(200);
+            e.Property(x => x.IssuerAbbreviation).HasMaxLength(20);
+            e.Property(x => x.DrafterAbbreviation).HasMaxLength(20);
+            e.Property(x => x.ReturnNote).HasMaxLength(2000);
+            e.Property(x => x.SignedById).HasMaxLength(64);
+            e.Property(x => x.IssuedSha256).HasMaxLength(64);
+            e.Property(x => x.CertificateThumbprint).HasMaxLength(64);
+            e.HasIndex(x => x.IssuedSha256);
+            e.HasIndex(x => x.DrafterId);
         });
         b.Entity<DocumentCounter>(e =>
         {

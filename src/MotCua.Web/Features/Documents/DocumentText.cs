@@ -15,6 +15,8 @@ public static class DocumentText
         "registered" => "Chưa giao xử lý",
         "assigned" => "Đang xử lý",
         "done" => "Đã xử lý xong",
+        "draft" => "Dự thảo, chờ lãnh đạo ký",
+        "signed" => "Lãnh đạo đã ký, chờ phát hành",
         _ => "Đã ban hành",
     };
 
@@ -42,6 +44,11 @@ public static class DocumentText
         "progress" => "Cập nhật tiến độ",
         "close" => "Kết thúc phần việc",
         "done" => "Văn bản đã xử lý xong",
+        "draft" => "Soạn dự thảo",
+        "sign" => "Lãnh đạo ký số",
+        "return" => "Trả lại dự thảo",
+        "resubmit" => "Gửi lại dự thảo",
+        "reply" => "Đã trả lời",
         _ => code,
     };
 }

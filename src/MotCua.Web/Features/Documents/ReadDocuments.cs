@@ -17,7 +17,15 @@ public sealed record DocumentEventView(int Sequence, DateTime AtUtc, string Acto
 public sealed record DocumentView(
     long Id, string Direction, string UnitCode, string UnitName, string Book, int Year, int Number, string Notation, string Issuer, DateOnly IssuedOn,
     DateOnly? ReceivedOn, string Type, string TypeName, string Subject, string Signer, string? Recipients, string Urgency, string Secrecy, string Status,
-    AttachmentView[] Attachments, HolderView[] Holders, DocumentEventView[] History);
+    AttachmentView[] Attachments, HolderView[] Holders, DocumentEventView[] History, DraftView? Draft = null);
+
+/// <summary>
+/// How a drafted outgoing document came to be: its drafter, the leader's return note, the signing and issuing times, the incoming
+/// document it answers, and once issued the code of its public check (<c>/Verify?code=</c>).
+/// </summary>
+public sealed record DraftView(
+    string DrafterId, string DrafterName, string? ReturnNote, DateTime? SignedAtUtc, DateTime? IssuedAtUtc, long? RepliesToId, string? RepliesToNotation,
+    string? VerifyCode, string? IssuedSha256);
 
 public sealed record DocumentRow(
     long Id, string Direction, int Year, int Number, string Notation, string Issuer, DateOnly IssuedOn, DateOnly? ReceivedOn, string Type, string Subject,
@@ -51,6 +59,8 @@ public sealed class ReadDocuments(AppDbContext db, TimeProvider time)
             .Select(e => new DocumentEventView(e.Sequence, e.AtUtc, e.ActorName, e.Action, e.Note)).ToArrayAsync(ct);
         var today = VietnamTime.Today(time);
         var type = DocumentTypes.Find(d.TypeCode);
+        var draft = await db.DocumentDrafts.AsNoTracking().SingleOrDefaultAsync(x => x.DocumentId == id, ct);
+        var repliesTo = d.RepliesToId is { } r ? await Visible(user).Where(x => x.Id == r).Select(x => x.Notation).SingleOrDefaultAsync(ct) : null;
         return new DocumentView(
             d.Id, Direction(d.Direction), unit.Code, unit.Name, d.Book, d.Year, d.Number, d.Notation, d.Issuer, d.IssuedOn, d.ReceivedOn, d.TypeCode,
             type?.Name ?? d.TypeCode, d.Subject, d.Signer, d.Recipients, DocumentRules.Code(d.Urgency), DocumentRules.Code(d.Secrecy), Status(d.Status),
@@ -58,7 +68,9 @@ public sealed class ReadDocuments(AppDbContext db, TimeProvider time)
             [.. d.Assignments.OrderBy(a => a.Role).ThenBy(a => a.Id).Select(a => new HolderView(
                 a.Id, a.UserId, a.UserName, DocumentRules.Code(a.Role), a.DueDate, a.ClosedAtUtc is not null,
                 DocumentRules.IsOverdue(a.DueDate, today, a.ClosedAtUtc is not null) && a.Role != HolderRole.Info, a.LastProgress))],
-            history);
+            history,
+            draft is null ? null : new DraftView(draft.DrafterId, draft.DrafterName, draft.ReturnNote, draft.SignedAtUtc, draft.IssuedAtUtc, d.RepliesToId, repliesTo,
+                draft.IssuedSha256 is null ? null : DraftFiles.VerifyCode(d.Id), draft.IssuedSha256));
     }
 
     /// <summary>
@@ -67,7 +79,8 @@ public sealed class ReadDocuments(AppDbContext db, TimeProvider time)
     /// </summary>
     public async Task<DocumentPage> ListAsync(ClaimsPrincipal user, string? q, DocumentDirection? direction, DateOnly? from, DateOnly? to, int page, int pageSize, CancellationToken ct)
     {
-        var query = Visible(user);
+        // Drafts are not in the registers until the clerk numbers them (/Documents/Draft lists them).
+        var query = Visible(user).Where(d => d.Status != DocumentStatus.Draft && d.Status != DocumentStatus.LeaderSigned);
         if (direction is { } dir)
         {
             query = query.Where(d => d.Direction == dir);
@@ -117,6 +130,8 @@ public sealed class ReadDocuments(AppDbContext db, TimeProvider time)
         DocumentStatus.Registered => "registered",
         DocumentStatus.Assigned => "assigned",
         DocumentStatus.Done => "done",
+        DocumentStatus.Draft => "draft",
+        DocumentStatus.LeaderSigned => "signed",
         _ => "issued",
     };
 }

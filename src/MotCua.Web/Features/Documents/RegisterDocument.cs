@@ -84,7 +84,7 @@ public sealed class RegisterDocument(AppDbContext db, TimeProvider time, ReadDoc
             body.Issuer!, issuedOn, null, body.Type!, body.Subject!, body.Signer!, body.Recipients, body.Urgency, body.Secrecy, body.AttachmentFileIds, ct);
     }
 
-    private Invalid? Header(string? type, string? issuer, string? subject, string? signer, string? recipients, DateOnly? issuedOn, DateOnly today, string? urgency, string? secrecy)
+    internal Invalid? Header(string? type, string? issuer, string? subject, string? signer, string? recipients, DateOnly? issuedOn, DateOnly today, string? urgency, string? secrecy)
     {
         if (DocumentTypes.Find(type) is null)
         {

@@ -427,6 +427,17 @@ public static class EndpointAccess
             Valid: s => new { holders = new[] { new { userName = "motcua", role = "chu-tri" } }, workingDays = 2 }),
         // Only the holder (motcua) records progress; others who see the document are refused (409).
         new("POST /api/v1/documents/{id:long}/progress", "/api/v1/documents/{heldDoc}/progress", "NNRRYNNN", Valid: s => new { note = "Tiến độ " + N(s), close = true }),
+        // Outgoing drafts: anyone on the staff drafts; a leader of the unit signs or returns (the desk is refused, 409); only the
+        // drafter (motcua) sends a returned draft again; the clerk (desk, or the administrator) issues a signed one (the leader is refused).
+        new("POST /api/v1/documents/drafts", "/api/v1/documents/drafts", Staff, Valid: s => new
+        {
+            type = "CV", issuer = "UBND huyện Bác Ái", issuerAbbreviation = "UBND", subject = "Dự thảo kiểm thử " + N(s), signer = "Người ký", text = "Nội dung " + N(s),
+        }),
+        new("GET /api/v1/documents/drafts", "/api/v1/documents/drafts", Staff),
+        new("POST /api/v1/documents/{id:long}/sign", "/api/v1/documents/{draftToSign}/sign", "NNYYRNNN", NoBody),
+        new("POST /api/v1/documents/{id:long}/return", "/api/v1/documents/{draftToReturn}/return", "NNYYRNNN", Valid: s => new { note = "Sửa lại " + N(s) }),
+        new("POST /api/v1/documents/{id:long}/resubmit", "/api/v1/documents/{draftReturned}/resubmit", "NNRRYNNN", Valid: s => new { text = "Bản sửa " + N(s) }),
+        new("POST /api/v1/documents/{id:long}/issue", "/api/v1/documents/{draftSigned}/issue", "NNYRYNNN", NoBody),
         new("POST /api/v1/workfiles", "/api/v1/workfiles", Staff, Valid: s => new { title = "Hồ sơ công việc " + N(s) }),
         new("GET /api/v1/workfiles", "/api/v1/workfiles", Staff),
         new("GET /api/v1/workfiles/{id:long}", "/api/v1/workfiles/{workfile}", "NNYYYNNN"),
@@ -437,6 +448,7 @@ public static class EndpointAccess
         new("PAGE /Documents/Details", "/Documents/Details?id={docToAssign}", "NNYYYNNN"),
         new("PAGE /Documents/Register", "/Documents/Register", Staff),
         new("PAGE /Documents/Issue", "/Documents/Issue", Staff),
+        new("PAGE /Documents/Draft", "/Documents/Draft", Staff),
         new("PAGE /Documents/WorkFiles", "/Documents/WorkFiles", Staff),
         new("PAGE /Documents/WorkFile", "/Documents/WorkFile?id={workfile}", "NNYYYNNN"),
     ];

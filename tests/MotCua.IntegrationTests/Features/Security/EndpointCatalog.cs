@@ -154,6 +154,19 @@ public static class EndpointCatalog
     public static string ValueFor(IReadOnlyDictionary<string, string> values, string key, string? principal) =>
         principal is not null && values.TryGetValue(key + "@" + principal, out var own) ? own : values[key];
 
+    /// <summary>An outgoing draft of 584.MC written by motcua as text (the system lays it out as a PDF).</summary>
+    internal static async Task<string> DraftAsync(SecurityApp app, int n, CancellationToken ct) =>
+        await IdOfAsync(await (await app.As(Principals.Desk)).PostAsJsonAsync("/api/v1/documents/drafts", new
+        {
+            type = "CV",
+            issuer = "UBND huyện Bác Ái",
+            issuerAbbreviation = "UBND",
+            drafterAbbreviation = "VP",
+            subject = "Dự thảo kiểm thử " + n,
+            signer = "Người ký",
+            text = "Nội dung dự thảo " + n,
+        }, ct), "id", ct);
+
     private static int _made;
 
     private delegate Task<Dictionary<string, string>> Make(SecurityApp app, IReadOnlyDictionary<string, string> values, int n, CancellationToken ct);
@@ -201,6 +214,22 @@ public static class EndpointCatalog
             await IdOfAsync(await (await app.As(Principals.Leader)).PostAsJsonAsync($"/api/v1/documents/{id}/assignments",
                 new { holders = new[] { new { userName = "motcua", role = "chu-tri" } }, workingDays = 3 }, ct), "id", ct);
             return new() { ["heldDoc"] = id };
+        },
+
+        // Issue 23: outgoing drafts of 584.MC made by motcua: one to sign, one to return, one returned to it, one signed by the leader.
+        ["draftToSign"] = async (app, values, n, ct) => new() { ["draftToSign"] = await DraftAsync(app, n, ct) },
+        ["draftToReturn"] = async (app, values, n, ct) => new() { ["draftToReturn"] = await DraftAsync(app, n, ct) },
+        ["draftReturned"] = async (app, values, n, ct) =>
+        {
+            var id = await DraftAsync(app, n, ct);
+            await IdOfAsync(await (await app.As(Principals.Leader)).PostAsJsonAsync($"/api/v1/documents/{id}/return", new { note = "Sửa lại " + n }, ct), "id", ct);
+            return new() { ["draftReturned"] = id };
+        },
+        ["draftSigned"] = async (app, values, n, ct) =>
+        {
+            var id = await DraftAsync(app, n, ct);
+            await IdOfAsync(await (await app.As(Principals.Leader)).PostAsync($"/api/v1/documents/{id}/sign", null, ct), "id", ct);
+            return new() { ["draftSigned"] = id };
         },
 
         // Work files opened by motcua at 584.MC: one to read and add to, one with a task to finish, one with a note to close.

@@ -489,6 +489,32 @@ public static class PagePosts
                 await c.ApiAsync(Principals.Leader, HttpMethod.Post, $"/api/v1/documents/{id}/assignments", new { holders = new[] { new { userName = "motcua", role = "chu-tri" } }, workingDays = 2 });
                 return Form($"/Documents/Details?id={id}&handler=Progress", F("Id", id), F("Note", "Đã xử lý " + D(c.N)), F("Close", "true"));
             }),
+        new("POST /Documents/Draft", "NNYYYYYY", c => Task.FromResult(Form("/Documents/Draft",
+            F("IssuerAbbreviation", "UBND"), F("DrafterAbbreviation", "VP"), F("Type", "CV"), F("Issuer", "UBND huyện Bác Ái"), F("Subject", "Dự thảo " + D(c.N)),
+            F("Signer", "Người ký"), F("Text", "Nội dung dự thảo " + D(c.N)))),
+            Check: Redirects("/Documents/Details?id=")),
+        new("POST /Documents/Details?handler=Sign", "NNYYRNNN", async c =>
+            {
+                var id = await DraftAsync(c);
+                return Form($"/Documents/Details?id={id}&handler=Sign", F("Id", id));
+            }),
+        new("POST /Documents/Details?handler=Return", "NNYYRNNN", async c =>
+            {
+                var id = await DraftAsync(c);
+                return Form($"/Documents/Details?id={id}&handler=Return", F("Id", id), F("Note", "Sửa lại " + D(c.N)));
+            }),
+        new("POST /Documents/Details?handler=Resubmit", "NNRRYNNN", async c =>
+            {
+                var id = await DraftAsync(c);
+                await c.ApiAsync(Principals.Leader, HttpMethod.Post, $"/api/v1/documents/{id}/return", new { note = "Sửa lại" });
+                return Form($"/Documents/Details?id={id}&handler=Resubmit", F("Id", id), F("Text", "Bản sửa " + D(c.N)));
+            }),
+        new("POST /Documents/Details?handler=Issue", "NNYRYNNN", async c =>
+            {
+                var id = await DraftAsync(c);
+                await c.ApiAsync(Principals.Leader, HttpMethod.Post, $"/api/v1/documents/{id}/sign", null);
+                return Form($"/Documents/Details?id={id}&handler=Issue", F("Id", id));
+            }),
         new("POST /Documents/WorkFiles", "NNYYYYYY", c => Task.FromResult(Form("/Documents/WorkFiles", F("Title", "Hồ sơ công việc " + D(c.N)))),
             Check: Redirects("/Documents/WorkFile?id=")),
         new("POST /Documents/WorkFile?handler=Item", "NNYYYNNN", async c =>
@@ -518,6 +544,17 @@ public static class PagePosts
             type = "CV",
             subject = "Văn bản đến " + D(c.N),
             signer = "Người ký",
+        })).GetProperty("id").GetInt64().ToString(CultureInfo.InvariantCulture);
+
+    private static async Task<string> DraftAsync(Case c) =>
+        (await c.ApiAsync(Principals.Desk, HttpMethod.Post, "/api/v1/documents/drafts", new
+        {
+            type = "CV",
+            issuer = "UBND huyện Bác Ái",
+            issuerAbbreviation = "UBND",
+            subject = "Dự thảo " + D(c.N),
+            signer = "Người ký",
+            text = "Nội dung dự thảo " + D(c.N),
         })).GetProperty("id").GetInt64().ToString(CultureInfo.InvariantCulture);
 
     private static async Task<string> WorkFileAsync(Case c, string? kind) => (await WorkFileJsonAsync(c, kind)).GetProperty("id").GetInt64().ToString(CultureInfo.InvariantCulture);

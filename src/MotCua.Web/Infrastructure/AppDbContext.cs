@@ -126,7 +126,16 @@ public abstract class AppDbContext(DbContextOptions options)
 
 public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
 
-public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options);
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // Unit paths compare byte-wise, as on SQLite: the scope's prefix range then uses the path indexes (ReadDossiers.Visible).
+        builder.Entity<Dossier>().Property(d => d.ReceivingUnitPath).UseCollation("C");
+        builder.Entity<Dossier>().Property(d => d.CurrentUnitPath).UseCollation("C");
+    }
+}
 
 /// <summary>Lets <c>dotnet ef</c> build the SQLite migration set without starting the web host.</summary>
 public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAppDbContext>

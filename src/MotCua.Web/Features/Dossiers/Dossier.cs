@@ -185,6 +185,9 @@ public sealed class Dossier
                 a.Property(x => x.Phone).HasMaxLength(20).HasColumnName("ApplicantPhone");
                 a.Property(x => x.Email).HasMaxLength(200).HasColumnName("ApplicantEmail");
                 a.Property(x => x.Address).HasMaxLength(500).HasColumnName("ApplicantAddress");
+                // The search box (DossierSearch): by citizen ID number, and by the beginning of the applicant's name, byte-wise.
+                a.HasIndex(x => x.IdNumber).HasFilter("\"ApplicantIdNumber\" IS NOT NULL");
+                a.HasIndex(x => x.FullName).UseCollation("C");
             });
             e.HasOne(d => d.ReceivingUnit).WithMany().HasForeignKey(d => d.ReceivingUnitId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(d => d.CurrentUnit).WithMany().HasForeignKey(d => d.CurrentUnitId).OnDelete(DeleteBehavior.Restrict);

@@ -70,8 +70,12 @@ public static class ReadDossiers
             return dossiers.Where(d => d.ApplicantUserId == id);
         }
 
+        // A byte-wise range, not LIKE: an index serves it on both databases, in PostgreSQL's generic plans too (paths are
+        // ASCII, collation "C" there: PostgresAppDbContext).
         var scope = user.ScopePath();
-        return dossiers.Where(d => d.ReceivingUnitPath.StartsWith(scope) || d.CurrentUnitPath.StartsWith(scope));
+        var end = DossierSearch.PrefixEnd(scope);
+        return dossiers.Where(d => (d.ReceivingUnitPath.CompareTo(scope) >= 0 && d.ReceivingUnitPath.CompareTo(end) < 0)
+            || (d.CurrentUnitPath.CompareTo(scope) >= 0 && d.CurrentUnitPath.CompareTo(end) < 0));
     }
 
     public static DossierDto ToDto(Dossier d, Actor? actor, DateOnly today, WorkingCalendar calendar) => new(
@@ -138,9 +142,21 @@ public static class ReadDossiers
             q = q.Where(d => d.ProcedureCode == f.Procedure);
         }
 
-        if (!string.IsNullOrWhiteSpace(f.Q))
+        switch (DossierSearch.Parse(f.Q))
         {
-            q = q.Where(d => d.Code == f.Q || d.Code.StartsWith(f.Q));
+            case { Kind: DossierSearchKind.IdNumber, Value: var idNumber }:
+                q = q.Where(d => d.Applicant.IdNumber == idNumber);
+                break;
+            case { Kind: DossierSearchKind.ApplicantName, Value: var name }:
+                var end = DossierSearch.PrefixEnd(name);
+                // A byte-wise prefix range: the name index is built with collation "C" on PostgreSQL, SQLite compares bytes anyway.
+                q = db.Database.IsNpgsql()
+                    ? q.Where(d => EF.Functions.Collate(d.Applicant.FullName, "C").CompareTo(name) >= 0 && EF.Functions.Collate(d.Applicant.FullName, "C").CompareTo(end) < 0)
+                    : q.Where(d => d.Applicant.FullName.CompareTo(name) >= 0 && d.Applicant.FullName.CompareTo(end) < 0);
+                break;
+            case { Kind: DossierSearchKind.Code, Value: var code }:
+                q = q.Where(d => d.Code == code || d.Code.StartsWith(code));
+                break;
         }
 
         if (f.Overdue == true)

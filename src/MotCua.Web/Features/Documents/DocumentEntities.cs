@@ -59,6 +59,9 @@ public sealed class OfficialDocument
     public Secrecy Secrecy { get; set; }
     public DocumentStatus Status { get; set; }
 
+    /// <summary>The incoming document this outgoing one answers.</summary>
+    public long? RepliesToId { get; set; }
+
     /// <summary>Trích yếu and số ký hiệu folded (no diacritics, lower case) for search.</summary>
     public required string SearchText { get; set; }
 

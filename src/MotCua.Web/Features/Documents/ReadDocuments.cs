@@ -17,7 +17,11 @@ public sealed record DocumentEventView(int Sequence, DateTime AtUtc, string Acto
 public sealed record DocumentView(
     long Id, string Direction, string UnitCode, string UnitName, string Book, int Year, int Number, string Notation, string Issuer, DateOnly IssuedOn,
     DateOnly? ReceivedOn, string Type, string TypeName, string Subject, string Signer, string? Recipients, string Urgency, string Secrecy, string Status,
-    AttachmentView[] Attachments, HolderView[] Holders, DocumentEventView[] History);
+    AttachmentView[] Attachments, HolderView[] Holders, DocumentEventView[] History)
+{
+    /// <summary>Where the document went or came from over edXML, with the status packages per recipient (issue 23.5).</summary>
+    public DocumentExchangeView[] Exchanges { get; init; } = [];
+}
 
 public sealed record DocumentRow(
     long Id, string Direction, int Year, int Number, string Notation, string Issuer, DateOnly IssuedOn, DateOnly? ReceivedOn, string Type, string Subject,
@@ -58,7 +62,10 @@ public sealed class ReadDocuments(AppDbContext db, TimeProvider time)
             [.. d.Assignments.OrderBy(a => a.Role).ThenBy(a => a.Id).Select(a => new HolderView(
                 a.Id, a.UserId, a.UserName, DocumentRules.Code(a.Role), a.DueDate, a.ClosedAtUtc is not null,
                 DocumentRules.IsOverdue(a.DueDate, today, a.ClosedAtUtc is not null) && a.Role != HolderRole.Info, a.LastProgress))],
-            history);
+            history)
+        {
+            Exchanges = await DocumentExchangeReads.ForAsync(db, id, ct),
+        };
     }
 
     /// <summary>

@@ -427,6 +427,13 @@ public static class EndpointAccess
             Valid: s => new { holders = new[] { new { userName = "motcua", role = "chu-tri" } }, workingDays = 2 }),
         // Only the holder (motcua) records progress; others who see the document are refused (409).
         new("POST /api/v1/documents/{id:long}/progress", "/api/v1/documents/{heldDoc}/progress", "NNRRYNNN", Valid: s => new { note = "Tiến độ " + N(s), close = true }),
+        // Issue 23.5, edXML: {docToSend} is an issued outgoing document of 584.MC, {docSent} one already sent to 22792, {docReceived} one received over edXML.
+        new("GET /api/v1/documents/{id:long}/edxml", "/api/v1/documents/{docToSend}/edxml?to=22792", "NNYYYNNN"),
+        // Each principal posts a package signed by another organ to the units of the demo tree; it registers in those of its own scope.
+        new("POST /api/v1/documents/edxml", "/api/v1/documents/edxml", "NNYYYYYY", Valid: s => EndpointCatalog.EdxmlPackage(s.Number)),
+        new("POST /api/v1/documents/{id:long}/send", "/api/v1/documents/{docToSend}/send", "NNYYYNNN", Valid: s => new { recipients = new[] { "22792" } }),
+        new("POST /api/v1/documents/{id:long}/recall", "/api/v1/documents/{docSent}/recall", "NNYYYNNN", Valid: s => new { reason = "Thu hồi kiểm thử " + N(s) }),
+        new("POST /api/v1/documents/{id:long}/refuse", "/api/v1/documents/{docReceived}/refuse", "NNYYYNNN", Valid: s => new { reason = "Từ chối kiểm thử " + N(s) }),
         new("POST /api/v1/workfiles", "/api/v1/workfiles", Staff, Valid: s => new { title = "Hồ sơ công việc " + N(s) }),
         new("GET /api/v1/workfiles", "/api/v1/workfiles", Staff),
         new("GET /api/v1/workfiles/{id:long}", "/api/v1/workfiles/{workfile}", "NNYYYNNN"),
@@ -435,6 +442,7 @@ public static class EndpointAccess
         new("POST /api/v1/workfiles/{id:long}/close", "/api/v1/workfiles/{workToClose}/close", "NNYYYNNN", Valid: s => new { medium = "electronic" }),
         new("PAGE /Documents/Index", "/Documents", Staff),
         new("PAGE /Documents/Details", "/Documents/Details?id={docToAssign}", "NNYYYNNN"),
+        new("PAGE /Documents/Exchange", "/Documents/Exchange?id={docToSend}", "NNYYYNNN"),
         new("PAGE /Documents/Register", "/Documents/Register", Staff),
         new("PAGE /Documents/Issue", "/Documents/Issue", Staff),
         new("PAGE /Documents/WorkFiles", "/Documents/WorkFiles", Staff),

@@ -82,6 +82,8 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Features.Documents.DocumentDraft> DocumentDrafts => Set<Features.Documents.DocumentDraft>();
     public DbSet<Features.Documents.WorkFile> WorkFiles => Set<Features.Documents.WorkFile>();
     public DbSet<Features.Documents.WorkFileItem> WorkFileItems => Set<Features.Documents.WorkFileItem>();
+    public DbSet<Features.Documents.DocumentExchange> DocumentExchanges => Set<Features.Documents.DocumentExchange>();
+    public DbSet<Features.Documents.DocumentExchangeStatus> DocumentExchangeStatuses => Set<Features.Documents.DocumentExchangeStatus>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -114,6 +116,7 @@ public abstract class AppDbContext(DbContextOptions options)
         Features.CitizenData.CitizenCheck.Configure(builder);
         Features.NationalPortal.NationalSync.Configure(builder);
         Features.Documents.DocumentsModel.Configure(builder);
+        Features.Documents.DocumentExchangeModel.Configure(builder);
         Features.Meetings.Meeting.Configure(builder);
     }
 

@@ -62,6 +62,7 @@ public static class ProductionGuard
         CheckCitizenData(config, Add);
         CheckNationalPortal(config, Add);
         CheckMeetings(config, Add);
+        CheckDocumentExchange(config, Add);
 
         var tokenKey = config["Portal:Tracking:TokenKey"];
         if (string.IsNullOrWhiteSpace(tokenKey))
@@ -313,6 +314,15 @@ public static class ProductionGuard
     }
 
     /// <summary>Meetings (issue 24): the video platform's secret signs every personal join link, so the published demo one is refused.</summary>
+    private static void CheckDocumentExchange(IConfiguration config, Action<string, string> add)
+    {
+        var transport = config[$"{Features.Documents.ExchangeOptions.Section}:Transport"];
+        if (!string.IsNullOrWhiteSpace(transport) && !transport.Equals(Features.Documents.ExchangeOptions.None, StringComparison.OrdinalIgnoreCase))
+        {
+            add("Documents:Exchange:Transport", $"'{transport}' is a demo transport (a folder, or another MotCua instance): the national document axis (VXP) adapter is not built yet; set None.");
+        }
+    }
+
     private static void CheckMeetings(IConfiguration config, Action<string, string> add)
     {
         var o = config.GetSection(Features.Meetings.MeetingOptions.Section).Get<Features.Meetings.MeetingOptions>() ?? new();

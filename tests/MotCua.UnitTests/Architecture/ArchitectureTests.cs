@@ -39,6 +39,8 @@ public sealed class ArchitectureTests
         "Documents -> Calendar",
         "Documents -> Files",
         "Documents -> Forms",
+        "Documents -> Notifications",
+        "Documents -> Operations",
         "Documents -> Organisation",
         "Documents -> Signing",
         "Dossiers -> Calendar",

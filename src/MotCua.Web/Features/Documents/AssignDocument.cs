@@ -134,6 +134,7 @@ public sealed class AssignDocument(AppDbContext db, TimeProvider time, CalendarS
 
         doc.Status = DocumentStatus.Assigned;
         doc.UpdatedAtUtc = now;
+        await ExchangeStatuses.QueueAsync(db, doc.Id, ExchangeDirection.Received, "05", null, now, ct);
         await DocumentHistory.AppendAsync(db, doc, user, now, "assign",
             $"{string.Join(", ", lines)}; hạn {due:dd/MM/yyyy}" + (string.IsNullOrWhiteSpace(body.Note) ? "" : $"; {body.Note.Trim()}"), ct);
         try

@@ -18,6 +18,7 @@ public static class DocumentsApi
         builder.Services.AddScoped<WorkFiles>();
         builder.Services.AddScoped<Files.IFileReadGrant, DocumentFilesReadable>();
         builder.AddDocumentDrafts();
+        builder.AddDocumentExchange();
         return builder;
     }
 
@@ -75,6 +76,7 @@ public static class DocumentsApi
             .Doc("recordDocumentProgress", "Cập nhật tiến độ, kết thúc xử lý văn bản", "A holder records progress or closes their part (close: true).")
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapDraftsApi();
+        group.MapDocumentExchangeApi();
 
         var files = app.MapGroup("/api/v1/workfiles").WithTags("Documents").RequireAuthorization(AccountsSetup.StaffPolicy);
         files.MapPost("/", async Task<Results<Created<WorkFileView>, ValidationProblem, ProblemHttpResult, NotFound>> (OpenWorkFileRequest body, WorkFiles handler, ClaimsPrincipal user, CancellationToken ct) =>

@@ -17,7 +17,11 @@ public sealed record DocumentEventView(int Sequence, DateTime AtUtc, string Acto
 public sealed record DocumentView(
     long Id, string Direction, string UnitCode, string UnitName, string Book, int Year, int Number, string Notation, string Issuer, DateOnly IssuedOn,
     DateOnly? ReceivedOn, string Type, string TypeName, string Subject, string Signer, string? Recipients, string Urgency, string Secrecy, string Status,
-    AttachmentView[] Attachments, HolderView[] Holders, DocumentEventView[] History, DraftView? Draft = null);
+    AttachmentView[] Attachments, HolderView[] Holders, DocumentEventView[] History, DraftView? Draft = null)
+{
+    /// <summary>Where the document went or came from over edXML, with the status packages per recipient (issue 23.5).</summary>
+    public DocumentExchangeView[] Exchanges { get; init; } = [];
+}
 
 /// <summary>
 /// How a drafted outgoing document came to be: its drafter, the leader's return note, the signing and issuing times, the incoming
@@ -70,7 +74,10 @@ public sealed class ReadDocuments(AppDbContext db, TimeProvider time)
                 DocumentRules.IsOverdue(a.DueDate, today, a.ClosedAtUtc is not null) && a.Role != HolderRole.Info, a.LastProgress))],
             history,
             draft is null ? null : new DraftView(draft.DrafterId, draft.DrafterName, draft.ReturnNote, draft.SignedAtUtc, draft.IssuedAtUtc, d.RepliesToId, repliesTo,
-                draft.IssuedSha256 is null ? null : DraftFiles.VerifyCode(d.Id), draft.IssuedSha256));
+                draft.IssuedSha256 is null ? null : DraftFiles.VerifyCode(d.Id), draft.IssuedSha256))
+        {
+            Exchanges = await DocumentExchangeReads.ForAsync(db, id, ct),
+        };
     }
 
     /// <summary>

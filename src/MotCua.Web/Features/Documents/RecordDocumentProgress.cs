@@ -61,6 +61,7 @@ public sealed class RecordDocumentProgress(AppDbContext db, TimeProvider time, R
         {
             doc.Status = DocumentStatus.Done;
             await DocumentHistory.AppendAsync(db, doc, user, now, "done", null, ct);
+            await ExchangeStatuses.QueueAsync(db, doc.Id, ExchangeDirection.Received, "06", null, now, ct);
         }
 
         try

@@ -48,7 +48,7 @@ public sealed partial class OutboxDispatcher(
 
         foreach (var m in claimed)
         {
-            await DeliverAsync(db, m, o, ct);
+            await DeliverAsync(db, scope.ServiceProvider, m, o, ct);
         }
 
         return claimed.Count;
@@ -77,7 +77,7 @@ public sealed partial class OutboxDispatcher(
     private static IQueryable<OutboxMessage> Due(IQueryable<OutboxMessage> q, DateTime now) =>
         q.Where(m => m.SentAtUtc == null && !m.FailedPermanently && m.NextAttemptAtUtc <= now && (m.LeaseUntilUtc == null || m.LeaseUntilUtc < now));
 
-    private async Task DeliverAsync(AppDbContext db, OutboxMessage m, DispatcherOptions o, CancellationToken ct)
+    private async Task DeliverAsync(AppDbContext db, IServiceProvider services, OutboxMessage m, DispatcherOptions o, CancellationToken ct)
     {
         string? error = null;
         try
@@ -86,6 +86,10 @@ public sealed partial class OutboxDispatcher(
             if (m.Channel == NotificationChannel.Webhook)
             {
                 await webhooks.SendAsync(m, ct);
+            }
+            else if (m.Channel == NotificationChannel.Exchange)
+            {
+                await services.GetRequiredService<IExchangeSender>().SendAsync(m, ct);
             }
             else if (m.Channel == NotificationChannel.Email)
             {

@@ -9,6 +9,9 @@ public enum NotificationChannel
 
     /// <summary>An event for an integrator's webhook subscription (issue 26.3): <see cref="OutboxMessage.To"/> is its URL.</summary>
     Webhook,
+
+    /// <summary>An edXML package (issue 23.5) to another organ: <see cref="OutboxMessage.To"/> is its OrganId, sent by <see cref="IExchangeSender"/>.</summary>
+    Exchange,
 }
 
 public enum NotificationKind
@@ -30,6 +33,9 @@ public enum NotificationKind
     DossierEvent,
     /// <summary>An invitation to a meeting (issue 24), with the invitee's personal join link.</summary>
     MeetingInvitation,
+
+    /// <summary>An edXML document or status package to another organ (issue 23.5).</summary>
+    DocumentExchange,
 }
 
 /// <summary>

@@ -438,6 +438,13 @@ public static class EndpointAccess
         new("POST /api/v1/documents/{id:long}/return", "/api/v1/documents/{draftToReturn}/return", "NNYYRNNN", Valid: s => new { note = "Sửa lại " + N(s) }),
         new("POST /api/v1/documents/{id:long}/resubmit", "/api/v1/documents/{draftReturned}/resubmit", "NNRRYNNN", Valid: s => new { text = "Bản sửa " + N(s) }),
         new("POST /api/v1/documents/{id:long}/issue", "/api/v1/documents/{draftSigned}/issue", "NNYRYNNN", NoBody),
+        // Issue 23.5, edXML: {docToSend} is an issued outgoing document of 584.MC, {docSent} one already sent to 22792, {docReceived} one received over edXML.
+        new("GET /api/v1/documents/{id:long}/edxml", "/api/v1/documents/{docToSend}/edxml?to=22792", "NNYYYNNN"),
+        // Each principal posts a package signed by another organ to the units of the demo tree; it registers in those of its own scope.
+        new("POST /api/v1/documents/edxml", "/api/v1/documents/edxml", "NNYYYYYY", Valid: s => EndpointCatalog.EdxmlPackage(s.Number)),
+        new("POST /api/v1/documents/{id:long}/send", "/api/v1/documents/{docToSend}/send", "NNYYYNNN", Valid: s => new { recipients = new[] { "22792" } }),
+        new("POST /api/v1/documents/{id:long}/recall", "/api/v1/documents/{docSent}/recall", "NNYYYNNN", Valid: s => new { reason = "Thu hồi kiểm thử " + N(s) }),
+        new("POST /api/v1/documents/{id:long}/refuse", "/api/v1/documents/{docReceived}/refuse", "NNYYYNNN", Valid: s => new { reason = "Từ chối kiểm thử " + N(s) }),
         new("POST /api/v1/workfiles", "/api/v1/workfiles", Staff, Valid: s => new { title = "Hồ sơ công việc " + N(s) }),
         new("GET /api/v1/workfiles", "/api/v1/workfiles", Staff),
         new("GET /api/v1/workfiles/{id:long}", "/api/v1/workfiles/{workfile}", "NNYYYNNN"),
@@ -446,6 +453,7 @@ public static class EndpointAccess
         new("POST /api/v1/workfiles/{id:long}/close", "/api/v1/workfiles/{workToClose}/close", "NNYYYNNN", Valid: s => new { medium = "electronic" }),
         new("PAGE /Documents/Index", "/Documents", Staff),
         new("PAGE /Documents/Details", "/Documents/Details?id={docToAssign}", "NNYYYNNN"),
+        new("PAGE /Documents/Exchange", "/Documents/Exchange?id={docToSend}", "NNYYYNNN"),
         new("PAGE /Documents/Register", "/Documents/Register", Staff),
         new("PAGE /Documents/Issue", "/Documents/Issue", Staff),
         new("PAGE /Documents/Draft", "/Documents/Draft", Staff),

@@ -199,6 +199,27 @@ public static class EndpointCatalog
             }, ct), "id", ct),
         },
 
+        // Issue 23.5: an issued outgoing document of 584.MC; one already sent to 22792; one received over edXML at 584.MC.
+        ["docToSend"] = async (app, values, n, ct) => new() { ["docToSend"] = await OutgoingAsync(app, "Văn bản để gửi liên thông " + n, ct) },
+        ["docSent"] = async (app, values, n, ct) =>
+        {
+            var id = await OutgoingAsync(app, "Văn bản đã gửi liên thông " + n, ct);
+            await IdOfAsync(await (await app.As(Principals.Desk)).PostAsJsonAsync($"/api/v1/documents/{id}/send", new { recipients = new[] { "22792" } }, ct), "id", ct);
+            return new() { ["docSent"] = id };
+        },
+        ["docReceived"] = async (app, values, n, ct) =>
+        {
+            using var content = EdxmlPackage(900_000 + n, "584.MC");
+            var response = await (await app.As(Principals.Desk)).PostAsync("/api/v1/documents/edxml", content, ct);
+            var body = await response.Content.ReadAsStringAsync(ct);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"edXML import → {(int)response.StatusCode} {body}");
+            }
+
+            return new() { ["docReceived"] = JsonDocument.Parse(body).RootElement.GetProperty("documentIds")[0].GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        },
+
         // An incoming document of 584.MC assigned to motcua as chủ trì, for progress.
         ["heldDoc"] = async (app, values, n, ct) =>
         {
@@ -524,6 +545,32 @@ public static class EndpointCatalog
         }
 
         return result;
+    }
+
+    private static async Task<string> OutgoingAsync(SecurityApp app, string subject, CancellationToken ct) =>
+        await IdOfAsync(await (await app.As(Principals.Desk)).PostAsJsonAsync("/api/v1/documents/outgoing", new
+        {
+            type = "CV",
+            issuer = "UBND huyện Bác Ái",
+            issuerAbbreviation = "UBND",
+            drafterAbbreviation = "VP",
+            subject,
+            signer = "Người ký",
+        }, ct), "id", ct);
+
+    private static readonly Lazy<System.Security.Cryptography.X509Certificates.X509Certificate2> EdxmlSender =
+        new(() => MotCua.IntegrationTests.Infrastructure.TestCertificates.Create("Hệ thống quản lý văn bản khác (kiểm thử)"));
+
+    /// <summary>A signed edXML package from another organ to <paramref name="to"/> (default: the units of every staff principal), unique by <paramref name="n"/>.</summary>
+    public static HttpContent EdxmlPackage(int n, params string[] to)
+    {
+        var organs = (to.Length > 0 ? to : ["584.MC", "584.TCKH", "584.NV", "22792"]).Select(c => new Web.Features.Documents.EdxmlOrgan(c, "Đơn vị nhận " + c)).ToList();
+        var xml = Web.Features.Documents.Edxml.Write(new(
+            new("000.00.00.H47", "Văn phòng UBND tỉnh Khánh Hòa"), organs, n % 100_000 + 1, "VPUBND-KT", "Khánh Hòa", new DateOnly(2025, 1, 2), "CV", "Công văn",
+            "Công văn liên thông kiểm thử " + n, "Người ký", null, 1, [], 0, 1, 0, null, $"000.00.00.H47,2025/01/02,{n}/VPUBND-KT/{Guid.NewGuid():N}",
+            [("000.00.00.H47", new DateTime(2025, 1, 2, 8, 0, 0))], []));
+        Web.Features.Documents.Edxml.SignAsync(xml, new Web.Features.Signing.CertificateSigningKey(EdxmlSender.Value, [], "test"), CancellationToken.None).GetAwaiter().GetResult();
+        return new ByteArrayContent(Web.Features.Documents.Edxml.Bytes(xml)) { Headers = { ContentType = new("application/xml") } };
     }
 
     private static async Task<string> IdOfAsync(HttpResponseMessage response, string property, CancellationToken ct)

@@ -515,6 +515,16 @@ public static class PagePosts
                 await c.ApiAsync(Principals.Leader, HttpMethod.Post, $"/api/v1/documents/{id}/sign", null);
                 return Form($"/Documents/Details?id={id}&handler=Issue", F("Id", id));
             }),
+        // Issue 23.5: "Gửi liên thông" of an issued outgoing document of 584.MC to 22792.
+        new("POST /Documents/Exchange", "NNYYYNNN", async c =>
+            {
+                var id = (await c.ApiAsync(Principals.Desk, HttpMethod.Post, "/api/v1/documents/outgoing", new
+                {
+                    type = "CV", issuer = "UBND huyện Bác Ái", issuerAbbreviation = "UBND", drafterAbbreviation = "VP", subject = "Công văn liên thông " + D(c.N), signer = "Người ký",
+                })).GetProperty("id").GetInt64().ToString(CultureInfo.InvariantCulture);
+                return Form($"/Documents/Exchange?id={id}", F("Recipients", "22792"));
+            },
+            Check: Redirects("/Documents/Exchange?id=")),
         new("POST /Documents/WorkFiles", "NNYYYYYY", c => Task.FromResult(Form("/Documents/WorkFiles", F("Title", "Hồ sơ công việc " + D(c.N)))),
             Check: Redirects("/Documents/WorkFile?id=")),
         new("POST /Documents/WorkFile?handler=Item", "NNYYYNNN", async c =>

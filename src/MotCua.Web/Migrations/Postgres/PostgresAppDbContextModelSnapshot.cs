@@ -678,6 +678,61 @@ namespace MotCua.Web.Migrations.Postgres
                     b.ToTable("DocumentCounters", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Web.Features.Documents.DocumentDraft", b =>
+                {
+                    b.Property<long>("DocumentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CertificateThumbprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("DrafterAbbreviation")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("DrafterId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("DrafterName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("IssuedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IssuedSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("IssuerAbbreviation")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ReturnNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("SignedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SignedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("DocumentId");
+
+                    b.HasIndex("DrafterId");
+
+                    b.HasIndex("IssuedSha256");
+
+                    b.ToTable("DocumentDrafts", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Web.Features.Documents.DocumentEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -720,6 +775,113 @@ namespace MotCua.Web.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("DocumentEvents", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Documents.DocumentExchange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DeliveredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<long>("DocumentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("LastStatusAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastStatusCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("PackageId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PeerName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("PeerOrganId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("RecalledAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("RefusedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SignerSubject")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("Direction", "PackageId", "UnitId", "PeerOrganId")
+                        .IsUnique();
+
+                    b.ToTable("DocumentExchanges", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Documents.DocumentExchangeStatus", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long>("ExchangeId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Outgoing")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StatusCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Timestamp")
+                        .IsRequired()
+                        .HasMaxLength(19)
+                        .HasColumnType("character varying(19)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExchangeId", "Outgoing", "StatusCode", "Timestamp")
+                        .IsUnique();
+
+                    b.ToTable("DocumentExchangeStatuses", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Documents.OfficialDocument", b =>
@@ -770,6 +932,9 @@ namespace MotCua.Web.Migrations.Postgres
                     b.Property<string>("Recipients")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<long?>("RepliesToId")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("SearchText")
                         .IsRequired()
@@ -825,7 +990,8 @@ namespace MotCua.Web.Migrations.Postgres
                     b.HasIndex("UnitPath", "Direction");
 
                     b.HasIndex("UnitId", "Book", "Year", "Number")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"Number\" > 0");
 
                     b.ToTable("OfficialDocuments", (string)null);
                 });
@@ -1116,7 +1282,8 @@ namespace MotCua.Web.Migrations.Postgres
                     b.Property<string>("CurrentUnitPath")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
 
                     b.Property<bool>("Digitized")
                         .HasColumnType("boolean");
@@ -1207,7 +1374,8 @@ namespace MotCua.Web.Migrations.Postgres
                     b.Property<string>("ReceivingUnitPath")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
 
                     b.Property<string>("ResultCode")
                         .HasMaxLength(80)
@@ -4196,6 +4364,33 @@ namespace MotCua.Web.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MotCua.Web.Features.Documents.DocumentDraft", b =>
+                {
+                    b.HasOne("MotCua.Web.Features.Documents.OfficialDocument", null)
+                        .WithOne()
+                        .HasForeignKey("MotCua.Web.Features.Documents.DocumentDraft", "DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Documents.DocumentExchange", b =>
+                {
+                    b.HasOne("MotCua.Web.Features.Documents.OfficialDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Documents.DocumentExchangeStatus", b =>
+                {
+                    b.HasOne("MotCua.Web.Features.Documents.DocumentExchange", null)
+                        .WithMany("Statuses")
+                        .HasForeignKey("ExchangeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MotCua.Web.Features.Documents.WorkFileItem", b =>
                 {
                     b.HasOne("MotCua.Web.Features.Documents.WorkFile", null)
@@ -4260,6 +4455,13 @@ namespace MotCua.Web.Migrations.Postgres
                                 .HasColumnName("ApplicantTaxCode");
 
                             b1.HasKey("DossierId");
+
+                            b1.HasIndex("FullName");
+
+                            NpgsqlIndexBuilderExtensions.UseCollation(b1.HasIndex("FullName"), new[] { "C" });
+
+                            b1.HasIndex("IdNumber")
+                                .HasFilter("\"ApplicantIdNumber\" IS NOT NULL");
 
                             b1.ToTable("Dossiers");
 
@@ -4704,6 +4906,11 @@ namespace MotCua.Web.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("ApiClient");
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Documents.DocumentExchange", b =>
+                {
+                    b.Navigation("Statuses");
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Documents.OfficialDocument", b =>

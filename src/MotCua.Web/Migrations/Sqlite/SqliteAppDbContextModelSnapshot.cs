@@ -653,6 +653,61 @@ namespace MotCua.Web.Migrations.Sqlite
                     b.ToTable("DocumentCounters", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Web.Features.Documents.DocumentDraft", b =>
+                {
+                    b.Property<long>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CertificateThumbprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DrafterAbbreviation")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DrafterId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DrafterName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("IssuedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuedSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuerAbbreviation")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SignedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DocumentId");
+
+                    b.HasIndex("DrafterId");
+
+                    b.HasIndex("IssuedSha256");
+
+                    b.ToTable("DocumentDrafts", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Web.Features.Documents.DocumentEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -693,6 +748,109 @@ namespace MotCua.Web.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("DocumentEvents", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Documents.DocumentExchange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeliveredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastStatusAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastStatusCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PackageId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PeerName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PeerOrganId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RecalledAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RefusedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerSubject")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("Direction", "PackageId", "UnitId", "PeerOrganId")
+                        .IsUnique();
+
+                    b.ToTable("DocumentExchanges", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Documents.DocumentExchangeStatus", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExchangeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Outgoing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Timestamp")
+                        .IsRequired()
+                        .HasMaxLength(19)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExchangeId", "Outgoing", "StatusCode", "Timestamp")
+                        .IsUnique();
+
+                    b.ToTable("DocumentExchangeStatuses", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Documents.OfficialDocument", b =>
@@ -741,6 +899,9 @@ namespace MotCua.Web.Migrations.Sqlite
                     b.Property<string>("Recipients")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("RepliesToId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SearchText")
                         .IsRequired()
@@ -796,7 +957,8 @@ namespace MotCua.Web.Migrations.Sqlite
                     b.HasIndex("UnitPath", "Direction");
 
                     b.HasIndex("UnitId", "Book", "Year", "Number")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"Number\" > 0");
 
                     b.ToTable("OfficialDocuments", (string)null);
                 });
@@ -4071,6 +4233,33 @@ namespace MotCua.Web.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MotCua.Web.Features.Documents.DocumentDraft", b =>
+                {
+                    b.HasOne("MotCua.Web.Features.Documents.OfficialDocument", null)
+                        .WithOne()
+                        .HasForeignKey("MotCua.Web.Features.Documents.DocumentDraft", "DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Documents.DocumentExchange", b =>
+                {
+                    b.HasOne("MotCua.Web.Features.Documents.OfficialDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Documents.DocumentExchangeStatus", b =>
+                {
+                    b.HasOne("MotCua.Web.Features.Documents.DocumentExchange", null)
+                        .WithMany("Statuses")
+                        .HasForeignKey("ExchangeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MotCua.Web.Features.Documents.WorkFileItem", b =>
                 {
                     b.HasOne("MotCua.Web.Features.Documents.WorkFile", null)
@@ -4135,6 +4324,12 @@ namespace MotCua.Web.Migrations.Sqlite
                                 .HasColumnName("ApplicantTaxCode");
 
                             b1.HasKey("DossierId");
+
+                            b1.HasIndex("FullName")
+                                .HasAnnotation("Relational:Collation", new[] { "C" });
+
+                            b1.HasIndex("IdNumber")
+                                .HasFilter("\"ApplicantIdNumber\" IS NOT NULL");
 
                             b1.ToTable("Dossiers");
 
@@ -4579,6 +4774,11 @@ namespace MotCua.Web.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("ApiClient");
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Documents.DocumentExchange", b =>
+                {
+                    b.Navigation("Statuses");
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Documents.OfficialDocument", b =>

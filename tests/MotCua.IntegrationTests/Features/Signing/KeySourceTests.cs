@@ -261,7 +261,7 @@ public sealed class KeySourceTests : IAsyncLifetime
         app.Settings["Signing:Remote:Url"] = service.Url.ToString();
         app.Settings["Signing:Remote:ApiKey"] = "service-key";
         app.Settings["Signing:Remote:CredentialId"] = "cred-001";
-        app.Settings["Signing:Remote:TimeoutSeconds"] = "2";
+        app.Settings["Signing:Remote:TimeoutSeconds"] = "5"; // the stalled call waits it out; 2 s was too short on a loaded CI machine
         app.Settings["Signing:TrustedRoots"] = _pki.WriteRootPem(Path.Combine(_folder, "root.pem"));
         var pdfSigner = app.Services.GetRequiredService<PdfSigner>();
 

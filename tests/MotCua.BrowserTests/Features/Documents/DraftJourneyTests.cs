@@ -1,16 +1,38 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using MotCua.BrowserTests.Pages;
+using MotCua.Testing;
+using MotCua.Web.Features.Accounts;
+using MotCua.Web.Features.Documents;
+using MotCua.Web.Features.Notifications;
+using MotCua.Web.Infrastructure;
 
 namespace MotCua.BrowserTests.Features.Documents;
 
 /// <summary>
 /// Issue 23's journey in the browser at today's commune (Xã Bác Ái, 56.BACAI), at 1366 px and 360 px: the desk registers an
 /// incoming document → the leader assigns it → the holder drafts a reply → the leader signs → the clerk numbers and issues it
-/// → the issued file, uploaded to /Verify, shows two valid signatures and "issued by the system". The edXML step (send →
-/// received at another unit) goes between <see cref="IssueAsync"/> and <see cref="VerifyAsync"/>.
+/// → it is sent as edXML to Xã Bác Ái Tây, whose clerk finds it in the incoming register → the file received there,
+/// uploaded to /Verify, shows two valid signatures and "issued by the system".
 /// </summary>
-public sealed class DraftJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class DraftJourneyTests(DraftJourneyTests.ExchangeFixture browser) : IClassFixture<DraftJourneyTests.ExchangeFixture>
 {
+    /// <summary>The demo's folder transport with one folder for both ways, so that one instance's units reach each other.</summary>
+    public sealed class ExchangeFixture : BrowserFixture
+    {
+        private readonly string _folder = Path.Combine(Path.GetTempPath(), "motcua-tests", "edxml-browser-" + Guid.NewGuid().ToString("N")[..8]);
+
+        protected override void Configure(AppFactory app)
+        {
+            app.Settings["Documents:Exchange:Transport"] = "Folder";
+            app.Settings["Documents:Exchange:Outbox"] = _folder;
+            app.Settings["Documents:Exchange:Inbox"] = _folder;
+            app.Settings["Documents:Exchange:InboxEnabled"] = "false";
+        }
+    }
+
     private static readonly DateTimeOffset Today = new(2026, 12, 7, 9, 0, 0, TimeSpan.FromHours(7));
 
     [Theory]
@@ -24,9 +46,9 @@ public sealed class DraftJourneyTests(BrowserFixture browser) : IClassFixture<Br
         var draftUrl = await DraftReplyAsync(viewport, incomingUrl);
         await SignAsync(viewport, draftUrl);
         var issuedFile = await IssueAsync(viewport, draftUrl);
-
-        // The edXML step goes here: send the issued document → received at another unit; verify then checks the file received.
-        await VerifyAsync(viewport, issuedFile);
+        var receivedFile = await SendAndReceiveAsync(viewport, draftUrl);
+        Assert.Equal(issuedFile, receivedFile);
+        await VerifyAsync(viewport, receivedFile);
     }
 
     private async Task<IPage> SignedInAsync(ViewportSize viewport, string userName)
@@ -97,6 +119,56 @@ public sealed class DraftJourneyTests(BrowserFixture browser) : IClassFixture<Br
         var file = await pages.MainFileAsync();
         await clerk.Context.CloseAsync();
         return file;
+    }
+
+    /// <summary>
+    /// The clerk sends the issued document to Xã Bác Ái Tây on "Gửi liên thông"; the outbox writes the edXML package and the
+    /// inbox reads it (run here rather than waited for); Bác Ái Tây's clerk finds it in the incoming register (newest first). Returns the
+    /// PDF received there.
+    /// </summary>
+    private async Task<byte[]> SendAndReceiveAsync(ViewportSize viewport, string issuedUrl)
+    {
+        await UsersAtBacAiTayAsync();
+        var clerk = await SignedInAsync(viewport, "motcua.bacai");
+        await clerk.GotoAsync(issuedUrl);
+        await clerk.GetByTestId("exchange-link").ClickAsync();
+        await DesignChecks.AssertNoSideScrollAsync(clerk, $"/Documents/Exchange at {viewport.Width} px");
+        await clerk.GetByRole(AriaRole.Checkbox, new() { Name = "56.BACAITAY" }).CheckAsync();
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Gửi liên thông" }).ClickAsync();
+        await Assertions.Expect(clerk.GetByTestId("exchange-done")).ToBeVisibleAsync();
+
+        var ct = TestContext.Current.CancellationToken;
+        await browser.App.Services.GetRequiredService<OutboxDispatcher>().DispatchOnceAsync(ct);
+        Assert.True(await browser.App.Services.GetRequiredService<ExchangeInbox>().RunOnceAsync(ct) >= 1, "the package did not arrive");
+        await clerk.ReloadAsync();
+        await Assertions.Expect(clerk.GetByTestId("exchanges")).ToContainTextAsync("56.BACAITAY");
+        await clerk.Context.CloseAsync();
+
+        var receiver = await SignedInAsync(viewport, "vanthu.bacaitay");
+        await receiver.GotoAsync("/Documents?direction=incoming&q=" + Uri.EscapeDataString("trả lời văn bản số 412/UBND-KGVX"));
+        await receiver.Locator("main a[href^='/Documents/Details']").First.ClickAsync();
+        await Assertions.Expect(receiver.GetByTestId("exchange-link")).ToBeVisibleAsync();
+        await DesignChecks.AssertNoSideScrollAsync(receiver, $"the received document at {viewport.Width} px");
+        var file = await new DocumentPages(receiver).MainFileAsync();
+        await receiver.Context.CloseAsync();
+        return file;
+    }
+
+    /// <summary>Xã Bác Ái Tây has no demo account: its clerk is created for the journey.</summary>
+    private async Task UsersAtBacAiTayAsync()
+    {
+        using var scope = browser.App.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        if (await users.FindByNameAsync("vanthu.bacaitay") is not null)
+        {
+            return;
+        }
+
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var unitId = await db.Units.Where(u => u.Code == "56.BACAITAY").Select(u => u.Id).SingleAsync(TestContext.Current.CancellationToken);
+        var clerk = new AppUser { UserName = "vanthu.bacaitay", FullName = "Văn thư Bác Ái Tây", UnitId = unitId };
+        Assert.True((await users.CreateAsync(clerk, AppFactory.DemoPassword)).Succeeded);
+        await users.AddToRoleAsync(clerk, Roles.Desk);
     }
 
     /// <summary>Anyone uploads the file to /Verify: two intact signatures, and the system recognises the document it issued.</summary>

@@ -123,7 +123,7 @@ public sealed class DraftJourneyTests(DraftJourneyTests.ExchangeFixture browser)
 
     /// <summary>
     /// The clerk sends the issued document to Xã Bác Ái Tây on "Gửi liên thông"; the outbox writes the edXML package and the
-    /// inbox reads it (run here rather than waited for); Bác Ái Tây's clerk finds it in the incoming register (newest first). Returns the
+    /// inbox reads it (run here rather than waited for); Bác Ái Tây's clerk finds it in the incoming register by its số và ký hiệu. Returns the
     /// PDF received there.
     /// </summary>
     private async Task<byte[]> SendAndReceiveAsync(ViewportSize viewport, string issuedUrl)
@@ -131,6 +131,7 @@ public sealed class DraftJourneyTests(DraftJourneyTests.ExchangeFixture browser)
         await UsersAtBacAiTayAsync();
         var clerk = await SignedInAsync(viewport, "motcua.bacai");
         await clerk.GotoAsync(issuedUrl);
+        var notation = await new DocumentPages(clerk).Notation.InnerTextAsync();
         await clerk.GetByTestId("exchange-link").ClickAsync();
         await DesignChecks.AssertNoSideScrollAsync(clerk, $"/Documents/Exchange at {viewport.Width} px");
         await clerk.GetByRole(AriaRole.Checkbox, new() { Name = "56.BACAITAY" }).CheckAsync();
@@ -145,8 +146,9 @@ public sealed class DraftJourneyTests(DraftJourneyTests.ExchangeFixture browser)
         await clerk.Context.CloseAsync();
 
         var receiver = await SignedInAsync(viewport, "vanthu.bacaitay");
-        await receiver.GotoAsync("/Documents?direction=incoming&q=" + Uri.EscapeDataString("trả lời văn bản số 412/UBND-KGVX"));
-        await receiver.Locator("main a[href^='/Documents/Details']").First.ClickAsync();
+        // The số và ký hiệu travels with the package: the received copy is found by it, not by its place in the list.
+        await receiver.GotoAsync("/Documents?direction=incoming&q=" + Uri.EscapeDataString(notation));
+        await receiver.GetByRole(AriaRole.Link, new() { Name = notation, Exact = true }).ClickAsync();
         await Assertions.Expect(receiver.GetByTestId("exchange-link")).ToBeVisibleAsync();
         await DesignChecks.AssertNoSideScrollAsync(receiver, $"the received document at {viewport.Width} px");
         var file = await new DocumentPages(receiver).MainFileAsync();

@@ -87,8 +87,9 @@ start_instance() { # name port
 pa=$(free_port 5611); pid_a=$(start_instance a "$pa"); pids+=("$pid_a")
 pb=$(free_port $((pa + 1))); pid_b=$(start_instance b "$pb"); pids+=("$pid_b")
 for port in $pa $pb; do
-  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.5; done
-  curl -sf "http://127.0.0.1:$port/health" >/dev/null || { tail -20 "$tmp"/a/app.log "$tmp"/b/app.log; die "instance on $port did not start"; }
+  # Up to 2 min: a loaded CI machine (load 40-80 with the other suites) starts the app slowly.
+  for _ in $(seq 1 240); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.5; done
+  curl -sf "http://127.0.0.1:$port/health" >/dev/null || { tail -n 20 "$tmp"/a/app.log "$tmp"/b/app.log; die "instance on $port did not start"; }
 done
 echo "instance A 127.0.0.1:$pa (pid $pid_a), instance B 127.0.0.1:$pb (pid $pid_b)"
 

@@ -38,7 +38,7 @@ public static class DatabaseSetup
             // Owned by the container: stopping the host closes the app's connections (a test database can then serve as a template).
             builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(cs));
             builder.Services.AddDbContextPool<AppDbContext, PostgresAppDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>())
-                .AddInterceptors(new AppendOnlyHistory(), new MaxLengthGuard(), new Features.NationalPortal.NationalSyncMarker(), new Features.Dossiers.DossierWebhooks(sp.GetRequiredService<Features.Webhooks.WebhookSubscriptions>()), new AggregatesInterceptor()));
+                .AddInterceptors(new AppendOnlyHistory(), new MaxLengthGuard(), new Features.NationalPortal.NationalSyncMarker(), new Features.Dossiers.DossierWebhooks(sp.GetRequiredService<Features.Webhooks.WebhookSubscriptions>()), new AggregatesInterceptor(), Features.Dossiers.ComponentNames.Interceptor));
             builder.Services.AddSingleton(ReadOnlyDb.ForPostgres(cs, config.GetConnectionString("PostgresReadOnly") is { } standby ? PostgresConnectionString(standby) : null));
         }
         else
@@ -50,7 +50,7 @@ public static class DatabaseSetup
             builder.Services.AddHostedService(sp => sp.GetRequiredService<SqliteCheckpointer>());
             builder.Services.AddDbContextPool<AppDbContext, SqliteAppDbContext>((sp, o) => o
                 .UseSqlite(cs)
-                .AddInterceptors(new SqlitePragmas(sp.GetRequiredService<SqliteCheckpointer>()), new AppendOnlyHistory(), new MaxLengthGuard(), new Features.NationalPortal.NationalSyncMarker(), new Features.Dossiers.DossierWebhooks(sp.GetRequiredService<Features.Webhooks.WebhookSubscriptions>()), new AggregatesInterceptor(), sp.GetRequiredService<SqliteWriteGate>()));
+                .AddInterceptors(new SqlitePragmas(sp.GetRequiredService<SqliteCheckpointer>()), new AppendOnlyHistory(), new MaxLengthGuard(), new Features.NationalPortal.NationalSyncMarker(), new Features.Dossiers.DossierWebhooks(sp.GetRequiredService<Features.Webhooks.WebhookSubscriptions>()), new AggregatesInterceptor(), Features.Dossiers.ComponentNames.Interceptor, sp.GetRequiredService<SqliteWriteGate>()));
             builder.Services.AddSingleton(ReadOnlyDb.ForSqlite(cs, new SqlitePragmas()));
         }
 

@@ -31,14 +31,14 @@ public sealed class ReadOnlyDb
     {
         var cs = new NpgsqlConnectionStringBuilder(readOnly ?? primary) { ApplicationName = ApplicationName }.ToString();
         var options = new DbContextOptionsBuilder<PostgresAppDbContext>()
-            .UseNpgsql(cs).UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking).AddInterceptors(new RefuseWrites()).Options;
+            .UseNpgsql(cs).UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking).AddInterceptors(new RefuseWrites(), Features.Dossiers.ComponentNames.Interceptor).Options;
         return new(() => new PostgresAppDbContext(options), readOnly is not null);
     }
 
     internal static ReadOnlyDb ForSqlite(string cs, IInterceptor pragmas)
     {
         var options = new DbContextOptionsBuilder<SqliteAppDbContext>()
-            .UseSqlite(cs).UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking).AddInterceptors(pragmas, new RefuseWrites()).Options;
+            .UseSqlite(cs).UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking).AddInterceptors(pragmas, new RefuseWrites(), Features.Dossiers.ComponentNames.Interceptor).Options;
         return new(() => new SqliteAppDbContext(options), false);
     }
 

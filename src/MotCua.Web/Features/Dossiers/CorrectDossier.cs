@@ -186,6 +186,7 @@ public sealed class CorrectDossier(AppDbContext db, TimeProvider time, IFileStor
             if (match is null)
             {
                 match = new DossierDocument { Name = w.Name! };
+                ComponentNames.Link(match, dossier.ProcedureId);
                 dossier.Documents.Add(match);
             }
 

@@ -211,7 +211,9 @@ public sealed class Dossier
         b.Entity<DossierDocument>(e =>
         {
             e.ToTable("DossierDocuments");
-            e.Property(x => x.Name).HasMaxLength(1000);
+            // The name is stored only for a component outside the version's list (ComponentNames, issue 25 item 5).
+            e.Ignore(x => x.Name);
+            e.Property(x => x.OwnName).HasColumnName("Name").HasMaxLength(1000).UsePropertyAccessMode(PropertyAccessMode.Property);
             e.Property(x => x.Kind).HasMaxLength(32);
             e.Property(x => x.FileId).HasMaxLength(128);
         });
@@ -271,7 +273,29 @@ public sealed class DossierDocument
 {
     public long Id { get; set; }
     public long DossierId { get; set; }
+
+    /// <summary>The name: from the procedure version's list when <see cref="Item"/> is set, else stored (<see cref="OwnName"/>).</summary>
     public required string Name { get; set; }
+
+    /// <summary>The procedure version whose required-documents list <see cref="Item"/> points into (the dossier's own version).</summary>
+    public int? ProcedureId { get; set; }
+
+    /// <summary>The component's position in that list (from 0); null for a document outside it, e.g. one the desk added.</summary>
+    public short? Item { get; set; }
+
+    /// <summary>The stored name: only for a component outside the list (and rows stored before issue 25 that matched none).</summary>
+    public string? OwnName
+    {
+        get => Item is null ? Name : null;
+        set
+        {
+            if (value is not null)
+            {
+                Name = value;
+            }
+        }
+    }
+
     public string Kind { get; set; } = "copy";
     public string? FileId { get; set; }
     public int Count { get; set; } = 1;

@@ -40,9 +40,8 @@ public static class ReusableDocuments
     // A class with setters, not a positional record: EF translates member initialisation, not constructor calls, under Where.
     private sealed class Row
     {
-        public long Id { get; init; }
-        public string Name { get; init; } = "";
-        public string? FileId { get; init; }
+        // The whole component: its name may come from the procedure version's list (ComponentNames), not from a column.
+        public DossierDocument Doc { get; init; } = null!;
         public string Code { get; init; } = "";
         public DateOnly ReceivedOn { get; init; }
     }
@@ -59,14 +58,14 @@ public static class ReusableDocuments
             { TaxCode: { } tax } => dossiers.Where(d => d.Applicant.TaxCode == tax),
             _ => dossiers.Where(d => false),
         };
-        return dossiers.SelectMany(d => d.Documents.Where(x => x.FileId != null), (d, x) => new Row { Id = x.Id, Name = x.Name, FileId = x.FileId, Code = d.Code, ReceivedOn = d.ReceivedOn });
+        return dossiers.SelectMany(d => d.Documents.Where(x => x.FileId != null), (d, x) => new Row { Doc = x, Code = d.Code, ReceivedOn = d.ReceivedOn });
     }
 
-    private static ReusableDocument ToReusable(Row x) => new(x.Id, FromDossier, x.Name, DocumentKinds.Of(x.Name), x.FileId!, x.Code, x.ReceivedOn);
+    private static ReusableDocument ToReusable(Row x) => new(x.Doc.Id, FromDossier, x.Doc.Name, DocumentKinds.Of(x.Doc.Name), x.Doc.FileId!, x.Code, x.ReceivedOn);
 
     public static async Task<ReusableDocument?> FindAsync(AppDbContext db, long documentId, ReuseOwner owner, DateOnly today, int validityMonths, CancellationToken ct)
     {
-        var found = await Rows(db, owner, today, validityMonths).Where(x => x.Id == documentId).FirstOrDefaultAsync(ct);
+        var found = await Rows(db, owner, today, validityMonths).Where(x => x.Doc.Id == documentId).FirstOrDefaultAsync(ct);
         return found is null ? null : ToReusable(found);
     }
 
@@ -79,7 +78,7 @@ public static class ReusableDocuments
             return [];
         }
 
-        var earlier = await Rows(db, owner, today, validityMonths).OrderByDescending(x => x.Id).Take(200).ToListAsync(ct);
+        var earlier = await Rows(db, owner, today, validityMonths).OrderByDescending(x => x.Doc.Id).Take(200).ToListAsync(ct);
         var list = earlier.Select(ToReusable).ToList();
         foreach (var store in stores)
         {

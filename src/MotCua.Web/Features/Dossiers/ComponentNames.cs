@@ -1,0 +1,113 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
+using MotCua.Web.Features.Procedures;
+
+namespace MotCua.Web.Features.Dossiers;
+
+/// <summary>
+/// A dossier's component that is in its procedure version's required-documents list stores only its position there
+/// (issue 25 item 5: the legal text is ~400 bytes a component, 24 components a dossier); its name is read back from the
+/// list when the row is loaded. A version's list never changes once saved (a change opens a new version), so the lists
+/// are cached per process by version id.
+/// </summary>
+public sealed class ComponentNames : IMaterializationInterceptor
+{
+    public static readonly ComponentNames Interceptor = new();
+
+    private static readonly ConcurrentDictionary<int, string[]> Lists = new();
+
+    /// <summary>Points <paramref name="doc"/> at the list entry of the same name; a name not in the list stays stored.</summary>
+    public static void Link(DossierDocument doc, Procedure procedure)
+    {
+        var names = Remember(procedure);
+        var index = Array.IndexOf(names, doc.Name);
+        (doc.ProcedureId, doc.Item) = index is >= 0 and <= short.MaxValue ? (procedure.Id, (short)index) : ((int?)null, (short?)null);
+    }
+
+    /// <summary>As above with a list this process already holds; otherwise the name stays stored (correct, only not lean).</summary>
+    public static void Link(DossierDocument doc, int procedureId)
+    {
+        if (Lists.TryGetValue(procedureId, out var names) && Array.IndexOf(names, doc.Name) is >= 0 and <= short.MaxValue and var index)
+        {
+            (doc.ProcedureId, doc.Item) = (procedureId, (short)index);
+        }
+    }
+
+    public static void Link(IEnumerable<DossierDocument> docs, Procedure procedure)
+    {
+        foreach (var doc in docs)
+        {
+            Link(doc, procedure);
+        }
+    }
+
+    public object InitializedInstance(MaterializationInterceptionData materializationData, object entity)
+    {
+        if (entity is Procedure p && p.Id > 0)
+        {
+            Remember(p);
+        }
+        else if (entity is DossierDocument { Item: { } item, ProcedureId: { } procedureId } doc)
+        {
+            var names = Lists.TryGetValue(procedureId, out var cached) ? cached : Load(materializationData.Context, procedureId);
+            // A list entry that is gone (never, as versions are immutable) shows its position rather than nothing.
+            doc.Name = item < names.Length ? names[item] : $"#{item + 1}";
+        }
+
+        return entity;
+    }
+
+    private static string[] Remember(Procedure p)
+    {
+        string[] names = [.. p.Documents.Select(d => d.Name)];
+        if (p.Id > 0)
+        {
+            Lists[p.Id] = names;
+        }
+
+        return names;
+    }
+
+    /// <summary>
+    /// A version this process has not seen yet, read while the dossier's own reader is still open: SQLite runs a second
+    /// command on the same connection, PostgreSQL needs a connection of its own (cloned, so with the same credentials).
+    /// </summary>
+    private static string[] Load(DbContext context, int procedureId)
+    {
+        var connection = context.Database.GetDbConnection();
+        var own = connection is ICloneable cloneable && connection.GetType().Name.StartsWith("Npgsql", StringComparison.Ordinal)
+            ? (DbConnection)cloneable.Clone()
+            : null;
+        try
+        {
+            var c = own ?? connection;
+            if (c.State != System.Data.ConnectionState.Open)
+            {
+                c.Open();
+            }
+
+            using var cmd = c.CreateCommand();
+            if (own is null)
+            {
+                cmd.Transaction = context.Database.CurrentTransaction?.GetDbTransaction();
+            }
+
+            cmd.CommandText = "SELECT \"Documents\" FROM \"Procedures\" WHERE \"Id\" = @id";
+            var id = cmd.CreateParameter();
+            id.ParameterName = "@id";
+            id.Value = procedureId;
+            cmd.Parameters.Add(id);
+            var json = cmd.ExecuteScalar() as string;
+            string[] names = json is null ? [] : [.. JsonDocument.Parse(json).RootElement.EnumerateArray().Select(d => d.GetProperty("Name").GetString() ?? "")];
+            return json is null ? names : Lists[procedureId] = names;
+        }
+        finally
+        {
+            own?.Dispose();
+        }
+    }
+}

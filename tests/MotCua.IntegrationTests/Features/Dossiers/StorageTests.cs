@@ -1,0 +1,146 @@
+using System.Data.Common;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MotCua.Testing;
+using MotCua.Web.Infrastructure;
+using static MotCua.IntegrationTests.Features.Dossiers.DossierApi;
+
+namespace MotCua.IntegrationTests.Features.Dossiers;
+
+/// <summary>
+/// Issue 25 item 5: the bytes one desk intake adds to the database (every table and index, uploaded files excluded), for a
+/// 1-component and a 24-component procedure. Prints the figure and the tables that hold it. The goal is 2 kB per dossier; it
+/// is not reached yet (docs/benchmarks.md, "Storage per dossier"), so by default the test fails only above the ceilings
+/// measured after the components stopped copying their legal text (about 2.3x less than before); MOTCUA_STORAGE_GOAL=1
+/// fails above the goal itself.
+/// Run: dotnet test tests/MotCua.IntegrationTests --filter "Category=Storage" --logger "console;verbosity=detailed"
+/// </summary>
+[Trait("Category", "Storage")]
+public sealed class StorageTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    private const int Dossiers = 300;
+    private const int Goal = 2048;
+
+    [Theory]
+    [InlineData(Certification, 1, 3000)]
+    [InlineData("1.004837", 24, 6500)]
+    public async Task A_desk_intake_stays_under_its_measured_ceiling_of_database_bytes(string procedureCode, int components, int ceiling)
+    {
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 7, 2, 0, 0, TimeSpan.Zero));
+        var desk = await app.ClientFor("motcua.bacai");
+        var procedure = await ProcedureAsync(desk, procedureCode);
+        var documents = AllDocuments(procedure);
+        Assert.Equal(components, documents.Length);
+
+        // One intake first, so that per-day rows (counters, aggregates) exist before the measure.
+        Assert.True((await ReceiveAsync(desk, "56.BACAI", procedureCode, documents: documents)).IsSuccessStatusCode);
+        var before = await SizesAsync();
+        var next = 0;
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            for (int i; (i = Interlocked.Increment(ref next)) <= Dossiers;)
+            {
+                var response = await ReceiveAsync(desk, "56.BACAI", procedureCode, idNumber: $"0580{i:D8}", phone: $"09{i:D8}", documents: documents);
+                Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+            }
+        }));
+        var after = await SizesAsync();
+
+        var perTable = after.Select(a => (a.Key, Bytes: (a.Value - before.GetValueOrDefault(a.Key)) / (double)Dossiers))
+            .Where(x => Math.Abs(x.Bytes) >= 1).OrderByDescending(x => x.Bytes).ToList();
+        var total = perTable.Sum(x => x.Bytes);
+        var report = $"storage {AppFactory.ProviderName} {procedureCode} ({components} components): {total:F0} bytes per dossier over {Dossiers} intakes; "
+            + string.Join(", ", perTable.Select(x => $"{x.Key} {x.Bytes:F0}"));
+        TestContext.Current.TestOutputHelper?.WriteLine(report);
+        Console.WriteLine(report);
+        var goalOnly = Environment.GetEnvironmentVariable("MOTCUA_STORAGE_GOAL") == "1";
+        Assert.True(total <= (goalOnly ? Goal : ceiling), report);
+    }
+
+    [Fact]
+    public async Task Components_of_the_list_store_only_their_position_and_read_back_their_full_name()
+    {
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 7, 2, 0, 0, TimeSpan.Zero));
+        var desk = await app.ClientFor("motcua.bacai");
+        var procedure = await ProcedureAsync(desk, "1.004837");
+        string[] listed = [.. procedure.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("name").GetString()!)];
+        object[] documents = [.. AllDocuments(procedure), new { name = "Giấy xác nhận thêm do bộ phận một cửa yêu cầu", kind = "copy", count = 2 }];
+
+        var response = await ReceiveAsync(desk, "56.BACAI", "1.004837", idNumber: "058099000777", documents: documents);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var code = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken)).GetProperty("code").GetString()!;
+
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var id = await db.Dossiers.Where(d => d.Code == code).Select(d => d.Id).SingleAsync(TestContext.Current.CancellationToken);
+            var rows = await db.Set<MotCua.Web.Features.Dossiers.DossierDocument>().Where(x => x.DossierId == id)
+                .Select(x => new { x.OwnName, x.Item }).ToListAsync(TestContext.Current.CancellationToken);
+            // The stored column: empty for the listed components, the name for the one the desk added. 3 of 1.004837's 24
+            // names are stored decomposed (NFD) in the catalogue and normalized by the intake: they keep their stored name.
+            var linked = rows.Count(r => r.OwnName == null && r.Item != null);
+            Assert.True(linked >= 21, $"{linked} of 24 components linked to the list");
+            Assert.Contains("Giấy xác nhận thêm do bộ phận một cửa yêu cầu", rows.Where(r => r.OwnName != null).Select(r => r.OwnName!));
+            Assert.Equal(25, rows.Count);
+
+            // A row stored before issue 25 (full name, no position) still reads as it was.
+            db.Set<MotCua.Web.Features.Dossiers.DossierDocument>().Add(new() { DossierId = id, Name = listed[3], Kind = "copy" });
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var read = await GetAsync(desk, code);
+        string[] names = [.. read.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("name").GetString()!)];
+        // Compared in NFC: the intake normalizes a name, as it did before.
+        Assert.Equal([.. listed.Select(n => n.Trim().Normalize()), "Giấy xác nhận thêm do bộ phận một cửa yêu cầu", listed[3].Normalize()], names.Select(n => n.Normalize()));
+    }
+
+    /// <summary>Bytes after compaction: the file's used pages on SQLite, each relation's size (heap with TOAST, or index) on PostgreSQL.</summary>
+    private async Task<Dictionary<string, long>> SizesAsync()
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
+        if (AppFactory.UsePostgres)
+        {
+            // FULL: live rows only, so that the dead versions left by the dispatcher's and the sync's updates (reused in a
+            // steady state) do not count, and the figure does not depend on the order of the cases.
+            await ExecuteAsync(connection, "VACUUM FULL ANALYZE");
+            await ReadAsync(connection, """
+                SELECT c.relname, pg_relation_size(c.oid) + coalesce(pg_total_relation_size(nullif(c.reltoastrelid, 0)), 0)
+                FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname = 'public' AND c.relkind IN ('r', 'i')
+                """, sizes);
+        }
+        else
+        {
+            await ExecuteAsync(connection, "PRAGMA wal_checkpoint(TRUNCATE)");
+            await ExecuteAsync(connection, "VACUUM");
+            // The bundled SQLite has no dbstat: the whole file's used pages (the sqlite3 shell's dbstat splits it, docs/benchmarks.md).
+            await ReadAsync(connection, "SELECT 'database file (used pages)', (p.page_count - f.freelist_count) * s.page_size FROM pragma_page_count() p, pragma_freelist_count() f, pragma_page_size() s", sizes);
+        }
+
+        return sizes;
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, string sql)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.CommandTimeout = 300;
+        await cmd.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+    }
+
+    private static async Task ReadAsync(DbConnection connection, string sql, Dictionary<string, long> into)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        using var reader = await cmd.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+        {
+            into[reader.GetString(0)] = Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+}

@@ -1483,15 +1483,21 @@ namespace MotCua.Web.Migrations.Postgres
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
+                    b.Property<short?>("Item")
+                        .HasColumnType("smallint");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
-                    b.Property<string>("Name")
-                        .IsRequired()
+                    b.Property<string>("OwnName")
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("Name");
+
+                    b.Property<int?>("ProcedureId")
+                        .HasColumnType("integer");
 
                     b.Property<bool>("ReuseConsented")
                         .HasColumnType("boolean");

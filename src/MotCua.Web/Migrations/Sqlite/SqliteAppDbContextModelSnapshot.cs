@@ -1438,15 +1438,21 @@ namespace MotCua.Web.Migrations.Sqlite
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<short?>("Item")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Name")
-                        .IsRequired()
+                    b.Property<string>("OwnName")
                         .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Name");
+
+                    b.Property<int?>("ProcedureId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("ReuseConsented")
                         .HasColumnType("INTEGER");

@@ -44,43 +44,105 @@ public sealed class TrackingCache(IOptions<Microsoft.AspNetCore.Http.Json.JsonOp
         LIMIT 1
         """;
 
-    // Positional: Npgsql sends it as written instead of rewriting named parameters on every execution.
-    private static readonly string PostgresHeadSql = HeadSql.Replace("@code", "$1", StringComparison.Ordinal);
+    // PostgreSQL: the heads asked for at the same moment are read together, one command per batch (ADR 0019, amended).
+    private static readonly string PostgresBatchSql = HeadSql
+        .Replace("a.\"WindowStartUtc\"", "a.\"WindowStartUtc\", d.\"Code\"", StringComparison.Ordinal)
+        .Replace("= @code", "= ANY($1)", StringComparison.Ordinal)
+        .Replace("LIMIT 1", "", StringComparison.Ordinal);
 
     private const int MaxIdleSqliteReaders = 16;
 
     private readonly ConcurrentBag<SqliteCommand> _sqliteReaders = [];
 
-    // PostgreSQL: a data source of its own, without EF, multiplexed (docs/decisions/0019-npgsql-settings.md).
-    private readonly NpgsqlDataSource? _postgres = database.Provider == DatabaseProvider.Postgres
-        ? NpgsqlDataSource.Create(HeadConnectionString(database.ConnectionString))
+    private readonly HeadBatcher? _postgres = database.Provider == DatabaseProvider.Postgres
+        ? new HeadBatcher(NpgsqlDataSource.Create(HeadConnectionString(database.ConnectionString)))
         : null;
 
-    /// <summary>The app's connection string with multiplexing on (unless it says otherwise) and its own application name.</summary>
+    /// <summary>The app's connection string with its own application name (the check has a pool of its own).</summary>
     internal static string HeadConnectionString(string cs)
     {
         var csb = new NpgsqlConnectionStringBuilder(cs);
-        if (!DatabaseSetup.Sets(cs, "Multiplexing"))
-        {
-            csb.Multiplexing = true;
-        }
-
         csb.ApplicationName ??= "motcua-tracking";
         return csb.ToString();
     }
 
     /// <summary>The head of the dossier with this code, read from the database now (WAL readers see every committed write).</summary>
-    public async Task<Head?> HeadAsync(string code, CancellationToken ct)
+    public Task<Head?> HeadAsync(string code, CancellationToken ct) =>
+        _postgres is null ? Task.FromResult(SqliteHead(code)) : _postgres.ReadAsync(code, ct);
+
+    /// <summary>
+    /// Group read of heads, as the intake's group commit: a request queues its code; each of two readers takes every code
+    /// waiting and reads them in one command. A batch starts after its requests arrived, so it sees every commit that
+    /// finished before them: the guarantee of one query per request, at one backend execution per batch.
+    /// </summary>
+    private sealed class HeadBatcher : IDisposable
     {
-        if (_postgres is null)
+        private const int MaxBatch = 256;
+        private const int Readers = 2;
+
+        private readonly NpgsqlDataSource _source;
+        private readonly System.Threading.Channels.Channel<(string Code, TaskCompletionSource<Head?> Done)> _queue =
+            System.Threading.Channels.Channel.CreateUnbounded<(string, TaskCompletionSource<Head?>)>();
+
+        private readonly Task[] _readers;
+
+        public HeadBatcher(NpgsqlDataSource source)
         {
-            return SqliteHead(code);
+            _source = source;
+            _readers = [.. Enumerable.Range(0, Readers).Select(_ => Task.Run(RunAsync))];
         }
 
-        await using var cmd = _postgres.CreateCommand(PostgresHeadSql);
-        cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = code });
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) ? Read(reader) : null;
+        public Task<Head?> ReadAsync(string code, CancellationToken ct)
+        {
+            var done = new TaskCompletionSource<Head?>(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (!_queue.Writer.TryWrite((code, done)))
+            {
+                done.SetException(new ObjectDisposedException(nameof(TrackingCache)));
+            }
+
+            return done.Task.WaitAsync(ct);
+        }
+
+        private async Task RunAsync()
+        {
+            var batch = new List<(string Code, TaskCompletionSource<Head?> Done)>(MaxBatch);
+            var heads = new Dictionary<string, Head>(MaxBatch, StringComparer.Ordinal);
+            while (await _queue.Reader.WaitToReadAsync())
+            {
+                batch.Clear();
+                heads.Clear();
+                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item))
+                {
+                    batch.Add(item);
+                }
+
+                try
+                {
+                    await using var cmd = _source.CreateCommand(PostgresBatchSql);
+                    cmd.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. batch.Select(b => b.Code).Distinct(StringComparer.Ordinal)] });
+                    await using var reader = await cmd.ExecuteReaderAsync();
+                    while (await reader.ReadAsync())
+                    {
+                        heads[reader.GetString(8)] = Read(reader);
+                    }
+
+                    batch.ForEach(b => b.Done.SetResult(heads.GetValueOrDefault(b.Code)));
+                }
+#pragma warning disable CA1031 // Handed to each waiting request, which fails as if it had run the query itself.
+                catch (Exception ex)
+#pragma warning restore CA1031
+                {
+                    batch.ForEach(b => b.Done.TrySetException(ex));
+                }
+            }
+        }
+
+        public void Dispose()
+        {
+            _queue.Writer.TryComplete();
+            Task.WaitAll(_readers, TimeSpan.FromSeconds(10));
+            _source.Dispose();
+        }
     }
 
     private Head? SqliteHead(string code)

@@ -26,9 +26,10 @@ public sealed class NpgsqlSettingsTests
     }
 
     [Fact]
-    public void The_tracking_check_is_multiplexed_unless_the_connection_string_says_otherwise()
+    public void The_tracking_check_has_a_pool_of_its_own_and_no_multiplexing_which_Npgsql_11_removes()
     {
-        Assert.True(new NpgsqlConnectionStringBuilder(TrackingCache.HeadConnectionString("Host=127.0.0.1")).Multiplexing);
-        Assert.False(new NpgsqlConnectionStringBuilder(TrackingCache.HeadConnectionString("Host=127.0.0.1;Multiplexing=false")).Multiplexing);
+        var csb = new NpgsqlConnectionStringBuilder(TrackingCache.HeadConnectionString("Host=127.0.0.1"));
+        Assert.Equal("motcua-tracking", csb.ApplicationName);
+        Assert.False(csb.Multiplexing);
     }
 }

@@ -143,4 +143,40 @@ public sealed class TrackingTests(PortalFactory app) : IClassFixture<PortalFacto
         Assert.Equal("Received", before.GetProperty("status").GetString());
         Assert.Equal("InProcess", after.GetProperty("status").GetString());
     }
+
+    [Fact]
+    public async Task Concurrent_look_ups_each_get_their_own_dossiers_head()
+    {
+        for (var i = 1; i <= 4; i++)
+        {
+            await AcceptedDossierAsync($"05809800200{i}", $"090800200{i}");
+        }
+
+        Dictionary<string, (long Id, int Version)> expected;
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MotCua.Web.Infrastructure.AppDbContext>();
+            expected = (await db.Dossiers.AsNoTracking().OrderBy(d => d.Id).Take(40).Select(d => new { d.Code, d.Id, d.Version }).ToListAsync(Ct))
+                .ToDictionary(d => d.Code, d => (d.Id, d.Version), StringComparer.Ordinal);
+        }
+
+        Assert.True(expected.Count >= 4);
+        // On PostgreSQL, concurrent requests are read in shared batches: every answer must still be its own code's.
+        var codes = expected.Keys.Concat(Enumerable.Range(0, 10).Select(i => $"56.BACAI-000000-{i:D4}")).ToArray();
+        var asked = Enumerable.Range(0, 600).Select(i => codes[(i * 7919) % codes.Length]).ToArray();
+        var cache = app.Services.GetRequiredService<TrackingCache>();
+        var heads = await Task.WhenAll(asked.Select(code => Task.Run(() => cache.HeadAsync(code, Ct), Ct)));
+
+        for (var i = 0; i < asked.Length; i++)
+        {
+            if (expected.TryGetValue(asked[i], out var e))
+            {
+                Assert.Equal(e, (heads[i]!.Id, heads[i]!.Version));
+            }
+            else
+            {
+                Assert.Null(heads[i]);
+            }
+        }
+    }
 }

@@ -73,3 +73,17 @@ public static class DocumentForm
 
 /// <summary>The header fields both forms show, with what was typed and the errors.</summary>
 public sealed record HeaderFieldsModel(string? Type, string? Issuer, string? Subject, string? Signer, string? Recipients, string? Urgency, string? Secrecy, Dictionary<string, string[]> Errors);
+
+/// <summary>The header of an outgoing document as the draft and issue forms bind it (ND 30/2020: type, issuer, ký hiệu parts, subject, signer, recipients, urgency, secrecy).</summary>
+public abstract class OutgoingHeaderForm : PageModel
+{
+    [BindProperty] public string? Type { get; set; }
+    [BindProperty] public string? Issuer { get; set; }
+    [BindProperty] public string? IssuerAbbreviation { get; set; }
+    [BindProperty] public string? DrafterAbbreviation { get; set; }
+    [BindProperty] public string? Subject { get; set; }
+    [BindProperty] public string? Signer { get; set; }
+    [BindProperty] public string? Recipients { get; set; }
+    [BindProperty] public string? Urgency { get; set; }
+    [BindProperty] public string? Secrecy { get; set; }
+}

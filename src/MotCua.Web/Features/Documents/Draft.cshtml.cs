@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Files;
 using MotCua.Web.Infrastructure;
@@ -10,18 +9,9 @@ namespace MotCua.Web.Features.Documents;
 
 /// <summary>Any staff member drafts an outgoing document (often a reply: <c>?repliesTo=</c>) and sends it to the leader; the unit's drafts below.</summary>
 [Authorize(Policy = AccountsSetup.StaffPolicy)]
-public sealed class DraftModel(DraftDocument drafts, ReadDocuments reads, SaveUpload save, AppDbContext db) : PageModel
+public sealed class DraftModel(DraftDocument drafts, ReadDocuments reads, SaveUpload save, AppDbContext db) : OutgoingHeaderForm
 {
     [BindProperty(SupportsGet = true)] public long? RepliesToId { get; set; }
-    [BindProperty] public string? Type { get; set; }
-    [BindProperty] public string? Issuer { get; set; }
-    [BindProperty] public string? IssuerAbbreviation { get; set; }
-    [BindProperty] public string? DrafterAbbreviation { get; set; }
-    [BindProperty] public string? Subject { get; set; }
-    [BindProperty] public string? Signer { get; set; }
-    [BindProperty] public string? Recipients { get; set; }
-    [BindProperty] public string? Urgency { get; set; }
-    [BindProperty] public string? Secrecy { get; set; }
     [BindProperty] public string? Text { get; set; }
     [BindProperty] public IFormFile? Attachment { get; set; }
     public Dictionary<string, string[]> Errors { get; private set; } = [];

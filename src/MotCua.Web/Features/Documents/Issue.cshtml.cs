@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Files;
 using MotCua.Web.Infrastructure;
@@ -9,17 +8,8 @@ namespace MotCua.Web.Features.Documents;
 
 /// <summary>The văn thư numbers and issues an outgoing document today: số from the book, ký hiệu per ND 30/2020.</summary>
 [Authorize(Policy = AccountsSetup.StaffPolicy)]
-public sealed class IssueModel(RegisterDocument register, SaveUpload save, AppDbContext db) : PageModel
+public sealed class IssueModel(RegisterDocument register, SaveUpload save, AppDbContext db) : OutgoingHeaderForm
 {
-    [BindProperty] public string? Type { get; set; }
-    [BindProperty] public string? Issuer { get; set; }
-    [BindProperty] public string? IssuerAbbreviation { get; set; }
-    [BindProperty] public string? DrafterAbbreviation { get; set; }
-    [BindProperty] public string? Subject { get; set; }
-    [BindProperty] public string? Signer { get; set; }
-    [BindProperty] public string? Recipients { get; set; }
-    [BindProperty] public string? Urgency { get; set; }
-    [BindProperty] public string? Secrecy { get; set; }
     [BindProperty] public IFormFile? Attachment { get; set; }
     public Dictionary<string, string[]> Errors { get; private set; } = [];
 

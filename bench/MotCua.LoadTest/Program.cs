@@ -16,6 +16,11 @@ if (args is ["--bare-server", .. var rest])
     return await StartupCheck.BareServerAsync(rest);
 }
 
+if (args is ["--pages", .. var pageArgs])
+{
+    return await PageTimings.RunAsync(pageArgs);
+}
+
 var options = Options.Parse(args);
 if (options is null)
 {

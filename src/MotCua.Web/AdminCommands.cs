@@ -28,6 +28,8 @@ public static class AdminCommands
         ["import-dossiers"] = (Features.Dossiers.Import.ImportCommands.ImportDossiersAsync, "import-dossiers FILE [--batch N]  load historical dossiers (ndjson, one a line); skips codes already present"),
         ["generate-dossiers"] = (Features.Dossiers.Import.ImportCommands.GenerateDossiersAsync, "generate-dossiers N FILE --seed S [--from 2021-01-01 --to 2025-06-30]  write invented dossiers (ndjson) for benchmarks and demos"),
         ["aggregate-dossiers"] = (Features.Dossiers.Import.ImportCommands.AggregateDossiersAsync, "aggregate-dossiers FILE       benchmarks: add a file's dossiers to the indicator aggregates only (no dossier rows)"),
+        ["scale-province"] = (Features.Dossiers.Import.ProvinceScale.RunAsync, Features.Dossiers.Import.ProvinceScale.Usage),
+        ["measure-alarm-scan"] = (Features.Alarms.AlarmCommands.MeasureAsync, Features.Alarms.AlarmCommands.Usage),
         ["rebuild-indicators"] = (Features.Indicators.IndicatorCommands.RebuildAsync, "rebuild-indicators            recompute the indicator aggregates from the dossiers"),
         ["measure-indicators"] = (Features.Indicators.IndicatorCommands.MeasureAsync, "measure-indicators [--unit CODE] [--runs N]  time the indicator report against COUNT(*) over the dossiers"),
         ["fake-dvcqg"] = (Features.NationalPortal.FakeDvcqgHost.RunAsync, Features.NationalPortal.FakeDvcqgHost.Usage),

@@ -145,6 +145,8 @@ public static class AppSetup
 
     public static WebApplication UseMotCua(this WebApplication app)
     {
+        // Outermost, so that the header times everything the server does for the request (docs/benchmarks.md, issue 25.3).
+        app.UseServerTiming();
         // Culture first, so that error pages and problem details are written in the request's language.
         app.UseRequestLocalization();
         // Pages, problem details and JSON go out compressed; static files come precompressed from MapStaticAssets.

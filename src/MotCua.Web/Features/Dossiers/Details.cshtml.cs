@@ -188,7 +188,9 @@ public sealed class DetailsModel(AppDbContext db, CalendarService calendars, Act
         Forms.AddRange(DossierForms.Numbers.Where((n, i) => evidence[i] == "" || History.Any(e => e.Action == evidence[i])));
         ReceiptVersion = History.Count(e => e.Action == Correction.Action) + 1;
         CanCorrect = actor?.Role == ActorRole.Desk && User.CanSee(d.ReceivingUnitPath) && Correction.Allowed(d.Status);
-        if (d.AppointmentDate is not null)
+        // An imported dossier carries its due date but not the working days it came from (0): nothing to explain, and
+        // the calendar refuses 0 days (issue 25.3 found every imported dossier's page answering 500).
+        if (d.AppointmentDate is not null && d.LegalWorkingDays > 0)
         {
             Pause[] pauses = [.. d.Pauses.Where(p => p.To is not null).OrderBy(p => p.From).Select(p => new Pause(p.From, p.To!.Value))];
             Explanation = [.. calendar.Explain(d.ReceivedOn, d.LegalWorkingDays, pauses).Lines.Select(l => l.Text)];

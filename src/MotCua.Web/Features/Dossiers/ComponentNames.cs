@@ -14,7 +14,7 @@ namespace MotCua.Web.Features.Dossiers;
 /// list when the row is loaded. A version's list never changes once saved (a change opens a new version), so the lists
 /// are cached per process by version id.
 /// </summary>
-public sealed class ComponentNames : IMaterializationInterceptor
+public sealed class ComponentNames : IMaterializationInterceptor, ISaveChangesInterceptor
 {
     public static readonly ComponentNames Interceptor = new();
 
@@ -45,11 +45,18 @@ public sealed class ComponentNames : IMaterializationInterceptor
         }
     }
 
+    /// <summary>The list of a version this process holds (every dossier loaded with compact components brings its own).</summary>
+    public static string[]? Cached(int procedureId) => Lists.TryGetValue(procedureId, out var names) ? names : null;
+
     public object InitializedInstance(MaterializationInterceptionData materializationData, object entity)
     {
         if (entity is Procedure p && p.Id > 0)
         {
             Remember(p);
+        }
+        else if (entity is Dossier { Components: not null } d && !Lists.ContainsKey(d.ProcedureId))
+        {
+            Load(materializationData.Context, d.ProcedureId);
         }
         else if (entity is DossierDocument { Item: { } item, ProcedureId: { } procedureId } doc)
         {
@@ -59,6 +66,38 @@ public sealed class ComponentNames : IMaterializationInterceptor
         }
 
         return entity;
+    }
+
+    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Pack(eventData.Context);
+        return result;
+    }
+
+    public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Pack(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    /// <summary>
+    /// Writes back the components of every dossier whose list was read or set: a new one, or one loaded with its rows (one
+    /// loaded without them would lose its rows' places).
+    /// </summary>
+    private static void Pack(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        foreach (var entry in context.ChangeTracker.Entries<Dossier>().ToList())
+        {
+            if (entry.State == EntityState.Added || entry.State != EntityState.Deleted && entry.Collection(d => d.DocumentRows).IsLoaded)
+            {
+                entry.Entity.PackDocuments();
+            }
+        }
     }
 
     private static string[] Remember(Procedure p)

@@ -139,7 +139,40 @@ public sealed class Dossier
     public string LastHash { get; set; } = HistoryChain.Genesis;
     public DateTime UpdatedAtUtc { get; set; }
 
-    public List<DossierDocument> Documents { get; set; } = [];
+    /// <summary>
+    /// The components in the order they were handed in: the stored rows merged into <see cref="Components"/>. Read it after
+    /// loading <see cref="DocumentRows"/>; a change is written back by <see cref="PackDocuments"/> (called on save).
+    /// </summary>
+    public List<DossierDocument> Documents
+    {
+        get => _documents ??= DossierComponents.Merge(this);
+        set => _documents = value;
+    }
+
+    private List<DossierDocument>? _documents;
+
+    /// <summary>The components that carry something of their own (a file, a reuse, a name outside the list, an unusual kind).</summary>
+    public List<DossierDocument> DocumentRows { get; set; } = [];
+
+    /// <summary>
+    /// The other components, compact (issue 25 item 5): one token per component in order, "item kind [count] [n]" for a
+    /// component of the version's list that carries nothing else, "*" for the next stored row; null: only rows (and every
+    /// dossier stored before). Format in <see cref="DossierComponents"/>.
+    /// </summary>
+    public string? Components { get; set; }
+
+    /// <summary>Splits <see cref="Documents"/> into <see cref="Components"/> and <see cref="DocumentRows"/>, if it was read or set.</summary>
+    public void PackDocuments()
+    {
+        if (_documents is not null)
+        {
+            (Components, var rows) = DossierComponents.Pack(this, _documents);
+            if (!rows.SequenceEqual(DocumentRows))
+            {
+                DocumentRows = rows;
+            }
+        }
+    }
     public List<DossierPause> Pauses { get; set; } = [];
     public List<DossierStep> Steps { get; set; } = [];
 
@@ -204,7 +237,9 @@ public sealed class Dossier
             e.HasIndex(d => d.UpdatedAtUtc, "IX_Dossiers_NationalUnsynced").HasFilter("NOT \"NationalSynced\"");
             // Only intakes that sent a key have one: the bulk import and most intakes then skip this B-tree (docs/decisions/0020).
             e.HasIndex(d => d.IdempotencyKey).IsUnique().HasFilter("\"IdempotencyKey\" IS NOT NULL");
-            e.HasMany(d => d.Documents).WithOne().HasForeignKey(x => x.DossierId).OnDelete(DeleteBehavior.Cascade);
+            e.Ignore(d => d.Documents);
+            e.Property(d => d.Components).HasMaxLength(2000);
+            e.HasMany(d => d.DocumentRows).WithOne().HasForeignKey(x => x.DossierId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(d => d.Pauses).WithOne().HasForeignKey(x => x.DossierId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(d => d.Steps).WithOne().HasForeignKey(x => x.DossierId).OnDelete(DeleteBehavior.Cascade);
         });
@@ -295,6 +330,16 @@ public sealed class DossierDocument
             }
         }
     }
+
+    /// <summary>
+    /// The component's identifier outside (the national portal's MaThanhPhanHoSo): the row id, or for a compact component
+    /// "{dossier id}.{position in the compact column}" (no row, so no id of its own).
+    /// </summary>
+    public string Reference => Id != 0 || CompactPosition < 0
+        ? Id.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{DossierId}.{CompactPosition}");
+
+    internal int CompactPosition { get; set; } = -1;
 
     public string Kind { get; set; } = "copy";
     public string? FileId { get; set; }

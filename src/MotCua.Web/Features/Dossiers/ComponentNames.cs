@@ -20,6 +20,9 @@ public sealed class ComponentNames : IMaterializationInterceptor, ISaveChangesIn
 
     private static readonly ConcurrentDictionary<int, string[]> Lists = new();
 
+    /// <summary>The procedure name of each version, also immutable (a dossier stores it only when it differs).</summary>
+    private static readonly ConcurrentDictionary<int, string> Names = new();
+
     /// <summary>Points <paramref name="doc"/> at the list entry of the same name; a name not in the list stays stored.</summary>
     public static void Link(DossierDocument doc, Procedure procedure)
     {
@@ -54,9 +57,19 @@ public sealed class ComponentNames : IMaterializationInterceptor, ISaveChangesIn
         {
             Remember(p);
         }
-        else if (entity is Dossier { Components: not null } d && !Lists.ContainsKey(d.ProcedureId))
+        else if (entity is Dossier d)
         {
-            Load(materializationData.Context, d.ProcedureId);
+            if ((d.Components is not null || d.OwnProcedureName is null) && !Lists.ContainsKey(d.ProcedureId))
+            {
+                Load(materializationData.Context, d.ProcedureId);
+            }
+
+            if (d.OwnProcedureName is null)
+            {
+                // A version that is gone (never: versions are immutable and referenced) shows its id rather than nothing.
+                d.ProcedureName = Names.TryGetValue(d.ProcedureId, out var name) ? name : $"#{d.ProcedureId}";
+                d.ProcedureNameFromVersion = true;
+            }
         }
         else if (entity is DossierDocument { Item: { } item, ProcedureId: { } procedureId } doc)
         {
@@ -105,6 +118,7 @@ public sealed class ComponentNames : IMaterializationInterceptor, ISaveChangesIn
         string[] names = [.. p.Documents.Select(d => d.Name)];
         if (p.Id > 0)
         {
+            Names[p.Id] = p.Name;
             Lists[p.Id] = names;
         }
 
@@ -135,12 +149,18 @@ public sealed class ComponentNames : IMaterializationInterceptor, ISaveChangesIn
                 cmd.Transaction = context.Database.CurrentTransaction?.GetDbTransaction();
             }
 
-            cmd.CommandText = "SELECT \"Documents\" FROM \"Procedures\" WHERE \"Id\" = @id";
+            cmd.CommandText = "SELECT \"Documents\", \"Name\" FROM \"Procedures\" WHERE \"Id\" = @id";
             var id = cmd.CreateParameter();
             id.ParameterName = "@id";
             id.Value = procedureId;
             cmd.Parameters.Add(id);
-            var json = cmd.ExecuteScalar() as string;
+            using var reader = cmd.ExecuteReader();
+            var json = reader.Read() && !reader.IsDBNull(0) ? reader.GetString(0) : null;
+            if (json is not null)
+            {
+                Names[procedureId] = reader.GetString(1);
+            }
+
             string[] names = json is null ? [] : [.. JsonDocument.Parse(json).RootElement.EnumerateArray().Select(d => d.GetProperty("Name").GetString() ?? "")];
             return json is null ? names : Lists[procedureId] = names;
         }

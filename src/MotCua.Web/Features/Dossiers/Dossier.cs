@@ -26,7 +26,27 @@ public sealed class Dossier
     public int ProcedureId { get; set; }
 
     public required string ProcedureCode { get; set; }
+    /// <summary>The procedure's name: the version's (<see cref="ProcedureId"/>, read back on load) unless stored (<see cref="OwnProcedureName"/>).</summary>
     public required string ProcedureName { get; set; }
+
+    /// <summary>
+    /// The stored name (column "ProcedureName"): null when it is the version's own name, which the intake marks (issue 25 item
+    /// 5: up to ~1 kB a dossier); a query that projects the name reads <c>OwnProcedureName ?? the version's Name</c>.
+    /// </summary>
+    public string? OwnProcedureName
+    {
+        get => ProcedureNameFromVersion ? null : ProcedureName;
+        set
+        {
+            if (value is not null)
+            {
+                ProcedureName = value;
+            }
+        }
+    }
+
+    /// <summary>True when <see cref="ProcedureName"/> is the name of the version <see cref="ProcedureId"/> (so not stored).</summary>
+    public bool ProcedureNameFromVersion { get; set; }
 
     public int ReceivingUnitId { get; set; }
     public OrgUnit? ReceivingUnit { get; set; }
@@ -196,7 +216,9 @@ public sealed class Dossier
             e.HasIndex(d => d.Code).IsUnique();
             e.Property(d => d.Version).IsConcurrencyToken();
             e.Property(d => d.ProcedureCode).HasMaxLength(40);
-            e.Property(d => d.ProcedureName).HasMaxLength(1000);
+            e.Ignore(d => d.ProcedureName);
+            e.Ignore(d => d.ProcedureNameFromVersion);
+            e.Property(d => d.OwnProcedureName).HasColumnName("ProcedureName").HasMaxLength(1000).UsePropertyAccessMode(PropertyAccessMode.Property);
             e.Property(d => d.ReceivingUnitPath).HasMaxLength(400);
             e.Property(d => d.CurrentUnitPath).HasMaxLength(400);
             e.Property(d => d.Channel).HasConversion<string>().HasMaxLength(16);

@@ -184,7 +184,7 @@ public static class ReadDossiers
     // Everything a tracking answer needs in one command: one round trip on PostgreSQL (Npgsql sends the statements as one
     // batch), one command on SQLite, instead of five EF queries. The same SQL text runs on both providers.
     private const string TrackSql = """
-        SELECT d."Status", d."ProcedureName", cu."Name", d."ReceivedOn", d."AppointmentDate", d."DueDateEstimated", d."ApplicantName",
+        SELECT d."Status", COALESCE(d."ProcedureName", (SELECT p."Name" FROM "Procedures" AS p WHERE p."Id" = d."ProcedureId")), cu."Name", d."ReceivedOn", d."AppointmentDate", d."DueDateEstimated", d."ApplicantName",
                d."ApplicantIdNumber", d."ApplicantPhone", d."LegalWorkingDays", d."FinishedOn", ru."Id", ru."Code", ru."Name", ru."Path",
                (SELECT MAX(c."Id") FROM "CalendarChanges" AS c)
         FROM "Dossiers" AS d JOIN "Units" AS cu ON cu."Id" = d."CurrentUnitId" LEFT JOIN "Units" AS ru ON ru."Id" = d."ReceivingUnitId"

@@ -75,7 +75,10 @@ public sealed class StorageTests(AppFactory app) : IClassFixture<AppFactory>
         using (var scope = app.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var dossier = await db.Dossiers.AsNoTracking().Where(d => d.Code == code).Select(d => new { d.Id, d.Components }).SingleAsync(TestContext.Current.CancellationToken);
+            var dossier = await db.Dossiers.AsNoTracking().Where(d => d.Code == code).Select(d => new { d.Id, d.Components, d.OwnProcedureName }).SingleAsync(TestContext.Current.CancellationToken);
+            // The procedure's name is the version's: not stored, read back from the version.
+            Assert.Null(dossier.OwnProcedureName);
+            Assert.Equal(procedure.GetProperty("name").GetString(), before.GetProperty("procedureName").GetString());
             var rows = await db.Set<MotCua.Web.Features.Dossiers.DossierDocument>().Where(x => x.DossierId == dossier.Id)
                 .Select(x => new { x.OwnName, x.Item }).ToListAsync(TestContext.Current.CancellationToken);
             // Only the component the desk added is a row; the 24 of the list are tokens of the dossier's compact column (3 of
@@ -112,12 +115,14 @@ public sealed class StorageTests(AppFactory app) : IClassFixture<AppFactory>
 
         using (var scope = app.Services.CreateScope())
         {
-            // As written before: one row per component, in order; step one's (position, no name) and the full name before it.
+            // As written before: the procedure's name in the row, one row per component in order, step one's (position, no
+            // name) and the full name before it.
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var dossier = await db.Dossiers.Where(d => d.Code == code).SingleAsync(TestContext.Current.CancellationToken);
             var docs = dossier.Documents.ToList(); // never loaded: the compact ones only, as the API read them
             Assert.Equal(24, docs.Count);
             dossier.Components = null;
+            dossier.ProcedureNameFromVersion = false; // the full name stored, as before
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
             var set = db.Set<MotCua.Web.Features.Dossiers.DossierDocument>();
             for (var i = 0; i < docs.Count; i++)

@@ -14,11 +14,14 @@ namespace MotCua.Web.Features.Dossiers;
 /// list when the row is loaded. A version's list never changes once saved (a change opens a new version), so the lists
 /// are cached per process by version id.
 /// </summary>
-public sealed class ComponentNames : IMaterializationInterceptor
+public sealed class ComponentNames : IMaterializationInterceptor, ISaveChangesInterceptor
 {
     public static readonly ComponentNames Interceptor = new();
 
     private static readonly ConcurrentDictionary<int, string[]> Lists = new();
+
+    /// <summary>The procedure name of each version, also immutable (a dossier stores it only when it differs).</summary>
+    private static readonly ConcurrentDictionary<int, string> Names = new();
 
     /// <summary>Points <paramref name="doc"/> at the list entry of the same name; a name not in the list stays stored.</summary>
     public static void Link(DossierDocument doc, Procedure procedure)
@@ -45,11 +48,28 @@ public sealed class ComponentNames : IMaterializationInterceptor
         }
     }
 
+    /// <summary>The list of a version this process holds (every dossier loaded with compact components brings its own).</summary>
+    public static string[]? Cached(int procedureId) => Lists.TryGetValue(procedureId, out var names) ? names : null;
+
     public object InitializedInstance(MaterializationInterceptionData materializationData, object entity)
     {
         if (entity is Procedure p && p.Id > 0)
         {
             Remember(p);
+        }
+        else if (entity is Dossier d)
+        {
+            if ((d.Components is not null || d.OwnProcedureName is null) && !Lists.ContainsKey(d.ProcedureId))
+            {
+                Load(materializationData.Context, d.ProcedureId);
+            }
+
+            if (d.OwnProcedureName is null)
+            {
+                // A version that is gone (never: versions are immutable and referenced) shows its id rather than nothing.
+                d.ProcedureName = Names.TryGetValue(d.ProcedureId, out var name) ? name : $"#{d.ProcedureId}";
+                d.ProcedureNameFromVersion = true;
+            }
         }
         else if (entity is DossierDocument { Item: { } item, ProcedureId: { } procedureId } doc)
         {
@@ -61,11 +81,44 @@ public sealed class ComponentNames : IMaterializationInterceptor
         return entity;
     }
 
+    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Pack(eventData.Context);
+        return result;
+    }
+
+    public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Pack(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    /// <summary>
+    /// Writes back the components of every dossier whose list was read or set: a new one, or one loaded with its rows (one
+    /// loaded without them would lose its rows' places).
+    /// </summary>
+    private static void Pack(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        foreach (var entry in context.ChangeTracker.Entries<Dossier>().ToList())
+        {
+            if (entry.State == EntityState.Added || entry.State != EntityState.Deleted && entry.Collection(d => d.DocumentRows).IsLoaded)
+            {
+                entry.Entity.PackDocuments();
+            }
+        }
+    }
+
     private static string[] Remember(Procedure p)
     {
         string[] names = [.. p.Documents.Select(d => d.Name)];
         if (p.Id > 0)
         {
+            Names[p.Id] = p.Name;
             Lists[p.Id] = names;
         }
 
@@ -96,12 +149,18 @@ public sealed class ComponentNames : IMaterializationInterceptor
                 cmd.Transaction = context.Database.CurrentTransaction?.GetDbTransaction();
             }
 
-            cmd.CommandText = "SELECT \"Documents\" FROM \"Procedures\" WHERE \"Id\" = @id";
+            cmd.CommandText = "SELECT \"Documents\", \"Name\" FROM \"Procedures\" WHERE \"Id\" = @id";
             var id = cmd.CreateParameter();
             id.ParameterName = "@id";
             id.Value = procedureId;
             cmd.Parameters.Add(id);
-            var json = cmd.ExecuteScalar() as string;
+            using var reader = cmd.ExecuteReader();
+            var json = reader.Read() && !reader.IsDBNull(0) ? reader.GetString(0) : null;
+            if (json is not null)
+            {
+                Names[procedureId] = reader.GetString(1);
+            }
+
             string[] names = json is null ? [] : [.. JsonDocument.Parse(json).RootElement.EnumerateArray().Select(d => d.GetProperty("Name").GetString() ?? "")];
             return json is null ? names : Lists[procedureId] = names;
         }

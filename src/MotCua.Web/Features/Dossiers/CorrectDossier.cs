@@ -46,7 +46,7 @@ public sealed class CorrectDossier(AppDbContext db, TimeProvider time, IFileStor
     public async Task<Outcome> HandleAsync(string code, CorrectionRequest body, ClaimsPrincipal user, CancellationToken ct)
     {
         var actor = Actor.From(user);
-        var dossier = await db.Dossiers.Include(d => d.Documents).Include(d => d.ReceivingUnit).Include(d => d.CurrentUnit)
+        var dossier = await db.Dossiers.Include(d => d.DocumentRows).Include(d => d.ReceivingUnit).Include(d => d.CurrentUnit)
             .AsSplitQuery().SingleOrDefaultAsync(d => d.Code == code, ct);
         if (dossier is null || actor is null || actor.Role == ActorRole.Applicant || !ActOnDossier.CanAct(user, actor, dossier))
         {

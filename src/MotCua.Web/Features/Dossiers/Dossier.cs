@@ -26,7 +26,27 @@ public sealed class Dossier
     public int ProcedureId { get; set; }
 
     public required string ProcedureCode { get; set; }
+    /// <summary>The procedure's name: the version's (<see cref="ProcedureId"/>, read back on load) unless stored (<see cref="OwnProcedureName"/>).</summary>
     public required string ProcedureName { get; set; }
+
+    /// <summary>
+    /// The stored name (column "ProcedureName"): null when it is the version's own name, which the intake marks (issue 25 item
+    /// 5: up to ~1 kB a dossier); a query that projects the name reads <c>OwnProcedureName ?? the version's Name</c>.
+    /// </summary>
+    public string? OwnProcedureName
+    {
+        get => ProcedureNameFromVersion ? null : ProcedureName;
+        set
+        {
+            if (value is not null)
+            {
+                ProcedureName = value;
+            }
+        }
+    }
+
+    /// <summary>True when <see cref="ProcedureName"/> is the name of the version <see cref="ProcedureId"/> (so not stored).</summary>
+    public bool ProcedureNameFromVersion { get; set; }
 
     public int ReceivingUnitId { get; set; }
     public OrgUnit? ReceivingUnit { get; set; }
@@ -139,7 +159,40 @@ public sealed class Dossier
     public string LastHash { get; set; } = HistoryChain.Genesis;
     public DateTime UpdatedAtUtc { get; set; }
 
-    public List<DossierDocument> Documents { get; set; } = [];
+    /// <summary>
+    /// The components in the order they were handed in: the stored rows merged into <see cref="Components"/>. Read it after
+    /// loading <see cref="DocumentRows"/>; a change is written back by <see cref="PackDocuments"/> (called on save).
+    /// </summary>
+    public List<DossierDocument> Documents
+    {
+        get => _documents ??= DossierComponents.Merge(this);
+        set => _documents = value;
+    }
+
+    private List<DossierDocument>? _documents;
+
+    /// <summary>The components that carry something of their own (a file, a reuse, a name outside the list, an unusual kind).</summary>
+    public List<DossierDocument> DocumentRows { get; set; } = [];
+
+    /// <summary>
+    /// The other components, compact (issue 25 item 5): one token per component in order, "item kind [count] [n]" for a
+    /// component of the version's list that carries nothing else, "*" for the next stored row; null: only rows (and every
+    /// dossier stored before). Format in <see cref="DossierComponents"/>.
+    /// </summary>
+    public string? Components { get; set; }
+
+    /// <summary>Splits <see cref="Documents"/> into <see cref="Components"/> and <see cref="DocumentRows"/>, if it was read or set.</summary>
+    public void PackDocuments()
+    {
+        if (_documents is not null)
+        {
+            (Components, var rows) = DossierComponents.Pack(this, _documents);
+            if (!rows.SequenceEqual(DocumentRows))
+            {
+                DocumentRows = rows;
+            }
+        }
+    }
     public List<DossierPause> Pauses { get; set; } = [];
     public List<DossierStep> Steps { get; set; } = [];
 
@@ -163,7 +216,9 @@ public sealed class Dossier
             e.HasIndex(d => d.Code).IsUnique();
             e.Property(d => d.Version).IsConcurrencyToken();
             e.Property(d => d.ProcedureCode).HasMaxLength(40);
-            e.Property(d => d.ProcedureName).HasMaxLength(1000);
+            e.Ignore(d => d.ProcedureName);
+            e.Ignore(d => d.ProcedureNameFromVersion);
+            e.Property(d => d.OwnProcedureName).HasColumnName("ProcedureName").HasMaxLength(1000).UsePropertyAccessMode(PropertyAccessMode.Property);
             e.Property(d => d.ReceivingUnitPath).HasMaxLength(400);
             e.Property(d => d.CurrentUnitPath).HasMaxLength(400);
             e.Property(d => d.Channel).HasConversion<string>().HasMaxLength(16);
@@ -204,7 +259,9 @@ public sealed class Dossier
             e.HasIndex(d => d.UpdatedAtUtc, "IX_Dossiers_NationalUnsynced").HasFilter("NOT \"NationalSynced\"");
             // Only intakes that sent a key have one: the bulk import and most intakes then skip this B-tree (docs/decisions/0020).
             e.HasIndex(d => d.IdempotencyKey).IsUnique().HasFilter("\"IdempotencyKey\" IS NOT NULL");
-            e.HasMany(d => d.Documents).WithOne().HasForeignKey(x => x.DossierId).OnDelete(DeleteBehavior.Cascade);
+            e.Ignore(d => d.Documents);
+            e.Property(d => d.Components).HasMaxLength(2000);
+            e.HasMany(d => d.DocumentRows).WithOne().HasForeignKey(x => x.DossierId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(d => d.Pauses).WithOne().HasForeignKey(x => x.DossierId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(d => d.Steps).WithOne().HasForeignKey(x => x.DossierId).OnDelete(DeleteBehavior.Cascade);
         });
@@ -295,6 +352,16 @@ public sealed class DossierDocument
             }
         }
     }
+
+    /// <summary>
+    /// The component's identifier outside (the national portal's MaThanhPhanHoSo): the row id, or for a compact component
+    /// "{dossier id}.{position in the compact column}" (no row, so no id of its own).
+    /// </summary>
+    public string Reference => Id != 0 || CompactPosition < 0
+        ? Id.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{DossierId}.{CompactPosition}");
+
+    internal int CompactPosition { get; set; } = -1;
 
     public string Kind { get; set; } = "copy";
     public string? FileId { get; set; }

@@ -10,5 +10,5 @@ public sealed class DossierFilesReadable(AppDbContext db) : IFileReadGrant
 {
     public async Task<bool> AllowsAsync(ClaimsPrincipal user, string fileId, CancellationToken ct) =>
         !user.IsInRole(Accounts.Roles.Citizen)
-        && await db.Dossiers.AsNoTracking().Visible(user).AnyAsync(d => d.Documents.Any(x => x.FileId == fileId) || d.ResultFileId == fileId, ct);
+        && await db.Dossiers.AsNoTracking().Visible(user).AnyAsync(d => d.DocumentRows.Any(x => x.FileId == fileId) || d.ResultFileId == fileId, ct);
 }

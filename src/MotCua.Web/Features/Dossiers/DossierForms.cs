@@ -201,12 +201,12 @@ public static class DossierForms
         var rows = await db.Dossiers.AsNoTracking()
             .Where(d => d.ReceivingUnitPath.StartsWith(scopeUnit.Path) && d.ReceivedOn >= start && d.ReceivedOn <= end && (procedure == null || d.ProcedureCode == procedure))
             .OrderBy(d => d.ReceivedOn).ThenBy(d => d.Code)
-            .Select(d => new { d.Code, d.ProcedureCode, d.ProcedureName, d.Applicant.FullName, d.ReceivedOn, d.LegalDueDate, d.AppointmentDate, d.FinishedOn, d.Status, d.UpdatedAtUtc, Receiving = d.ReceivingUnit!.Code, Current = d.CurrentUnit!.Code })
+            .Select(d => new { d.Code, d.ProcedureCode, ProcedureName = d.OwnProcedureName ?? db.Procedures.Where(p => p.Id == d.ProcedureId).Select(p => p.Name).FirstOrDefault(), d.Applicant.FullName, d.ReceivedOn, d.LegalDueDate, d.AppointmentDate, d.FinishedOn, d.Status, d.UpdatedAtUtc, Receiving = d.ReceivingUnit!.Code, Current = d.CurrentUnit!.Code })
             .Take(50_000).ToListAsync(ct);
         var book = new TrackingBook(
             await HeaderAsync(db, scopeUnit, today, ct), scopeUnit.Code, start, end, MaskApplicants: false,
             [.. rows.Select(r => new TrackingBookRow(
-                r.Code, r.ProcedureCode, r.ProcedureName, r.FullName, r.ReceivedOn, r.LegalDueDate ?? r.AppointmentDate ?? r.ReceivedOn, r.FinishedOn,
+                r.Code, r.ProcedureCode, r.ProcedureName ?? "", r.FullName, r.ReceivedOn, r.LegalDueDate ?? r.AppointmentDate ?? r.ReceivedOn, r.FinishedOn,
                 r.Status == DossierStatus.Returned ? VietnamTime.LocalDate(r.UpdatedAtUtc) : null,
                 r.Receiving == r.Current ? r.Receiving : $"{r.Receiving} → {r.Current}",
                 r.Status.Label()))]);

@@ -139,6 +139,8 @@ public sealed class IntakeCommitter : IAsyncDisposable
             foreach (var (intake, index) in members)
             {
                 rows[index] = intake.Build(++seq);
+                // Plain components go to the dossier's compact column, the others stay rows (DossierComponents).
+                rows[index].Dossier.PackDocuments();
             }
         }
 
@@ -201,7 +203,7 @@ public sealed class IntakeCommitter : IAsyncDisposable
             t.Dossiers.BindSqlite(dossiers, d);
             d.Id = (long)dossiers.ExecuteScalar()!;
             SetDossierIds(d, dossierEvents);
-            d.Documents.ForEach(x => Insert(documents, t.Documents, x));
+            d.DocumentRows.ForEach(x => Insert(documents, t.Documents, x));
             d.Steps.ForEach(x => Insert(steps, t.Steps, x));
             foreach (var e in dossierEvents)
             {
@@ -240,7 +242,7 @@ public sealed class IntakeCommitter : IAsyncDisposable
         using var children = new Npgsql.NpgsqlCommand(
             string.Join(";\n", t.Documents.PostgresInsertSql("c"), t.Steps.PostgresInsertSql("s"), t.Events.PostgresInsertSql("e"), t.Messages.PostgresInsertSql("m")),
             connection, (Npgsql.NpgsqlTransaction)tx);
-        children.Parameters.AddRange(t.Documents.PostgresArrays(rows.SelectMany(r => r.Dossier.Documents).ToList(), "c"));
+        children.Parameters.AddRange(t.Documents.PostgresArrays(rows.SelectMany(r => r.Dossier.DocumentRows).ToList(), "c"));
         children.Parameters.AddRange(t.Steps.PostgresArrays(rows.SelectMany(r => r.Dossier.Steps).ToList(), "s"));
         children.Parameters.AddRange(t.Events.PostgresArrays(rows.SelectMany(r => r.Events).ToList(), "e"));
         children.Parameters.AddRange(t.Messages.PostgresArrays(rows.SelectMany(r => r.Messages).ToList(), "m"));
@@ -249,7 +251,7 @@ public sealed class IntakeCommitter : IAsyncDisposable
 
     private static void SetDossierIds(Dossier d, IReadOnlyList<DossierEvent> events)
     {
-        d.Documents.ForEach(x => x.DossierId = d.Id);
+        d.DocumentRows.ForEach(x => x.DossierId = d.Id);
         d.Steps.ForEach(x => x.DossierId = d.Id);
         foreach (var e in events)
         {

@@ -86,7 +86,7 @@ public static class ReadDossiers
         d.ReceivedAtUtc, d.ReceivedOn, d.LegalWorkingDays, d.LegalDueDate, d.AppointmentDate, d.DueDateEstimated,
         DeadlineLabel(d, today, calendar), d.SupplementRequests, d.CountedLate, d.FinishedOn, d.ResultCode, d.ResultFileId,
         actor is null ? [] : [.. Workflow.AllowedActions(d.Status, actor.Role).Select(a => a.ToKebab())],
-        [.. d.Documents.OrderBy(x => x.Id).Select(x => new DossierDocumentDto(x.Name, x.Kind, x.Count, x.FileId, x.Reused)
+        [.. d.Documents.Select(x => new DossierDocumentDto(x.Name, x.Kind, x.Count, x.FileId, x.Reused)
         {
             ReusedFromDocumentId = x.ReusedFromDocumentId,
             ReusedFromStoredDocumentId = x.ReusedFromStoredDocumentId,
@@ -118,7 +118,7 @@ public static class ReadDossiers
     public static Task<Dossier?> LoadAsync(AppDbContext db, string code, ClaimsPrincipal user, CancellationToken ct) =>
         db.Dossiers.AsNoTracking().Visible(user)
             .Include(d => d.ReceivingUnit).Include(d => d.CurrentUnit)
-            .Include(d => d.Documents).Include(d => d.Pauses).Include(d => d.Steps).ThenInclude(s => s.Unit)
+            .Include(d => d.DocumentRows).Include(d => d.Pauses).Include(d => d.Steps).ThenInclude(s => s.Unit)
             .AsSplitQuery()
             .SingleOrDefaultAsync(d => d.Code == code, ct);
 
@@ -184,7 +184,7 @@ public static class ReadDossiers
     // Everything a tracking answer needs in one command: one round trip on PostgreSQL (Npgsql sends the statements as one
     // batch), one command on SQLite, instead of five EF queries. The same SQL text runs on both providers.
     private const string TrackSql = """
-        SELECT d."Status", d."ProcedureName", cu."Name", d."ReceivedOn", d."AppointmentDate", d."DueDateEstimated", d."ApplicantName",
+        SELECT d."Status", COALESCE(d."ProcedureName", (SELECT p."Name" FROM "Procedures" AS p WHERE p."Id" = d."ProcedureId")), cu."Name", d."ReceivedOn", d."AppointmentDate", d."DueDateEstimated", d."ApplicantName",
                d."ApplicantIdNumber", d."ApplicantPhone", d."LegalWorkingDays", d."FinishedOn", ru."Id", ru."Code", ru."Name", ru."Path",
                (SELECT MAX(c."Id") FROM "CalendarChanges" AS c)
         FROM "Dossiers" AS d JOIN "Units" AS cu ON cu."Id" = d."CurrentUnitId" LEFT JOIN "Units" AS ru ON ru."Id" = d."ReceivingUnitId"

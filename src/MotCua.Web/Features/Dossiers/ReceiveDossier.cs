@@ -196,6 +196,7 @@ public sealed partial class ReceiveDossier(
                 ProcedureId = procedure.Id,
                 ProcedureCode = procedure.Code,
                 ProcedureName = procedure.Name,
+                ProcedureNameFromVersion = procedure.Id > 0,
                 ReceivingUnitId = unit.Id,
                 ReceivingUnitPath = unit.Path,
                 CurrentUnitId = unit.Id,

@@ -58,7 +58,7 @@ public static class ReusableDocuments
             { TaxCode: { } tax } => dossiers.Where(d => d.Applicant.TaxCode == tax),
             _ => dossiers.Where(d => false),
         };
-        return dossiers.SelectMany(d => d.Documents.Where(x => x.FileId != null), (d, x) => new Row { Doc = x, Code = d.Code, ReceivedOn = d.ReceivedOn });
+        return dossiers.SelectMany(d => d.DocumentRows.Where(x => x.FileId != null), (d, x) => new Row { Doc = x, Code = d.Code, ReceivedOn = d.ReceivedOn });
     }
 
     private static ReusableDocument ToReusable(Row x) => new(x.Doc.Id, FromDossier, x.Doc.Name, DocumentKinds.Of(x.Doc.Name), x.Doc.FileId!, x.Code, x.ReceivedOn);

@@ -58,9 +58,9 @@ public static class NationalPayloads
             TaiKhoanDuocXacThucVoiVNeID = Dvcqg.Flag(d.ElectronicallyIdentified),
             // 2: paid online through the province's gateway (QĐ 766 reporting: 1 = through the national portal's); 3: not paid online.
             DuocThanhToanTrucTuyen = d.PaidOnline ? "2" : "3",
-            TaiLieuNop = [.. d.Documents.OrderBy(x => x.Id).Select(x => new NationalDocument(
-                x.FileId ?? x.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Cut(x.Name, 500), "0",
-                x.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), x.FileId is { Length: 32 } id ? s.Link(id) : null,
+            TaiLieuNop = [.. d.Documents.Select(x => new NationalDocument(
+                x.FileId ?? x.Reference, Cut(x.Name, 500), "0",
+                x.Reference, x.FileId is { Length: 32 } id ? s.Link(id) : null,
                 Dvcqg.Flag(x.FileId is not null), Dvcqg.Flag(x.Facts().ReusedFromStoredDocument), "0"))],
             DanhSachLePhi = d.FeeVnd > 0 ? [new NationalFee("Phí, lệ phí", "", d.PaidOnline ? "2" : "1", d.FeeVnd, "1")] : [],
             DanhSachHoSoBoSung = Supplements(d, events, s),

@@ -117,7 +117,7 @@ public sealed partial class NationalSyncDispatcher(
         var links = scope.ServiceProvider.GetRequiredService<SignedFileLinks>();
         var mine = db.NationalSyncs.Where(s => s.DossierId == row.DossierId && s.LeaseOwner == OwnerId);
 
-        var d = await db.Dossiers.Include(x => x.Documents).Include(x => x.CurrentUnit).SingleOrDefaultAsync(x => x.Id == row.DossierId, ct);
+        var d = await db.Dossiers.Include(x => x.DocumentRows).Include(x => x.CurrentUnit).SingleOrDefaultAsync(x => x.Id == row.DossierId, ct);
         if (d is null || d.NationalSynced != false)
         {
             // Synced by another instance meanwhile, or no longer to sync.

@@ -84,9 +84,9 @@ public sealed class ReadNationalSync(AppDbContext db, IOptions<DvcqgOptions> opt
         var scope = user.ScopePath();
         var rows = await db.NationalSyncs.AsNoTracking().Where(s => s.LastError != null)
             .Join(db.Dossiers.Where(d => d.NationalSynced == false && d.ReceivingUnitPath.StartsWith(scope)), s => s.DossierId, d => d.Id,
-                (s, d) => new { d.Code, d.ProcedureName, d.Status, s.Attempts, s.LastAttemptAtUtc, s.NextAttemptAtUtc, s.LastError })
+                (s, d) => new { d.Code, ProcedureName = d.OwnProcedureName ?? db.Procedures.Where(p => p.Id == d.ProcedureId).Select(p => p.Name).FirstOrDefault(), d.Status, s.Attempts, s.LastAttemptAtUtc, s.NextAttemptAtUtc, s.LastError })
             .OrderBy(x => x.LastAttemptAtUtc).Take(200).ToListAsync(ct);
-        return [.. rows.Select(x => new NationalSyncFailure(x.Code, x.ProcedureName, x.Status.ToString(), x.Status.Label(),
+        return [.. rows.Select(x => new NationalSyncFailure(x.Code, x.ProcedureName ?? "", x.Status.ToString(), x.Status.Label(),
             NationalStatus.Of(x.Status), x.Attempts, x.LastAttemptAtUtc, x.NextAttemptAtUtc, x.LastError!))];
     }
 }

@@ -22,8 +22,8 @@ public sealed class MineModel(AppDbContext db) : PageModel
     {
         var id = User.FindFirstValue(ClaimTypes.NameIdentifier);
         var rows = await db.Dossiers.AsNoTracking().Visible(User).OrderByDescending(d => d.Id).Take(100)
-            .Select(d => new { d.Code, d.ProcedureName, d.Status, d.ReceivedOn, d.AppointmentDate }).ToListAsync(ct);
-        Dossiers = [.. rows.Select(r => new MyDossier(r.Code, r.ProcedureName, MotCua.Domain.Dossiers.DossierStatuses.Label(r.Status), r.ReceivedOn, r.AppointmentDate))];
+            .Select(d => new { d.Code, ProcedureName = d.OwnProcedureName ?? db.Procedures.Where(p => p.Id == d.ProcedureId).Select(p => p.Name).FirstOrDefault(), d.Status, d.ReceivedOn, d.AppointmentDate }).ToListAsync(ct);
+        Dossiers = [.. rows.Select(r => new MyDossier(r.Code, r.ProcedureName ?? "", MotCua.Domain.Dossiers.DossierStatuses.Label(r.Status), r.ReceivedOn, r.AppointmentDate))];
         Drafts = [.. (await db.PortalDrafts.AsNoTracking().Where(d => d.UserId == id && d.DossierCode == null)
             .Select(d => new { d.Id, d.ProcedureCode, d.UpdatedAtUtc }).ToListAsync(ct))
             .OrderByDescending(d => d.UpdatedAtUtc).Select(d => new MyDraft(d.Id, d.ProcedureCode, d.UpdatedAtUtc))];

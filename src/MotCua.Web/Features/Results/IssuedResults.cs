@@ -15,10 +15,10 @@ public sealed class IssuedResults(AppDbContext db) : IIssuedFiles
     {
         // Only what the result itself shows publicly: its code, the procedure and the unit, never the applicant.
         var found = await rows.AsNoTracking()
-            .Join(db.Dossiers, r => r.DossierId, d => d.Id, (r, d) => new { r, d.ProcedureName, UnitName = d.ReceivingUnit!.Name })
+            .Join(db.Dossiers, r => r.DossierId, d => d.Id, (r, d) => new { r, ProcedureName = d.OwnProcedureName ?? db.Procedures.Where(p => p.Id == d.ProcedureId).Select(p => p.Name).FirstOrDefault(), UnitName = d.ReceivingUnit!.Name })
             .OrderByDescending(x => x.r.SignedAtUtc).FirstOrDefaultAsync(ct);
         return found is null
             ? null
-            : new IssuedFile("result", found.r.ResultCode, found.ProcedureName, found.UnitName, found.r.SignedAtUtc, found.r.Sha256, found.r.CertificateThumbprint);
+            : new IssuedFile("result", found.r.ResultCode, found.ProcedureName ?? "", found.UnitName, found.r.SignedAtUtc, found.r.Sha256, found.r.CertificateThumbprint);
     }
 }

@@ -1273,6 +1273,10 @@ namespace MotCua.Web.Migrations.Postgres
                     b.Property<bool>("Complaint")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Components")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<bool>("CountedLate")
                         .HasColumnType("boolean");
 
@@ -1335,6 +1339,11 @@ namespace MotCua.Web.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("boolean");
 
+                    b.Property<string>("OwnProcedureName")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("ProcedureName");
+
                     b.Property<bool>("PaidOnline")
                         .HasColumnType("boolean");
 
@@ -1353,11 +1362,6 @@ namespace MotCua.Web.Migrations.Postgres
 
                     b.Property<int>("ProcedureId")
                         .HasColumnType("integer");
-
-                    b.Property<string>("ProcedureName")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
 
                     b.Property<int?>("Rating")
                         .HasColumnType("integer");
@@ -4486,7 +4490,7 @@ namespace MotCua.Web.Migrations.Postgres
             modelBuilder.Entity("MotCua.Web.Features.Dossiers.DossierDocument", b =>
                 {
                     b.HasOne("MotCua.Web.Features.Dossiers.Dossier", null)
-                        .WithMany("Documents")
+                        .WithMany("DocumentRows")
                         .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -4933,7 +4937,7 @@ namespace MotCua.Web.Migrations.Postgres
 
             modelBuilder.Entity("MotCua.Web.Features.Dossiers.Dossier", b =>
                 {
-                    b.Navigation("Documents");
+                    b.Navigation("DocumentRows");
 
                     b.Navigation("Pauses");
 

@@ -1232,6 +1232,10 @@ namespace MotCua.Web.Migrations.Sqlite
                     b.Property<bool>("Complaint")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Components")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("CountedLate")
                         .HasColumnType("INTEGER");
 
@@ -1293,6 +1297,11 @@ namespace MotCua.Web.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("OwnProcedureName")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ProcedureName");
+
                     b.Property<bool>("PaidOnline")
                         .HasColumnType("INTEGER");
 
@@ -1311,11 +1320,6 @@ namespace MotCua.Web.Migrations.Sqlite
 
                     b.Property<int>("ProcedureId")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("ProcedureName")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
 
                     b.Property<int?>("Rating")
                         .HasColumnType("INTEGER");
@@ -4354,7 +4358,7 @@ namespace MotCua.Web.Migrations.Sqlite
             modelBuilder.Entity("MotCua.Web.Features.Dossiers.DossierDocument", b =>
                 {
                     b.HasOne("MotCua.Web.Features.Dossiers.Dossier", null)
-                        .WithMany("Documents")
+                        .WithMany("DocumentRows")
                         .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -4801,7 +4805,7 @@ namespace MotCua.Web.Migrations.Sqlite
 
             modelBuilder.Entity("MotCua.Web.Features.Dossiers.Dossier", b =>
                 {
-                    b.Navigation("Documents");
+                    b.Navigation("DocumentRows");
 
                     b.Navigation("Pauses");
 

@@ -171,7 +171,7 @@ public sealed class DigitizationAndReuseTests(AppFactory app) : IClassFixture<Ap
         const string applicant = "058090004321";
         var names = await NamesAsync(desk);
         var first = await CreatedAsync(await PostAsync(desk, Intake(await ComponentsAsync(desk), applicant)));
-        var source = await WithDbAsync(db => db.Dossiers.Where(d => d.Code == first).SelectMany(d => d.Documents).OrderBy(x => x.Id).Select(x => new { x.Id, x.FileId }).FirstAsync(Ct));
+        var source = await WithDbAsync(db => db.Dossiers.Where(d => d.Code == first).SelectMany(d => d.DocumentRows).OrderBy(x => x.Id).Select(x => new { x.Id, x.FileId }).FirstAsync(Ct));
 
         app.Clock.SetUtcNow(Day(15));
         desk = await app.ClientFor("motcua.bacai");
@@ -216,7 +216,7 @@ public sealed class DigitizationAndReuseTests(AppFactory app) : IClassFixture<Ap
         const string applicant = "058090005555";
         var names = await NamesAsync(desk);
         var first = await CreatedAsync(await PostAsync(desk, Intake(await ComponentsAsync(desk), applicant)));
-        var sources = await WithDbAsync(db => db.Dossiers.Where(d => d.Code == first).SelectMany(d => d.Documents).OrderBy(x => x.Id).Select(x => x.Id).ToListAsync(Ct));
+        var sources = await WithDbAsync(db => db.Dossiers.Where(d => d.Code == first).SelectMany(d => d.DocumentRows).OrderBy(x => x.Id).Select(x => x.Id).ToListAsync(Ct));
 
         object[] allReused = [.. names.Select((n, i) => (object)new { name = n, reusedFromDocumentId = sources[i] })];
         var second = await CreatedAsync(await PostAsync(desk, Intake(allReused, applicant, reuseConsent: true)));

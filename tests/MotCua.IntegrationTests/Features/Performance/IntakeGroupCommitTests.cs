@@ -80,7 +80,7 @@ public sealed class IntakeGroupCommitTests(AppFactory app) : IClassFixture<AppFa
 
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var dossiers = await db.Dossiers.AsNoTracking().Include(d => d.Documents).Include(d => d.Steps).Where(d => codes.Contains(d.Code)).ToListAsync(Ct);
+        var dossiers = await db.Dossiers.AsNoTracking().Include(d => d.DocumentRows).Include(d => d.Steps).Where(d => codes.Contains(d.Code)).ToListAsync(Ct);
         Assert.Equal(24, dossiers.Count);
         var templateSteps = procedure.GetProperty("steps").GetArrayLength();
         foreach (var d in dossiers)

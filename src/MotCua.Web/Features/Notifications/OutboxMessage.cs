@@ -86,7 +86,9 @@ public sealed class OutboxMessage
             e.Property(x => x.LeaseOwner).HasMaxLength(100);
             e.Property(x => x.LastError).HasMaxLength(1000);
             // The dispatcher's claim query: unsent, not failed, due.
-            e.HasIndex(x => new { x.SentAtUtc, x.FailedPermanently, x.NextAttemptAtUtc });
+            // Only the messages still to send, in the order the dispatcher takes them: on PostgreSQL the old index over every
+            // message lost to a primary-key walk past all sent ones (14 ms a pass at 26,000 sent, issue 25 item 1).
+            e.HasIndex(x => x.Id, "IX_OutboxMessages_Due").HasFilter("\"SentAtUtc\" IS NULL AND NOT \"FailedPermanently\"");
             e.HasIndex(x => x.DossierCode);
             e.HasIndex(x => x.CreatedAtUtc);
             e.HasIndex(x => new { x.WebhookSubscriptionId, x.Id }).HasFilter("\"WebhookSubscriptionId\" IS NOT NULL");

@@ -2521,7 +2521,8 @@ namespace MotCua.Web.Migrations.Postgres
                     b.HasIndex("WebhookSubscriptionId", "Id")
                         .HasFilter("\"WebhookSubscriptionId\" IS NOT NULL");
 
-                    b.HasIndex("SentAtUtc", "FailedPermanently", "NextAttemptAtUtc");
+                    b.HasIndex(new[] { "Id" }, "IX_OutboxMessages_Due")
+                        .HasFilter("\"SentAtUtc\" IS NULL AND NOT \"FailedPermanently\"");
 
                     b.ToTable("OutboxMessages", (string)null);
                 });

@@ -65,6 +65,7 @@ public sealed class ProductionStartTests
         Assert.Single(lines, l => l.StartsWith("Demo:Enabled: ", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("MotCua refuses to start in the Production environment: 1 setting(s)", StringComparison.Ordinal));
         Assert.Contains("seed-demo is refused", (await app.RunCommandAsync("seed-demo")).Output, StringComparison.Ordinal);
+        Assert.Contains("scale-province is refused", (await app.RunCommandAsync("scale-province")).Output, StringComparison.Ordinal);
         Assert.False(await DatabaseExistsAsync(app));
     }
 

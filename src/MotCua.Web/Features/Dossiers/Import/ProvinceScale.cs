@@ -32,6 +32,13 @@ public static class ProvinceScale
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
+        if (app.Environment.IsProduction())
+        {
+            // It adds simulated communes and millions of invented dossiers to the database it is pointed at.
+            Console.Error.WriteLine("scale-province is refused in the Production environment: it is for benchmarks on a copy.");
+            return 2;
+        }
+
         var o = AdminCommands.Options(args);
         int Int(string key, int fallback) => int.TryParse(o.GetValueOrDefault(key), CultureInfo.InvariantCulture, out var v) && v > 0 ? v : fallback;
         var communes = Int("communes", 65);

@@ -11,8 +11,8 @@ using MotCua.Web.Infrastructure;
 namespace MotCua.Web.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261207185140_OutboxDueIndex")]
-    partial class OutboxDueIndex
+    [Migration("20261207193710_ProvinceScaleStorage")]
+    partial class ProvinceScaleStorage
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

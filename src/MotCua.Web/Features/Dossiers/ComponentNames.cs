@@ -12,68 +12,61 @@ namespace MotCua.Web.Features.Dossiers;
 /// A dossier's component that is in its procedure version's required-documents list stores only its position there
 /// (issue 25 item 5: the legal text is ~400 bytes a component, 24 components a dossier); its name is read back from the
 /// list when the row is loaded. A version's list never changes once saved (a change opens a new version), so the lists
-/// are cached per process by version id.
+/// are cached per database by version id (one process may open several databases: the tests do, and their ids collide).
+/// A loaded or new dossier carries its own list (<see cref="Dossier.ComponentList"/>), so packing needs no cache.
 /// </summary>
 public sealed class ComponentNames : IMaterializationInterceptor, ISaveChangesInterceptor
 {
     public static readonly ComponentNames Interceptor = new();
 
-    private static readonly ConcurrentDictionary<int, string[]> Lists = new();
+    private static readonly ConcurrentDictionary<string, Catalog> Catalogs = new(StringComparer.Ordinal);
 
-    /// <summary>The procedure name of each version, also immutable (a dossier stores it only when it differs).</summary>
-    private static readonly ConcurrentDictionary<int, string> Names = new();
-
-    /// <summary>Points <paramref name="doc"/> at the list entry of the same name; a name not in the list stays stored.</summary>
-    public static void Link(DossierDocument doc, Procedure procedure)
+    /// <summary>The lists and the procedure name of each version of one database.</summary>
+    private sealed class Catalog
     {
-        var names = Remember(procedure);
-        var index = Array.IndexOf(names, doc.Name);
-        (doc.ProcedureId, doc.Item) = index is >= 0 and <= short.MaxValue ? (procedure.Id, (short)index) : ((int?)null, (short?)null);
+        public readonly ConcurrentDictionary<int, string[]> Lists = new();
+        public readonly ConcurrentDictionary<int, string> Names = new();
     }
 
-    /// <summary>As above with a list this process already holds; otherwise the name stays stored (correct, only not lean).</summary>
-    public static void Link(DossierDocument doc, int procedureId)
+    /// <summary>A new dossier takes its version's list; each component is pointed at the entry of the same name.</summary>
+    public static void Link(Dossier dossier, Procedure procedure)
     {
-        if (Lists.TryGetValue(procedureId, out var names) && Array.IndexOf(names, doc.Name) is >= 0 and <= short.MaxValue and var index)
+        dossier.ComponentList = [.. procedure.Documents.Select(d => d.Name)];
+        foreach (var doc in dossier.Documents)
         {
-            (doc.ProcedureId, doc.Item) = (procedureId, (short)index);
+            Link(doc, dossier);
         }
     }
 
-    public static void Link(IEnumerable<DossierDocument> docs, Procedure procedure)
+    /// <summary>Points <paramref name="doc"/> at the dossier's list entry of the same name; a name not in it stays stored.</summary>
+    public static void Link(DossierDocument doc, Dossier dossier)
     {
-        foreach (var doc in docs)
-        {
-            Link(doc, procedure);
-        }
+        var index = dossier.ComponentList is { } names ? Array.IndexOf(names, doc.Name) : -1;
+        (doc.ProcedureId, doc.Item) = index is >= 0 and <= short.MaxValue ? (dossier.ProcedureId, (short)index) : ((int?)null, (short?)null);
     }
-
-    /// <summary>The list of a version this process holds (every dossier loaded with compact components brings its own).</summary>
-    public static string[]? Cached(int procedureId) => Lists.TryGetValue(procedureId, out var names) ? names : null;
 
     public object InitializedInstance(MaterializationInterceptionData materializationData, object entity)
     {
         if (entity is Procedure p && p.Id > 0)
         {
-            Remember(p);
+            // Only the name: the owned document list is filled after this call, so the lists are read by Load.
+            For(materializationData.Context).Names[p.Id] = p.Name;
         }
         else if (entity is Dossier d)
         {
-            if ((d.Components is not null || d.OwnProcedureName is null) && !Lists.ContainsKey(d.ProcedureId))
-            {
-                Load(materializationData.Context, d.ProcedureId);
-            }
-
+            var catalog = For(materializationData.Context);
+            d.ComponentList = catalog.Lists.TryGetValue(d.ProcedureId, out var list) ? list : Load(materializationData.Context, catalog, d.ProcedureId);
             if (d.OwnProcedureName is null)
             {
                 // A version that is gone (never: versions are immutable and referenced) shows its id rather than nothing.
-                d.ProcedureName = Names.TryGetValue(d.ProcedureId, out var name) ? name : $"#{d.ProcedureId}";
+                d.ProcedureName = catalog.Names.TryGetValue(d.ProcedureId, out var name) ? name : $"#{d.ProcedureId}";
                 d.ProcedureNameFromVersion = true;
             }
         }
         else if (entity is DossierDocument { Item: { } item, ProcedureId: { } procedureId } doc)
         {
-            var names = Lists.TryGetValue(procedureId, out var cached) ? cached : Load(materializationData.Context, procedureId);
+            var catalog = For(materializationData.Context);
+            var names = catalog.Lists.TryGetValue(procedureId, out var cached) ? cached : Load(materializationData.Context, catalog, procedureId);
             // A list entry that is gone (never, as versions are immutable) shows its position rather than nothing.
             doc.Name = item < names.Length ? names[item] : $"#{item + 1}";
         }
@@ -113,23 +106,17 @@ public sealed class ComponentNames : IMaterializationInterceptor, ISaveChangesIn
         }
     }
 
-    private static string[] Remember(Procedure p)
+    private static Catalog For(DbContext context)
     {
-        string[] names = [.. p.Documents.Select(d => d.Name)];
-        if (p.Id > 0)
-        {
-            Names[p.Id] = p.Name;
-            Lists[p.Id] = names;
-        }
-
-        return names;
+        var connection = context.Database.GetDbConnection();
+        return Catalogs.GetOrAdd(connection.DataSource + "\n" + connection.Database, _ => new Catalog());
     }
 
     /// <summary>
     /// A version this process has not seen yet, read while the dossier's own reader is still open: SQLite runs a second
     /// command on the same connection, PostgreSQL needs a connection of its own (cloned, so with the same credentials).
     /// </summary>
-    private static string[] Load(DbContext context, int procedureId)
+    private static string[] Load(DbContext context, Catalog catalog, int procedureId)
     {
         var connection = context.Database.GetDbConnection();
         var own = connection is ICloneable cloneable && connection.GetType().Name.StartsWith("Npgsql", StringComparison.Ordinal)
@@ -158,11 +145,11 @@ public sealed class ComponentNames : IMaterializationInterceptor, ISaveChangesIn
             var json = reader.Read() && !reader.IsDBNull(0) ? reader.GetString(0) : null;
             if (json is not null)
             {
-                Names[procedureId] = reader.GetString(1);
+                catalog.Names[procedureId] = reader.GetString(1);
             }
 
             string[] names = json is null ? [] : [.. JsonDocument.Parse(json).RootElement.EnumerateArray().Select(d => d.GetProperty("Name").GetString() ?? "")];
-            return json is null ? names : Lists[procedureId] = names;
+            return json is null ? names : catalog.Lists[procedureId] = names;
         }
         finally
         {

@@ -186,7 +186,7 @@ public sealed class CorrectDossier(AppDbContext db, TimeProvider time, IFileStor
             if (match is null)
             {
                 match = new DossierDocument { Name = w.Name! };
-                ComponentNames.Link(match, dossier.ProcedureId);
+                ComponentNames.Link(match, dossier);
                 dossier.Documents.Add(match);
             }
 

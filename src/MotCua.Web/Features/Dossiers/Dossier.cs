@@ -181,6 +181,9 @@ public sealed class Dossier
     /// </summary>
     public string? Components { get; set; }
 
+    /// <summary>The names of the version's required-documents list, set on load and at intake (<see cref="ComponentNames"/>); not stored.</summary>
+    public string[]? ComponentList { get; set; }
+
     /// <summary>Splits <see cref="Documents"/> into <see cref="Components"/> and <see cref="DocumentRows"/>, if it was read or set.</summary>
     public void PackDocuments()
     {
@@ -218,6 +221,7 @@ public sealed class Dossier
             e.Property(d => d.ProcedureCode).HasMaxLength(40);
             e.Ignore(d => d.ProcedureName);
             e.Ignore(d => d.ProcedureNameFromVersion);
+            e.Ignore(d => d.ComponentList);
             e.Property(d => d.OwnProcedureName).HasColumnName("ProcedureName").HasMaxLength(1000).UsePropertyAccessMode(PropertyAccessMode.Property);
             e.Property(d => d.ReceivingUnitPath).HasMaxLength(400);
             e.Property(d => d.CurrentUnitPath).HasMaxLength(400);

@@ -25,7 +25,7 @@ public static class DossierComponents
             return rows;
         }
 
-        var names = ComponentNames.Cached(d.ProcedureId) ?? [];
+        var names = d.ComponentList ?? [];
         var list = new List<DossierDocument>();
         var next = 0;
         var position = -1;
@@ -64,7 +64,7 @@ public static class DossierComponents
     /// <summary>The compact column (null when every component is a row) and the components that stay rows, in order.</summary>
     public static (string? Components, List<DossierDocument> Rows) Pack(Dossier d, IReadOnlyList<DossierDocument> documents)
     {
-        var names = ComponentNames.Cached(d.ProcedureId);
+        var names = d.ComponentList;
         var rows = new List<DossierDocument>();
         var text = new StringBuilder();
         var compact = false;

@@ -237,7 +237,7 @@ public sealed partial class ReceiveDossier(
                     ReuseConsented = d.ReuseConsented,
                 })],
             };
-            ComponentNames.Link(dossier.Documents, procedure);
+            ComponentNames.Link(dossier, procedure);
             // Never from a client flag: every component with a file (issue 20 item 1), reuse only by reference (item 8).
             dossier.RecomputeDocumentFacts();
             if (!online)

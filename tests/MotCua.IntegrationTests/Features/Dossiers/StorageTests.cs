@@ -129,7 +129,7 @@ public sealed class StorageTests(AppFactory app) : IClassFixture<AppFactory>
             {
                 var old = new MotCua.Web.Features.Dossiers.DossierDocument { DossierId = dossier.Id, Name = docs[i].Name, Kind = docs[i].Kind, Count = docs[i].Count };
                 // Step one linked only a name equal to the list's (the decomposed ones kept their normalized name).
-                if (i % 2 == 0 && MotCua.Web.Features.Dossiers.ComponentNames.Cached(dossier.ProcedureId)![docs[i].Item!.Value] == docs[i].Name)
+                if (i % 2 == 0 && dossier.ComponentList![docs[i].Item!.Value] == docs[i].Name)
                 {
                     (old.ProcedureId, old.Item) = (docs[i].ProcedureId, docs[i].Item);
                 }

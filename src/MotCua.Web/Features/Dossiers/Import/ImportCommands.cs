@@ -48,6 +48,12 @@ public static class ImportCommands
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var (units, procedures) = await GenerateDossiers.ChoicesAsync(db, CancellationToken.None);
+        if (units.Count == 0 || procedures.Count == 0)
+        {
+            Console.Error.WriteLine("generate-dossiers: the database has no communes or procedures to generate for; run seed-demo (or import the catalogue and units) first.");
+            return 1;
+        }
+
         await using var writer = new StreamWriter(args[1]);
         await GenerateDossiers.WriteAsync(writer, n, seed, from, to, units, procedures, CancellationToken.None);
         Console.WriteLine($"Wrote {n} generated dossier(s) to {args[1]}.");

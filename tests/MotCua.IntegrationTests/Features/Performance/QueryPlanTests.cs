@@ -47,7 +47,9 @@ public sealed class QueryPlanTests(QueryPlanTests.CapturingApp app) : IClassFixt
             ("inbox, received (leader)", () => leader.GetStringAsync("/api/v1/dossiers?status=received", Ct)),
             ("inbox, overdue (leader)", () => leader.GetStringAsync("/api/v1/dossiers?overdue=true", Ct)),
             ("inbox page (leader)", () => staffPages.GetStringAsync("/Dossiers", Ct)),
+            ("inbox page, all (leader)", () => staffPages.GetStringAsync("/Dossiers?tab=all", Ct)),
             ("search by code", () => desk.GetStringAsync($"/api/v1/dossiers?q={code}", Ct)),
+            ("search by code prefix", () => desk.GetStringAsync($"/api/v1/dossiers?q={code[..^3]}", Ct)),
             ("search by ID number", () => desk.GetStringAsync($"/api/v1/dossiers?q={idNumber}", Ct)),
             ("search by applicant", () => desk.GetStringAsync($"/api/v1/dossiers?q={Uri.EscapeDataString("Chamaléa Thị")}", Ct)),
             ("dossier (API)", () => desk.GetStringAsync($"/api/v1/dossiers/{code}", Ct)),
@@ -88,7 +90,7 @@ public sealed class QueryPlanTests(QueryPlanTests.CapturingApp app) : IClassFixt
     }
 
     /// <summary>Requests for one key (code, ID number, name): a plan that reaches Dossiers only through the scope or status indexes reads a province.</summary>
-    private static readonly HashSet<string> Searches = ["search by code", "search by ID number", "search by applicant"];
+    private static readonly HashSet<string> Searches = ["search by code", "search by code prefix", "search by ID number", "search by applicant"];
 
     /// <summary>Indexes that find the searched key itself; the path and status indexes only bound the caller's scope.</summary>
     private static bool IsKeyIndex(string index) =>

@@ -46,7 +46,7 @@ public sealed record DossierRow(string Code, string Status, string StatusLabel, 
 
 public sealed record Page<T>(T[] Items, int PageNumber, int PageSize, int Total)
 {
-    /// <summary>The count stopped at <see cref="Total"/>: there are more (a whole province is not counted for a list).</summary>
+    /// <summary>The count stopped at the total given: there are more (a whole province is not counted for a list).</summary>
     public bool TotalCapped { get; init; }
 }
 
@@ -218,9 +218,29 @@ public static class ReadDossiers
 
             rows = [.. rows.OrderBy(r => r.Dossier.AppointmentDate).ThenBy(r => r.Dossier.Id).Skip(skip).Take(PageSize)];
         }
+        else if (total > countCap && string.IsNullOrWhiteSpace(f.Q) && !user.IsInRole(Accounts.Roles.Citizen))
+        {
+            // More than the cap visible: the newest lie near the end of the key, so read it backwards. The scope is written so
+            // that no index serves it ("|| ''"): SQLite would otherwise merge both path indexes and sort the whole province.
+            var scope = user.ScopePath();
+            var end = DossierSearch.PrefixEnd(scope);
+            var byKey = db.Dossiers.AsNoTracking().Where(d => ((d.ReceivingUnitPath + "").CompareTo(scope) >= 0 && (d.ReceivingUnitPath + "").CompareTo(end) < 0)
+                || ((d.CurrentUnitPath + "").CompareTo(scope) >= 0 && (d.CurrentUnitPath + "").CompareTo(end) < 0));
+            if (!string.IsNullOrWhiteSpace(f.Unit))
+            {
+                byKey = byKey.Where(d => d.CurrentUnit!.Code == f.Unit || d.ReceivingUnit!.Code == f.Unit);
+            }
+
+            if (!string.IsNullOrWhiteSpace(f.Procedure))
+            {
+                byKey = byKey.Where(d => d.ProcedureCode == f.Procedure);
+            }
+
+            rows = await Rows(byKey.OrderByDescending(d => d.Id), skip, PageSize, ct);
+        }
         else
         {
-            // No status: the newest first, in primary-key order, so LIMIT stops early instead of sorting every visible dossier.
+            // No status and at most the cap visible: the newest first, from the path indexes.
             rows = await Rows(q.OrderByDescending(d => d.Id), skip, PageSize, ct);
         }
 

@@ -25,7 +25,7 @@ public sealed record WorkspaceView(
 /// <summary>One group: its count over the whole scope, the first rows (soonest due first) and the link to all of them.</summary>
 public sealed record WorkGroupView(string Key, string Label, string NextAction, string NextActionLabel, int Count, WorkItem[] Items, string ListUrl)
 {
-    /// <summary>The count stopped at <see cref="Count"/> (<see cref="ReadDossiers.CountCap"/>): there are more.</summary>
+    /// <summary>The count stopped at the count given (1,000): there are more.</summary>
     public bool CountCapped { get; init; }
 }
 

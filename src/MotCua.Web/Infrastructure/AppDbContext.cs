@@ -137,6 +137,8 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
         // Unit paths compare byte-wise, as on SQLite: the scope's prefix range then uses the path indexes (ReadDossiers.Visible).
         builder.Entity<Dossier>().Property(d => d.ReceivingUnitPath).UseCollation("C");
         builder.Entity<Dossier>().Property(d => d.CurrentUnitPath).UseCollation("C");
+        // Codes too (ASCII): the code search's prefix range then uses the unique code index (ReadDossiers.ListAsync).
+        builder.Entity<Dossier>().Property(d => d.Code).UseCollation("C");
     }
 }
 

@@ -44,7 +44,11 @@ public sealed record EventDto(long Sequence, DateTime At, string Actor, string A
 
 public sealed record DossierRow(string Code, string Status, string StatusLabel, string ProcedureCode, string ProcedureName, string ApplicantName, string CurrentUnitCode, string Channel, DateOnly ReceivedOn, DateOnly? AppointmentDate, string? Deadline, DateTime? AckDeadlineUtc = null);
 
-public sealed record Page<T>(T[] Items, int PageNumber, int PageSize, int Total);
+public sealed record Page<T>(T[] Items, int PageNumber, int PageSize, int Total)
+{
+    /// <summary>The count stopped at the total given: there are more (a whole province is not counted for a list).</summary>
+    public bool TotalCapped { get; init; }
+}
 
 public sealed record TrackingDto(string Code, string Status, string StatusLabel, string ProcedureName, string CurrentUnitName, DateOnly ReceivedOn, DateOnly? AppointmentDate, bool DueDateEstimated, string[] Explanation, string ApplicantName, TrackingStep[] Steps)
 {
@@ -60,6 +64,14 @@ public sealed record TrackingStep(DateTime At, string Action, string Status);
 public static class ReadDossiers
 {
     public const int PageSize = 50;
+
+    /// <summary>A list counts up to this many and then says "hơn 1.000": counting a province's dossiers reads all of them.</summary>
+    public const int CountCap = 1_000;
+
+    /// <summary>Pages stop where the count does; past it a search or a filter finds a dossier faster than paging.</summary>
+    public const int MaxPage = CountCap / PageSize;
+
+    private static readonly DossierStatus[] OpenStatuses = [DossierStatus.Received, DossierStatus.InProcess, DossierStatus.AwaitingApproval, DossierStatus.AwaitingReception];
 
     /// <summary>Staff see dossiers received in or currently at a unit of their subtree; applicants their own.</summary>
     public static IQueryable<Dossier> Visible(this IQueryable<Dossier> dossiers, ClaimsPrincipal user)
@@ -124,12 +136,14 @@ public static class ReadDossiers
 
     public sealed record ListFilter(string? Status, string? Unit, string? Procedure, bool? Overdue, string? Q, int? Page);
 
-    public static async Task<Page<DossierRow>> ListAsync(AppDbContext db, ClaimsPrincipal user, ListFilter f, DateOnly today, WorkingCalendar calendar, CancellationToken ct)
+    public static async Task<Page<DossierRow>> ListAsync(AppDbContext db, ClaimsPrincipal user, ListFilter f, DateOnly today, WorkingCalendar calendar, CancellationToken ct, int countCap = CountCap)
     {
         var q = db.Dossiers.AsNoTracking().Visible(user);
-        if (!string.IsNullOrWhiteSpace(f.Status) && Enum.TryParse<DossierStatus>(f.Status.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var status))
+        DossierStatus? status = null;
+        if (!string.IsNullOrWhiteSpace(f.Status) && Enum.TryParse<DossierStatus>(f.Status.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var parsed))
         {
-            q = q.Where(d => d.Status == status);
+            status = parsed;
+            q = q.Where(d => d.Status == parsed);
         }
 
         if (!string.IsNullOrWhiteSpace(f.Unit))
@@ -142,6 +156,7 @@ public static class ReadDossiers
             q = q.Where(d => d.ProcedureCode == f.Procedure);
         }
 
+        var byCode = false;
         switch (DossierSearch.Parse(f.Q))
         {
             case { Kind: DossierSearchKind.IdNumber, Value: var idNumber }:
@@ -155,31 +170,96 @@ public static class ReadDossiers
                     : q.Where(d => d.Applicant.FullName.CompareTo(name) >= 0 && d.Applicant.FullName.CompareTo(end) < 0);
                 break;
             case { Kind: DossierSearchKind.Code, Value: var code }:
-                q = q.Where(d => d.Code == code || d.Code.StartsWith(code));
+                byCode = true;
+                // The exact code through the unique index first: one row, whatever plan PostgreSQL caches for the statement.
+                var exact = q.Where(d => d.Code == code);
+                if (await exact.AnyAsync(ct))
+                {
+                    q = exact;
+                    break;
+                }
+
+                // Then the codes it begins, as a byte-wise range on the code index (collation "C" on PostgreSQL; LIKE 'q%' could
+                // not use it), its bounds inlined so that the planner sees how narrow it is instead of a generic plan's guess.
+                var codeEnd = DossierSearch.PrefixEnd(code);
+                q = q.Where(d => d.Code.CompareTo(EF.Constant(code)) >= 0 && d.Code.CompareTo(EF.Constant(codeEnd)) < 0);
                 break;
         }
 
+        DossierStatus[] overdue = [];
         if (f.Overdue == true)
         {
-            DossierStatus[] open = [DossierStatus.Received, DossierStatus.InProcess, DossierStatus.AwaitingApproval, DossierStatus.AwaitingReception];
-            q = q.Where(d => open.Contains(d.Status) && d.AppointmentDate < today);
+            overdue = [.. OpenStatuses.Where(s => status is null || s == status)];
+            q = q.Where(d => overdue.Contains(d.Status) && d.AppointmentDate < today);
         }
 
-        var page = Math.Clamp(f.Page ?? 1, 1, 100_000); // page × size must not overflow the OFFSET (PostgreSQL rejects a negative one)
-        var total = await q.CountAsync(ct);
-        // Plain (AppointmentDate, Id) so the index gives the order and LIMIT stops early; intake always sets the appointment.
-        var rows = await q.OrderBy(d => d.AppointmentDate).ThenBy(d => d.Id)
-            .Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(d => new { Dossier = d, CurrentUnitCode = d.CurrentUnit!.Code })
-            .ToListAsync(ct);
+        var page = Math.Clamp(f.Page ?? 1, 1, MaxPage);
+        var skip = (page - 1) * PageSize;
+        // Counted up to the cap only: past it the list says "more than", and no page reads a province to count it.
+        var total = await q.Take(countCap + 1).CountAsync(ct);
+        List<RowData> rows;
+        if (byCode)
+        {
+            rows = await Rows(q.OrderBy(d => d.Code), skip, PageSize, ct);
+        }
+        else if (status is not null || overdue.Length == 1)
+        {
+            // (Status=, AppointmentDate, Id): the index gives the order and LIMIT stops early; intake always sets the appointment.
+            rows = await Rows(q.OrderBy(d => d.AppointmentDate).ThenBy(d => d.Id), skip, PageSize, ct);
+        }
+        else if (overdue.Length > 1)
+        {
+            // One index-ordered read per open status, merged here: an IN list would fetch and sort every overdue dossier.
+            rows = [];
+            foreach (var s in overdue)
+            {
+                rows.AddRange(await Rows(q.Where(d => d.Status == s).OrderBy(d => d.AppointmentDate).ThenBy(d => d.Id), 0, skip + PageSize, ct));
+            }
+
+            rows = [.. rows.OrderBy(r => r.Dossier.AppointmentDate).ThenBy(r => r.Dossier.Id).Skip(skip).Take(PageSize)];
+        }
+        else if (total > countCap && string.IsNullOrWhiteSpace(f.Q) && !user.IsInRole(Accounts.Roles.Citizen))
+        {
+            // More than the cap visible: the newest lie near the end of the key, so read it backwards. The scope is written so
+            // that no index serves it ("|| ''"): SQLite would otherwise merge both path indexes and sort the whole province.
+            var scope = user.ScopePath();
+            var end = DossierSearch.PrefixEnd(scope);
+            var byKey = db.Dossiers.AsNoTracking().Where(d => ((d.ReceivingUnitPath + "").CompareTo(scope) >= 0 && (d.ReceivingUnitPath + "").CompareTo(end) < 0)
+                || ((d.CurrentUnitPath + "").CompareTo(scope) >= 0 && (d.CurrentUnitPath + "").CompareTo(end) < 0));
+            if (!string.IsNullOrWhiteSpace(f.Unit))
+            {
+                byKey = byKey.Where(d => d.CurrentUnit!.Code == f.Unit || d.ReceivingUnit!.Code == f.Unit);
+            }
+
+            if (!string.IsNullOrWhiteSpace(f.Procedure))
+            {
+                byKey = byKey.Where(d => d.ProcedureCode == f.Procedure);
+            }
+
+            rows = await Rows(byKey.OrderByDescending(d => d.Id), skip, PageSize, ct);
+        }
+        else
+        {
+            // No status and at most the cap visible: the newest first, from the path indexes.
+            rows = await Rows(q.OrderByDescending(d => d.Id), skip, PageSize, ct);
+        }
+
         return new Page<DossierRow>(
             [.. rows.Select(r => new DossierRow(
                 r.Dossier.Code, r.Dossier.Status.ToString(), r.Dossier.Status.Label(), r.Dossier.ProcedureCode, r.Dossier.ProcedureName,
                 r.Dossier.Applicant.FullName, r.CurrentUnitCode, r.Dossier.Channel.ToString().ToLowerInvariant(), r.Dossier.ReceivedOn,
                 r.Dossier.AppointmentDate, DeadlineLabel(r.Dossier, today, calendar),
                 r.Dossier.Status == DossierStatus.AwaitingReception ? r.Dossier.AckDeadlineUtc : null))],
-            page, PageSize, total);
+            page, PageSize, Math.Min(total, countCap))
+        {
+            TotalCapped = total > countCap,
+        };
     }
+
+    private sealed record RowData(Dossier Dossier, string CurrentUnitCode);
+
+    private static Task<List<RowData>> Rows(IQueryable<Dossier> ordered, int skip, int take, CancellationToken ct) =>
+        ordered.Skip(skip).Take(take).Select(d => new RowData(d, d.CurrentUnit!.Code)).ToListAsync(ct);
 
     // Everything a tracking answer needs in one command: one round trip on PostgreSQL (Npgsql sends the statements as one
     // batch), one command on SQLite, instead of five EF queries. The same SQL text runs on both providers.

@@ -23,7 +23,11 @@ public sealed record WorkspaceView(
 }
 
 /// <summary>One group: its count over the whole scope, the first rows (soonest due first) and the link to all of them.</summary>
-public sealed record WorkGroupView(string Key, string Label, string NextAction, string NextActionLabel, int Count, WorkItem[] Items, string ListUrl);
+public sealed record WorkGroupView(string Key, string Label, string NextAction, string NextActionLabel, int Count, WorkItem[] Items, string ListUrl)
+{
+    /// <summary>The count stopped at the count given (1,000): there are more.</summary>
+    public bool CountCapped { get; init; }
+}
 
 /// <summary>
 /// A waiting dossier. <see cref="Due"/> is the appointment date (for online submissions not yet accepted: the day of the
@@ -99,12 +103,16 @@ public sealed class ReadWorkspace(AppDbContext db, CalendarService calendars, Ti
                 ? query.OrderBy(d => d.AckDeadlineUtc).ThenBy(d => d.Id)
                 : query.OrderBy(d => d.AppointmentDate).ThenBy(d => d.Id);
             var rows = await ordered.Take(RowsPerGroup).ToListAsync(ct);
+            // The return groups split one status by a delivery row: counted up to the cap, not over a province.
             var count = lines.Length == 1 && lines[0].Group is not (WorkGroup.ToReturn or WorkGroup.ToReturnByPost)
                 ? counts.GetValueOrDefault((lines[0].Side, lines[0].Status))
-                : await Query(lines, scope).CountAsync(ct);
+                : await Query(lines, scope).Take(ReadDossiers.CountCap + 1).CountAsync(ct);
             views.Add(new WorkGroupView(
-                group.Key(), group.Label(), lines[0].NextAction.ToKebab(), lines[0].NextAction.Label(), count,
-                [.. rows.Select(d => Item(d, today, now, calendar))], ListUrl(group, lines[0].Status)));
+                group.Key(), group.Label(), lines[0].NextAction.ToKebab(), lines[0].NextAction.Label(), Math.Min(count, ReadDossiers.CountCap),
+                [.. rows.Select(d => Item(d, today, now, calendar))], ListUrl(group, lines[0].Status))
+            {
+                CountCapped = count > ReadDossiers.CountCap,
+            });
         }
 
         await AddAlarmsAsync(views, ct);
@@ -118,8 +126,7 @@ public sealed class ReadWorkspace(AppDbContext db, CalendarService calendars, Ti
         foreach (var side in entries.Select(e => e.Side).Distinct())
         {
             var statuses = entries.Where(e => e.Side == side).Select(e => e.Status).Distinct().ToArray();
-            var q = db.Dossiers.AsNoTracking().Where(d => statuses.Contains(d.Status));
-            q = side == WorkSide.ReceivingUnit ? q.Where(d => d.ReceivingUnitPath.StartsWith(scope)) : q.Where(d => d.CurrentUnitPath.StartsWith(scope));
+            var q = InScope(db.Dossiers.AsNoTracking().Where(d => statuses.Contains(d.Status)), scope, side == WorkSide.ReceivingUnit, side == WorkSide.CurrentUnit);
             foreach (var row in await q.GroupBy(d => d.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
             {
                 counts[(side, row.Key)] = row.Count;
@@ -135,13 +142,28 @@ public sealed class ReadWorkspace(AppDbContext db, CalendarService calendars, Ti
         var status = lines[0].Status;
         var receiving = lines.Any(l => l.Side == WorkSide.ReceivingUnit);
         var current = lines.Any(l => l.Side == WorkSide.CurrentUnit);
-        var q = db.Dossiers.AsNoTracking().Where(d => d.Status == status
-            && ((receiving && d.ReceivingUnitPath.StartsWith(scope)) || (current && d.CurrentUnitPath.StartsWith(scope))));
+        var q = InScope(db.Dossiers.AsNoTracking().Where(d => d.Status == status), scope, receiving, current);
         return lines[0].Group switch
         {
             WorkGroup.ToReturnByPost => q.Where(d => db.ResultDeliveries.Any(r => r.DossierId == d.Id)),
             WorkGroup.ToReturn => q.Where(d => !db.ResultDeliveries.Any(r => r.DossierId == d.Id)),
             _ => q,
+        };
+    }
+
+    /// <summary>
+    /// The scope on the sides a group reads, as byte-wise ranges (an index serves them; StartsWith is a LIKE that SQLite
+    /// never serves from one), built here rather than with booleans in SQL, which make one plan for every combination.
+    /// </summary>
+    private static IQueryable<Dossier> InScope(IQueryable<Dossier> q, string scope, bool receiving, bool current)
+    {
+        var end = DossierSearch.PrefixEnd(scope);
+        return (receiving, current) switch
+        {
+            (true, true) => q.Where(d => (d.ReceivingUnitPath.CompareTo(scope) >= 0 && d.ReceivingUnitPath.CompareTo(end) < 0)
+                || (d.CurrentUnitPath.CompareTo(scope) >= 0 && d.CurrentUnitPath.CompareTo(end) < 0)),
+            (true, false) => q.Where(d => d.ReceivingUnitPath.CompareTo(scope) >= 0 && d.ReceivingUnitPath.CompareTo(end) < 0),
+            _ => q.Where(d => d.CurrentUnitPath.CompareTo(scope) >= 0 && d.CurrentUnitPath.CompareTo(end) < 0),
         };
     }
 

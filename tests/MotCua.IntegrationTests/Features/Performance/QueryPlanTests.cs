@@ -47,7 +47,9 @@ public sealed class QueryPlanTests(QueryPlanTests.CapturingApp app) : IClassFixt
             ("inbox, received (leader)", () => leader.GetStringAsync("/api/v1/dossiers?status=received", Ct)),
             ("inbox, overdue (leader)", () => leader.GetStringAsync("/api/v1/dossiers?overdue=true", Ct)),
             ("inbox page (leader)", () => staffPages.GetStringAsync("/Dossiers", Ct)),
+            ("inbox page, all (leader)", () => staffPages.GetStringAsync("/Dossiers?tab=all", Ct)),
             ("search by code", () => desk.GetStringAsync($"/api/v1/dossiers?q={code}", Ct)),
+            ("search by code prefix", () => desk.GetStringAsync($"/api/v1/dossiers?q={code[..^3]}", Ct)),
             ("search by ID number", () => desk.GetStringAsync($"/api/v1/dossiers?q={idNumber}", Ct)),
             ("search by applicant", () => desk.GetStringAsync($"/api/v1/dossiers?q={Uri.EscapeDataString("Chamaléa Thị")}", Ct)),
             ("dossier (API)", () => desk.GetStringAsync($"/api/v1/dossiers/{code}", Ct)),
@@ -76,11 +78,43 @@ public sealed class QueryPlanTests(QueryPlanTests.CapturingApp app) : IClassFixt
                 {
                     scans.Add($"{label}: {line}\n  {command.Sql.ReplaceLineEndings(" ")}");
                 }
+                else if (Searches.Contains(label) && ScopeOnlyRead(command.Sql, plan) is { } range)
+                {
+                    scans.Add($"{label}: reads the scope's range, not the searched key: {range}\n  {command.Sql.ReplaceLineEndings(" ")}");
+                }
             }
         }
 
         Assert.True(explained >= requests.Length, $"only {explained} queries explained");
         Assert.True(scans.Count == 0, $"{scans.Count} full scan(s) of Dossiers:\n" + string.Join("\n", scans));
+    }
+
+    /// <summary>Requests for one key (code, ID number, name): a plan that reaches Dossiers only through the scope or status indexes reads a province.</summary>
+    private static readonly HashSet<string> Searches = ["search by code", "search by code prefix", "search by ID number", "search by applicant"];
+
+    /// <summary>Indexes that find the searched key itself; the path and status indexes only bound the caller's scope.</summary>
+    private static bool IsKeyIndex(string index) =>
+        index is "IX_Dossiers_Code" or "IX_Dossiers_ApplicantIdNumber" or "IX_Dossiers_ApplicantName" or "PK_Dossiers" or "INTEGER PRIMARY KEY";
+
+    /// <summary>
+    /// The indexes a plan reads Dossiers through, when none of them is a key index: a SEARCH (SQLite) or an index scan
+    /// (PostgreSQL) bounded only by the unit paths or the status is not a full scan, but at 10^6 it reads a whole province.
+    /// </summary>
+    private static string? ScopeOnlyRead(string sql, string[] plan)
+    {
+        string[] indexes;
+        if (AppFactory.UsePostgres)
+        {
+            indexes = [.. plan.Select(l => Regex.Match(l, @"(?:Index Scan|Index Only Scan|Bitmap Index Scan)(?: Backward)? (?:using|on) ""((?:IX|PK)_Dossiers\w*)""")).Where(m => m.Success).Select(m => m.Groups[1].Value)];
+        }
+        else
+        {
+            var aliases = Regex.Matches(sql, """(?:FROM|JOIN) "Dossiers"(?: AS "(\w+)")?""").Select(m => m.Groups[1].Success ? m.Groups[1].Value : "Dossiers").ToHashSet();
+            indexes = [.. plan.Select(l => Regex.Match(l, """^SEARCH (\w+) USING (?:(?:COVERING )?INDEX (\w+)|(INTEGER PRIMARY KEY))""")).Where(m => m.Success && aliases.Contains(m.Groups[1].Value))
+                .Select(m => m.Groups[2].Success ? m.Groups[2].Value : m.Groups[3].Value)];
+        }
+
+        return indexes.Length > 0 && !indexes.Any(IsKeyIndex) ? string.Join(", ", indexes.Distinct()) : null;
     }
 
     private static readonly Regex TouchesDossiers = new("FROM \"Dossiers\"|JOIN \"Dossiers\"", RegexOptions.Compiled);

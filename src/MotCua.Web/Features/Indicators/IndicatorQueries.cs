@@ -56,6 +56,30 @@ public static class IndicatorQueries
         return rows;
     }
 
+    /// <summary>The per-procedure rows of the ranges for the given procedures only: index seeks on the aggregates' key (procedure, grain, day).</summary>
+    public static async Task<List<IndicatorAggregate>> RowsAsync(
+        AppDbContext db, string unitPath, IEnumerable<GrainRange> ranges, IReadOnlyCollection<string> procedureCodes, CancellationToken ct)
+    {
+        var rows = new List<IndicatorAggregate>();
+        if (procedureCodes.Count == 0)
+        {
+            return rows;
+        }
+
+        var codes = procedureCodes.Where(c => c != IndicatorAggregate.AllProcedures).Distinct(StringComparer.Ordinal).ToArray();
+        foreach (var r in Merge(ranges))
+        {
+            var grain = r.Grain;
+            var first = r.First;
+            var last = r.Last;
+            rows.AddRange(await db.Set<IndicatorAggregate>().AsNoTracking()
+                .Where(a => codes.Contains(a.ProcedureCode) && a.Grain == grain && a.Day >= first && a.Day <= last && a.UnitPath.StartsWith(unitPath))
+                .ToListAsync(ct));
+        }
+
+        return rows;
+    }
+
     /// <summary>Sums fetched rows into the period and up-to-end vectors of each group.</summary>
     public static Dictionary<string, IndicatorCounts> Sum(
         IEnumerable<IndicatorAggregate> rows, IReadOnlyList<GrainRange> period, IReadOnlyList<GrainRange> prefix, Func<IndicatorAggregate, string?> groupBy)

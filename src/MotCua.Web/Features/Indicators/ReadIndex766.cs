@@ -100,12 +100,13 @@ public sealed class ReadIndex766(AppDbContext db, IIndexFeedback feedback, IStri
         var period = Grains.Cover(from, to);
         var prefix = Grains.Cover(Grains.Origin, to);
         var totals = await IndicatorQueries.RowsAsync(db, path, [.. period, .. prefix], byProcedure: false, ct);
-        var byProcedure = await IndicatorQueries.RowsAsync(db, path, period, byProcedure: true, ct);
-
         var offered = await db.UnitProcedures.AsNoTracking()
             .Where(up => up.Unit!.Path.StartsWith(path) && up.ValidFrom <= to && (up.ValidTo == null || up.ValidTo >= to))
             .Select(up => new { up.Unit!.Path, up.ProcedureCode }).ToListAsync(ct);
         var codes = offered.Select(o => o.ProcedureCode).Distinct().ToList();
+        // Only the offered procedures' rows are looked up below: read those by key (the aggregates' key starts with the
+        // procedure), not every procedure row of the period, a scan of the whole table.
+        var byProcedure = await IndicatorQueries.RowsAsync(db, path, period, codes, ct);
         var catalogue = (await db.Procedures.AsNoTracking()
                 .Where(p => codes.Contains(p.Code) && p.ValidFrom <= to && (p.ValidTo == null || p.ValidTo >= to)).ToListAsync(ct))
             .GroupBy(p => p.Code).ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.ValidFrom).First(), StringComparer.Ordinal);

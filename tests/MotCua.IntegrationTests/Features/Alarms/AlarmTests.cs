@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Domain.Dossiers;
 using MotCua.Testing;
@@ -151,6 +152,41 @@ public sealed class AlarmTests(AlarmsFactory app) : IClassFixture<AlarmsFactory>
         var lease = await scope.ServiceProvider.GetRequiredService<AppDbContext>().JobLeases.AsNoTracking().SingleAsync(j => j.Name == MotCua.Web.Features.Alarms.AlarmScanner.JobName, TestContext.Current.CancellationToken);
         Assert.Null(lease.Owner); // released after the pass
         Assert.True(lease.Runs >= 1);
+    }
+
+    [Fact]
+    public async Task A_pass_sends_at_most_its_cap_of_alarms_oldest_due_first_and_leaves_the_rest_to_the_next_pass()
+    {
+        await GiveStaffContactsAsync();
+        app.Clock.SetUtcNow(Local(2025, 7, 1, 9)); // Tuesday 09:00
+        var desk = await app.ClientFor("motcua");
+        var first = (await ReceivedAsync(desk, "584.MC")).GetProperty("code").GetString()!;
+        app.Clock.SetUtcNow(Local(2025, 7, 1, 10));
+        var second = (await ReceivedAsync(desk, "584.MC")).GetProperty("code").GetString()!;
+
+        // Whatever else the shared database owes is sent before both fall due (9:00 and 10:00 on Wednesday).
+        app.Clock.SetUtcNow(Local(2025, 7, 2, 8, 59));
+        for (var i = 0; i < 100 && (await RunAsync()).Deferred > 0; i++)
+        {
+        }
+
+        app.Clock.SetUtcNow(Local(2025, 7, 2, 10, 1));
+        var config = new ConfigurationBuilder()
+            .AddConfiguration(app.Services.GetRequiredService<IConfiguration>())
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Alarms:MaxNotificationsPerPass"] = "1" })
+            .Build();
+        var capped = ActivatorUtilities.CreateInstance<AlarmScanner>(app.Services, (IConfiguration)config);
+        var pass = await capped.RunOnceAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, pass.Raised + pass.Escalated);
+        Assert.True(pass.Deferred >= 1);
+        Assert.Single(await AlarmsAsync(first));
+        Assert.Empty(await AlarmsAsync(second));
+        Assert.NotEmpty(await MessagesAsync(first));
+
+        await RunAsync();
+        var late = Assert.Single(await AlarmsAsync(second));
+        Assert.Equal(Local(2025, 7, 2, 10).UtcDateTime, late.DueUtc);
     }
 
     private async Task AssertFiresAtAsync(string code, AlarmKind kind, DateTimeOffset due, string unitCode)

@@ -158,19 +158,19 @@ public sealed class AlarmTests(AlarmsFactory app) : IClassFixture<AlarmsFactory>
     public async Task A_pass_sends_at_most_its_cap_of_alarms_oldest_due_first_and_leaves_the_rest_to_the_next_pass()
     {
         await GiveStaffContactsAsync();
-        app.Clock.SetUtcNow(Local(2025, 7, 1, 9)); // Tuesday 09:00
+        app.Clock.SetUtcNow(Local(2025, 6, 24, 9)); // Tuesday 09:00, a week before the district's units end
         var desk = await app.ClientFor("motcua");
         var first = (await ReceivedAsync(desk, "584.MC")).GetProperty("code").GetString()!;
-        app.Clock.SetUtcNow(Local(2025, 7, 1, 10));
+        app.Clock.SetUtcNow(Local(2025, 6, 24, 10));
         var second = (await ReceivedAsync(desk, "584.MC")).GetProperty("code").GetString()!;
 
         // Whatever else the shared database owes is sent before both fall due (9:00 and 10:00 on Wednesday).
-        app.Clock.SetUtcNow(Local(2025, 7, 2, 8, 59));
+        app.Clock.SetUtcNow(Local(2025, 6, 25, 8, 59));
         for (var i = 0; i < 100 && (await RunAsync()).Deferred > 0; i++)
         {
         }
 
-        app.Clock.SetUtcNow(Local(2025, 7, 2, 10, 1));
+        app.Clock.SetUtcNow(Local(2025, 6, 25, 10, 1));
         var config = new ConfigurationBuilder()
             .AddConfiguration(app.Services.GetRequiredService<IConfiguration>())
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Alarms:MaxNotificationsPerPass"] = "1" })
@@ -186,7 +186,26 @@ public sealed class AlarmTests(AlarmsFactory app) : IClassFixture<AlarmsFactory>
 
         await RunAsync();
         var late = Assert.Single(await AlarmsAsync(second));
-        Assert.Equal(Local(2025, 7, 2, 10).UtcDateTime, late.DueUtc);
+        Assert.Equal(Local(2025, 6, 25, 10).UtcDateTime, late.DueUtc);
+    }
+
+    [Fact]
+    public async Task The_list_counts_each_open_alarms_working_hours_as_the_calendar_does_over_years()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var calendar = await scope.ServiceProvider.GetRequiredService<MotCua.Web.Features.Calendar.CalendarService>().ForUnitAsync(null, TestContext.Current.CancellationToken);
+        var now = Local(2026, 12, 7, 15, 20).UtcDateTime;
+        var waited = AlarmsSetup.WaitedUntil(calendar, now);
+        DateTime[] since = [Local(2021, 1, 4, 8, 15).UtcDateTime, Local(2023, 4, 30, 23, 59).UtcDateTime, Local(2025, 6, 3, 9).UtcDateTime,
+            Local(2026, 12, 7, 7).UtcDateTime, Local(2026, 12, 4, 16, 45).UtcDateTime, Local(2021, 1, 4, 8, 15).UtcDateTime];
+        foreach (var s in since)
+        {
+            var expected = MotCua.Domain.Calendar.WorkingTime.Between(calendar, Vn(s), Vn(now));
+            Assert.Equal(expected, waited(s));
+        }
+
+        Assert.True(waited(since[0]).TotalHours > 8 * 200 * 5); // five years of working days, not a few
+        static DateTime Vn(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), VietnamTime.Zone);
     }
 
     private async Task AssertFiresAtAsync(string code, AlarmKind kind, DateTimeOffset due, string unitCode)

@@ -22,8 +22,9 @@ internal static partial class PageTimings
     public const string Help = """
         MotCua page timings (issue 25.3) on an existing database made by scripts/province-scale.sh:
           --pages --app PATH.dll (--sqlite-file PATH | --pg "Host=…;Port=…;Username=…;Database=…")
-                  [--runs 200] [--warmup 20] [--seed 25] [--budget 30] [--timeout 120] [--out FILE.md]
+                  [--runs 200] [--warmup 20] [--seed 25] [--budget 30] [--timeout 120] [--out FILE.md] [--only WORD,WORD]
           --budget S: a page stops after S seconds of requests (a page far over 100 ms then reports fewer samples, counted in "ok")
+          --only: time only the pages whose label contains one of the words (the reference is always timed)
         """;
 
     private const string Password = "TaiThu@2026-load";
@@ -36,6 +37,7 @@ internal static partial class PageTimings
     public static async Task<int> RunAsync(string[] args)
     {
         string? app = null, sqlite = null, pg = null, output = null;
+        string[] only = [];
         int runs = 200, warmup = 20, seed = 25;
         var budget = TimeSpan.FromSeconds(30);
         var timeout = TimeSpan.FromSeconds(120);
@@ -53,6 +55,7 @@ internal static partial class PageTimings
                 case "--timeout": timeout = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)); break;
                 case "--budget": budget = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)); break;
                 case "--out": output = Path.GetFullPath(Next()); break;
+                case "--only": only = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries); break;
                 default: Console.WriteLine(Help); return 2;
             }
         }
@@ -122,7 +125,7 @@ internal static partial class PageTimings
         };
 
         var results = new List<Timing>();
-        foreach (var page in pages)
+        foreach (var page in pages.Where((p, i) => i == 0 || only.Length == 0 || only.Any(w => p.Label.Contains(w, StringComparison.Ordinal))))
         {
             var client = new List<double>();
             var serverMs = new List<double>();

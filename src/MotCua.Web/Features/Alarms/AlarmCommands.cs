@@ -22,7 +22,7 @@ public static class AlarmCommands
             var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             if (i == 0)
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"first pass: {ms:F1} ms (ran {result.Ran}, raised {result.Raised}, escalated {result.Escalated}, resolved {result.Resolved})"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"first pass: {ms:F1} ms (ran {result.Ran}, raised {result.Raised}, escalated {result.Escalated}, resolved {result.Resolved}, deferred to later passes {result.Deferred})"));
                 continue;
             }
 

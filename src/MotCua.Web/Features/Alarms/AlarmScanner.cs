@@ -11,7 +11,11 @@ using MotCua.Web.Infrastructure;
 namespace MotCua.Web.Features.Alarms;
 
 /// <summary>What one pass did; null Skipped means another instance held the lease.</summary>
-public sealed record ScanResult(bool Ran, int Raised, int Escalated, int Resolved);
+public sealed record ScanResult(bool Ran, int Raised, int Escalated, int Resolved)
+{
+    /// <summary>Alarms and escalations due but left to the next passes by the per-pass cap (Alarms:MaxNotificationsPerPass).</summary>
+    public int Deferred { get; init; }
+}
 
 /// <summary>Another feature's part of the alarm pass (late meeting tasks, issue 24): runs after the dossiers under the same lease; returns what it raised.</summary>
 public interface IAlarmScanPart
@@ -67,27 +71,37 @@ public sealed partial class AlarmScanner(IServiceScopeFactory scopes, TimeProvid
     }
 
 
+    private sealed record Watch(
+        long Id, string Code, DossierStatus Status, Channel Channel, DateTime? SubmittedAtUtc, DateTime? AckDeadlineUtc, int ReceivingUnitId, int CurrentUnitId,
+        DateTime UpdatedAtUtc);
+
+    private sealed record Step(long Id, string? LastAction, DateTime? StepStarted, DateOnly? StepDue, string? StepName);
+
     private async Task<ScanResult> ScanAsync(AppDbContext db, CalendarService calendars, DateTime now, CancellationToken ct)
     {
         var budgets = Budgets;
+        // Notifications (raised plus escalated) per pass: a backlog (an import, a first pass) is sent over the next passes, oldest first.
+        var budget = Math.Max(1, config.GetValue("Alarms:MaxNotificationsPerPass", 1000));
         var rows = await db.Dossiers.AsNoTracking().Where(d => Watched.Contains(d.Status))
-            .Select(d => new
-            {
-                d.Id,
-                d.Code,
-                d.Status,
-                d.Channel,
-                d.SubmittedAtUtc,
-                d.AckDeadlineUtc,
-                d.ReceivingUnitId,
-                d.CurrentUnitId,
-                d.UpdatedAtUtc,
-                LastAction = db.DossierEvents.Where(e => e.DossierId == d.Id).OrderByDescending(e => e.Sequence).Select(e => e.Action).FirstOrDefault(),
-                StepStarted = d.Steps.Where(s => s.StartedAtUtc != null && s.CompletedAtUtc == null).OrderBy(s => s.Order).Select(s => s.StartedAtUtc).FirstOrDefault(),
-                StepDue = d.Steps.Where(s => s.StartedAtUtc != null && s.CompletedAtUtc == null).OrderBy(s => s.Order).Select(s => s.DueDate).FirstOrDefault(),
-                StepName = d.Steps.Where(s => s.StartedAtUtc != null && s.CompletedAtUtc == null).OrderBy(s => s.Order).Select(s => s.Name).FirstOrDefault(),
-            })
+            .Select(d => new Watch(d.Id, d.Code, d.Status, d.Channel, d.SubmittedAtUtc, d.AckDeadlineUtc, d.ReceivingUnitId, d.CurrentUnitId, d.UpdatedAtUtc))
             .ToListAsync(ct);
+        // The last action and the current step matter only to dossiers in process: read them for those few, not per watched dossier.
+        var inProcess = rows.Where(r => r.Status is DossierStatus.InProcess or DossierStatus.AwaitingApproval).Select(r => r.Id).ToArray();
+        var steps = new Dictionary<long, Step>();
+        foreach (var chunk in inProcess.Chunk(500))
+        {
+            foreach (var found in await db.Dossiers.AsNoTracking().Where(d => chunk.Contains(d.Id))
+                .Select(d => new Step(
+                    d.Id,
+                    db.DossierEvents.Where(e => e.DossierId == d.Id).OrderByDescending(e => e.Sequence).Select(e => e.Action).FirstOrDefault(),
+                    d.Steps.Where(s => s.StartedAtUtc != null && s.CompletedAtUtc == null).OrderBy(s => s.Order).Select(s => s.StartedAtUtc).FirstOrDefault(),
+                    d.Steps.Where(s => s.StartedAtUtc != null && s.CompletedAtUtc == null).OrderBy(s => s.Order).Select(s => s.DueDate).FirstOrDefault(),
+                    d.Steps.Where(s => s.StartedAtUtc != null && s.CompletedAtUtc == null).OrderBy(s => s.Order).Select(s => s.Name).FirstOrDefault()))
+                .ToListAsync(ct))
+            {
+                steps[found.Id] = found;
+            }
+        }
 
         var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, ct);
         var calendarOf = new Dictionary<int, WorkingCalendar>();
@@ -101,15 +115,18 @@ public sealed partial class AlarmScanner(IServiceScopeFactory scopes, TimeProvid
             return c;
         }
 
+        var recipients = new Dictionary<int, Recipient[]>();
         var open = await db.Alarms.Where(a => a.ResolvedAtUtc == null).ToListAsync(ct);
         var openByDossier = open.ToLookup(a => a.DossierId);
         var stillStuck = new HashSet<long>();
-        int raised = 0, escalated = 0, resolved = 0;
+        var due = new List<(Watch Row, Expectation Expected, WorkingCalendar Calendar)>();
         foreach (var r in rows)
         {
             var calendar = await CalendarAsync(r.ReceivingUnitId);
+            var step = steps.GetValueOrDefault(r.Id);
             // The event time of the last change: UpdatedAtUtc is set by every history append.
-            var snapshot = new AlarmSnapshot(r.Status, r.Channel == Channel.Online, r.SubmittedAtUtc, r.AckDeadlineUtc, r.LastAction, r.UpdatedAtUtc, r.StepStarted, r.StepDue, r.StepName);
+            var snapshot = new AlarmSnapshot(r.Status, r.Channel == Channel.Online, r.SubmittedAtUtc, r.AckDeadlineUtc, step?.LastAction, r.UpdatedAtUtc,
+                step?.StepStarted, step?.StepDue, step?.StepName);
             var expected = AlarmRule.Expect(snapshot, budgets, calendar, Local, Utc);
             if (expected is null)
             {
@@ -124,8 +141,18 @@ public sealed partial class AlarmScanner(IServiceScopeFactory scopes, TimeProvid
                 continue;
             }
 
-            if (!expected.IsOverdue(now))
+            if (expected.IsOverdue(now))
             {
+                due.Add((r, expected, calendar));
+            }
+        }
+
+        int raised = 0, escalated = 0, resolved = 0, deferred = 0;
+        foreach (var (r, expected, calendar) in due.OrderBy(x => x.Expected.DueUtc).ThenBy(x => x.Row.Id))
+        {
+            if (budget == 0)
+            {
+                deferred++;
                 continue;
             }
 
@@ -149,12 +176,16 @@ public sealed partial class AlarmScanner(IServiceScopeFactory scopes, TimeProvid
                 NextEscalationUtc = unit.ParentId is null ? null : AlarmRule.EscalationDue(expected.DueUtc, budgets, calendar, Local, Utc),
             };
             db.Alarms.Add(alarm);
-            await NotifyAsync(db, alarm, unit, units, now, ct);
+            await NotifyAsync(db, alarm, unit, units, recipients, now, ct);
             raised++;
+            budget--;
         }
 
-        raised += await DocumentsAsync(db, units, openByDossier, stillStuck, now,
+        var documents = await DocumentsAsync(db, units, recipients, openByDossier, stillStuck, now, budget,
             async (unit, due) => unit.ParentId is null ? null : AlarmRule.EscalationDue(due, budgets, await CalendarAsync(unit.Id), Local, Utc), ct);
+        raised += documents.Raised;
+        deferred += documents.Deferred;
+        budget -= documents.Raised;
         foreach (var a in open)
         {
             if (!stillStuck.Contains(a.Id))
@@ -165,16 +196,24 @@ public sealed partial class AlarmScanner(IServiceScopeFactory scopes, TimeProvid
             }
 
             var calendar = await CalendarAsync(a.UnitId);
-            while (a.NextEscalationUtc is { } due && due <= now && units[a.NotifiedUnitId].ParentId is { } parentId)
+            // An escalation left for a later pass keeps its due time, so it goes up exactly as an on-time one would.
+            while (a.NextEscalationUtc is { } next && next <= now && units[a.NotifiedUnitId].ParentId is { } parentId)
             {
+                if (budget == 0)
+                {
+                    deferred++;
+                    break;
+                }
+
                 var parent = units[parentId];
                 a.Level++;
                 a.NotifiedUnitId = parent.Id;
                 a.NotifiedUnitPath = parent.Path;
-                a.LevelSinceUtc = due;
-                a.NextEscalationUtc = parent.ParentId is null ? null : AlarmRule.EscalationDue(due, budgets, calendar, Local, Utc);
-                await NotifyAsync(db, a, parent, units, now, ct);
+                a.LevelSinceUtc = next;
+                a.NextEscalationUtc = parent.ParentId is null ? null : AlarmRule.EscalationDue(next, budgets, calendar, Local, Utc);
+                await NotifyAsync(db, a, parent, units, recipients, now, ct);
                 escalated++;
+                budget--;
             }
         }
 
@@ -189,16 +228,16 @@ public sealed partial class AlarmScanner(IServiceScopeFactory scopes, TimeProvid
             return new(true, 0, 0, 0);
         }
 
-        return new(true, raised, escalated, resolved);
+        return new(true, raised, escalated, resolved) { Deferred = deferred };
     }
 
     /// <summary>
     /// Incoming documents past a chủ trì or phối hợp holder's deadline raise the same alarm, escalation and notifications as a
     /// stuck dossier: one per document, since the end of its earliest missed deadline; it closes when that holder closes.
     /// </summary>
-    private static async Task<int> DocumentsAsync(
-        AppDbContext db, Dictionary<int, OrgUnit> units, ILookup<long, Alarm> openByDossier, HashSet<long> stillStuck, DateTime now,
-        Func<OrgUnit, DateTime, Task<DateTime?>> escalation, CancellationToken ct)
+    private static async Task<(int Raised, int Deferred)> DocumentsAsync(
+        AppDbContext db, Dictionary<int, OrgUnit> units, Dictionary<int, Recipient[]> recipients, ILookup<long, Alarm> openByDossier, HashSet<long> stillStuck,
+        DateTime now, int budget, Func<OrgUnit, DateTime, Task<DateTime?>> escalation, CancellationToken ct)
     {
         var today = VietnamTime.LocalDate(now);
         var late = await db.DocumentAssignments.AsNoTracking()
@@ -209,7 +248,7 @@ public sealed partial class AlarmScanner(IServiceScopeFactory scopes, TimeProvid
         var ids = late.Select(l => l.DocumentId).ToArray();
         var docs = await db.OfficialDocuments.AsNoTracking().Where(d => ids.Contains(d.Id))
             .ToDictionaryAsync(d => d.Id, d => new { d.UnitId, d.Number, d.Year }, ct);
-        var raised = 0;
+        int raised = 0, deferred = 0;
         foreach (var l in late)
         {
             // Overdue from the first instant after the deadline day, Vietnam time.
@@ -218,6 +257,12 @@ public sealed partial class AlarmScanner(IServiceScopeFactory scopes, TimeProvid
             if (existing is not null)
             {
                 stillStuck.Add(existing.Id);
+                continue;
+            }
+
+            if (raised == budget)
+            {
+                deferred++;
                 continue;
             }
 
@@ -240,33 +285,41 @@ public sealed partial class AlarmScanner(IServiceScopeFactory scopes, TimeProvid
                 NextEscalationUtc = await escalation(unit, since),
             };
             db.Alarms.Add(alarm);
-            await NotifyAsync(db, alarm, unit, units, now, ct);
+            await NotifyAsync(db, alarm, unit, units, recipients, now, ct);
             raised++;
         }
 
-        return raised;
+        return (raised, deferred);
     }
 
-    /// <summary>The unit's own staff and the nearest leader at or above it, by e-mail and SMS where they gave one.</summary>
-    private static async Task NotifyAsync(AppDbContext db, Alarm alarm, OrgUnit unit, Dictionary<int, OrgUnit> units, DateTime now, CancellationToken ct)
+    private sealed record Recipient(string? Email, string? PhoneNumber);
+
+    /// <summary>The unit's own staff and the nearest leader at or above it, by e-mail and SMS where they gave one (read once per unit and pass).</summary>
+    private static async Task NotifyAsync(
+        AppDbContext db, Alarm alarm, OrgUnit unit, Dictionary<int, OrgUnit> units, Dictionary<int, Recipient[]> recipientsOf, DateTime now, CancellationToken ct)
     {
-        var chain = new List<int>();
-        for (OrgUnit? u = unit; u is not null; u = u.ParentId is { } p ? units.GetValueOrDefault(p) : null)
+        if (!recipientsOf.TryGetValue(unit.Id, out var recipients))
         {
-            chain.Add(u.Id);
+            var chain = new List<int>();
+            for (OrgUnit? u = unit; u is not null; u = u.ParentId is { } p ? units.GetValueOrDefault(p) : null)
+            {
+                chain.Add(u.Id);
+            }
+
+            var staff = await db.Users.AsNoTracking().Where(u => u.UnitId != null && chain.Contains(u.UnitId.Value))
+                .Select(u => new
+                {
+                    u.UnitId,
+                    u.Email,
+                    u.PhoneNumber,
+                    Leader = db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Leader)),
+                })
+                .ToListAsync(ct);
+            var nearestLeaderUnit = chain.FirstOrDefault(id => staff.Any(s => s.Leader && s.UnitId == id));
+            recipientsOf[unit.Id] = recipients = [.. staff.Where(s => s.UnitId == unit.Id || (s.Leader && s.UnitId == nearestLeaderUnit))
+                .Select(s => new Recipient(s.Email, s.PhoneNumber))];
         }
 
-        var staff = await db.Users.AsNoTracking().Where(u => u.UnitId != null && chain.Contains(u.UnitId.Value))
-            .Select(u => new
-            {
-                u.UnitId,
-                u.Email,
-                u.PhoneNumber,
-                Leader = db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Leader)),
-            })
-            .ToListAsync(ct);
-        var nearestLeaderUnit = chain.FirstOrDefault(id => staff.Any(s => s.Leader && s.UnitId == id));
-        var recipients = staff.Where(s => s.UnitId == unit.Id || (s.Leader && s.UnitId == nearestLeaderUnit));
         var (subject, body) = Text(alarm, unit);
         foreach (var r in recipients)
         {

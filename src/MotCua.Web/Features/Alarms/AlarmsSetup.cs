@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using MotCua.Domain.Calendar;
 using MotCua.Domain.Dossiers;
 using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Operations;
@@ -46,16 +47,53 @@ public static class AlarmsSetup
         var unitIds = alarms.Select(a => a.UnitId).Concat(alarms.Select(a => a.NotifiedUnitId)).Distinct().ToArray();
         var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
         var national = await calendars.ForUnitAsync(null, ct);
+        var untilNow = WaitedUntil(national, nowUtc);
         return [.. alarms.Select(a =>
         {
-            var end = a.ResolvedAtUtc ?? nowUtc;
-            var waited = AlarmRule.WaitedHours(new Expectation(a.Kind, a.NextAction, a.SinceUtc, a.DueUtc), end, national, Local);
+            var waited = a.ResolvedAtUtc is { } end
+                ? AlarmRule.WaitedHours(new Expectation(a.Kind, a.NextAction, a.SinceUtc, a.DueUtc), end, national, Local)
+                : untilNow(a.SinceUtc).TotalHours;
             return new AlarmRow(a.DossierCode, a.Kind, AlarmScanner.KindLabel(a.Kind), a.NextAction, units[a.UnitId].Code, units[a.UnitId].Name,
                 units[a.NotifiedUnitId].Code, a.Level, a.SinceUtc, a.DueUtc, a.RaisedAtUtc, Math.Round(waited, 1), a.ResolvedAtUtc)
             {
                 Url = a.Kind == AlarmKind.DocumentOverdue ? $"/Documents/Details?id={a.DossierId}" : "/Dossiers/Details?code=" + Uri.EscapeDataString(a.DossierCode),
             };
         }).OrderByDescending(r => r.WaitedHours)];
+    }
+
+    /// <summary>
+    /// The working time from an instant until <paramref name="nowUtc"/>, the same as <see cref="WorkingTime.Between"/>: a wait of
+    /// years walks each day once per list (a running sum from each midnight to now), not once per alarm.
+    /// </summary>
+    public static Func<DateTime, TimeSpan> WaitedUntil(WorkingCalendar calendar, DateTime nowUtc)
+    {
+        var now = Local(nowUtc);
+        var today = DateOnly.FromDateTime(now);
+        var fromMidnight = new Dictionary<DateOnly, TimeSpan> { [today] = WorkingTime.Between(calendar, today.ToDateTime(TimeOnly.MinValue), now) };
+        var earliest = today;
+        TimeSpan FromMidnight(DateOnly day)
+        {
+            for (; earliest > day; earliest = earliest.AddDays(-1))
+            {
+                var before = earliest.AddDays(-1);
+                fromMidnight[before] = WorkingTime.Between(calendar, before.ToDateTime(TimeOnly.MinValue), earliest.ToDateTime(TimeOnly.MinValue)) + fromMidnight[earliest];
+            }
+
+            return fromMidnight[day];
+        }
+
+        return sinceUtc =>
+        {
+            var since = Local(sinceUtc);
+            var day = DateOnly.FromDateTime(since);
+            if (since >= now || day >= today)
+            {
+                return WorkingTime.Between(calendar, since, now);
+            }
+
+            var next = day.AddDays(1);
+            return WorkingTime.Between(calendar, since, next.ToDateTime(TimeOnly.MinValue)) + FromMidnight(next);
+        };
     }
 
     public static string Local(DateTime utc, string format) => Local(utc).ToString(format, System.Globalization.CultureInfo.InvariantCulture);

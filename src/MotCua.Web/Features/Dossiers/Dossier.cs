@@ -255,6 +255,8 @@ public sealed class Dossier
             // Inbox order (Status=, AppointmentDate, Id) and the inbox counts answered from the index alone (docs/benchmarks-inbox.md).
             e.HasIndex(d => new { d.Status, d.AppointmentDate, d.ReceivingUnitPath, d.CurrentUnitPath });
             e.HasIndex(d => d.ReceivedOn);
+            // The tracking book of a unit's month (form 07): the unit's path range, then the period.
+            e.HasIndex(d => new { d.ReceivingUnitPath, d.ReceivedOn });
             // The indicators count assisted filings per period from the dossiers: a partial index holds only those few rows.
             e.HasIndex(d => new { d.ReceivedOn, d.ReceivingUnitPath }, "IX_Dossiers_Assisted").HasFilter("\"Assisted\"");
             e.Property(d => d.IdempotencyKey).HasMaxLength(64);

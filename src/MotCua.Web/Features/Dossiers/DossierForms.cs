@@ -198,8 +198,13 @@ public static class DossierForms
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["unit"] = [t["Không tìm thấy đơn vị '{0}' trong phạm vi của bạn.", unit ?? ""]] });
         }
 
+        // The subtree's unit paths (a dossier keeps its unit's path, and a unit's path never changes), each an equality on the
+        // (ReceivingUnitPath, ReceivedOn) index then the period: a prefix range would leave SQLite reading the whole province's period.
+        var path = scopeUnit.Path;
+        var pathEnd = DossierSearch.PrefixEnd(path);
+        var paths = await db.Units.AsNoTracking().Where(u => u.Path.CompareTo(path) >= 0 && u.Path.CompareTo(pathEnd) < 0).Select(u => u.Path).ToListAsync(ct);
         var rows = await db.Dossiers.AsNoTracking()
-            .Where(d => d.ReceivingUnitPath.StartsWith(scopeUnit.Path) && d.ReceivedOn >= start && d.ReceivedOn <= end && (procedure == null || d.ProcedureCode == procedure))
+            .Where(d => paths.Contains(d.ReceivingUnitPath) && d.ReceivedOn >= start && d.ReceivedOn <= end && (procedure == null || d.ProcedureCode == procedure))
             .OrderBy(d => d.ReceivedOn).ThenBy(d => d.Code)
             .Select(d => new { d.Code, d.ProcedureCode, ProcedureName = d.OwnProcedureName ?? db.Procedures.Where(p => p.Id == d.ProcedureId).Select(p => p.Name).FirstOrDefault(), d.Applicant.FullName, d.ReceivedOn, d.LegalDueDate, d.AppointmentDate, d.FinishedOn, d.Status, d.UpdatedAtUtc, Receiving = d.ReceivingUnit!.Code, Current = d.CurrentUnit!.Code })
             .Take(50_000).ToListAsync(ct);

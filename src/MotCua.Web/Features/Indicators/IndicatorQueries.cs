@@ -4,6 +4,9 @@ using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.Indicators;
 
+/// <summary>One procedure's period sums in one unit that the national index scores (QĐ 766 criteria on online use, payment, identification).</summary>
+public sealed record ProcedureUse(string UnitPath, string ProcedureCode, long ReceivedOnline, long FeeBearingPaidOnline, long Identified);
+
 /// <summary>Reads indicator counts from the aggregate rows: a period sum plus a prefix sum up to its end, over a unit subtree.</summary>
 public static class IndicatorQueries
 {
@@ -51,6 +54,37 @@ public static class IndicatorQueries
                 .Where(a => a.Grain == grain && a.Day >= first && a.Day <= last && a.UnitPath.StartsWith(unitPath));
             q = byProcedure ? q.Where(a => a.ProcedureCode != IndicatorAggregate.AllProcedures) : q.Where(a => a.ProcedureCode == IndicatorAggregate.AllProcedures);
             rows.AddRange(await q.ToListAsync(ct));
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// What the national index asks of each offered procedure over a period (received online, paid online, identified applicant),
+    /// summed per unit path and procedure in the database: index seeks on the aggregates' key (procedure, grain, day).
+    /// </summary>
+    public static async Task<List<ProcedureUse>> ProcedureUseAsync(
+        AppDbContext db, string unitPath, IEnumerable<GrainRange> period, IReadOnlyCollection<string> procedureCodes, CancellationToken ct)
+    {
+        var codes = procedureCodes.Where(c => c != IndicatorAggregate.AllProcedures).Distinct(StringComparer.Ordinal).ToArray();
+        var rows = new List<ProcedureUse>();
+        if (codes.Length == 0)
+        {
+            return rows;
+        }
+
+        foreach (var r in Merge(period))
+        {
+            var grain = r.Grain;
+            var first = r.First;
+            var last = r.Last;
+            rows.AddRange(await db.Set<IndicatorAggregate>().AsNoTracking()
+                .Where(a => codes.Contains(a.ProcedureCode) && a.Grain == grain && a.Day >= first && a.Day <= last && a.UnitPath.StartsWith(unitPath))
+                .GroupBy(a => new { a.UnitPath, a.ProcedureCode })
+                .Select(g => new ProcedureUse(
+                    g.Key.UnitPath, g.Key.ProcedureCode, g.Sum(a => EF.Property<long>(a, nameof(Measure.ReceivedOnline))),
+                    g.Sum(a => EF.Property<long>(a, nameof(Measure.FeeBearingPaidOnline))), g.Sum(a => EF.Property<long>(a, nameof(Measure.Identified)))))
+                .ToListAsync(ct));
         }
 
         return rows;

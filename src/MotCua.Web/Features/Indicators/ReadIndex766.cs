@@ -100,12 +100,13 @@ public sealed class ReadIndex766(AppDbContext db, IIndexFeedback feedback, IStri
         var period = Grains.Cover(from, to);
         var prefix = Grains.Cover(Grains.Origin, to);
         var totals = await IndicatorQueries.RowsAsync(db, path, [.. period, .. prefix], byProcedure: false, ct);
-        var byProcedure = await IndicatorQueries.RowsAsync(db, path, period, byProcedure: true, ct);
-
         var offered = await db.UnitProcedures.AsNoTracking()
             .Where(up => up.Unit!.Path.StartsWith(path) && up.ValidFrom <= to && (up.ValidTo == null || up.ValidTo >= to))
             .Select(up => new { up.Unit!.Path, up.ProcedureCode }).ToListAsync(ct);
         var codes = offered.Select(o => o.ProcedureCode).Distinct().ToList();
+        // Only three sums of the offered procedures are scored: read them by key (the aggregates' key starts with the procedure)
+        // and summed per unit and procedure in the database, not every procedure row of the period (a scan of the whole table).
+        var byProcedure = await IndicatorQueries.ProcedureUseAsync(db, path, period, codes, ct);
         var catalogue = (await db.Procedures.AsNoTracking()
                 .Where(p => codes.Contains(p.Code) && p.ValidFrom <= to && (p.ValidTo == null || p.ValidTo >= to)).ToListAsync(ct))
             .GroupBy(p => p.Code).ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.ValidFrom).First(), StringComparer.Ordinal);
@@ -117,7 +118,9 @@ public sealed class ReadIndex766(AppDbContext db, IIndexFeedback feedback, IStri
         {
             bool In(string p) => p.StartsWith(target.Path, StringComparison.Ordinal);
             var counts = IndicatorQueries.Sum(totals, period, prefix, a => In(a.UnitPath) ? "" : null).GetValueOrDefault("") ?? new IndicatorCounts();
-            var perProcedure = IndicatorQueries.Sum(byProcedure, period, [], a => In(a.UnitPath) ? a.ProcedureCode : null);
+            var perProcedure = byProcedure.Where(u => In(u.UnitPath)).GroupBy(u => u.ProcedureCode, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => new ProcedureUse("", g.Key, g.Sum(u => u.ReceivedOnline), g.Sum(u => u.FeeBearingPaidOnline), g.Sum(u => u.Identified)),
+                    StringComparer.Ordinal);
             var procedures = offered.Where(o => In(o.Path)).Select(o => o.ProcedureCode).Distinct(StringComparer.Ordinal)
                 .Select(c => catalogue.GetValueOrDefault(c)).OfType<Procedure>().ToList();
             var online = procedures.Where(p => p.OnlineMode != OnlineMode.None).ToList();

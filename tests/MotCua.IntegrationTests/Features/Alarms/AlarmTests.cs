@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Domain.Dossiers;
 using MotCua.Testing;
@@ -151,6 +152,60 @@ public sealed class AlarmTests(AlarmsFactory app) : IClassFixture<AlarmsFactory>
         var lease = await scope.ServiceProvider.GetRequiredService<AppDbContext>().JobLeases.AsNoTracking().SingleAsync(j => j.Name == MotCua.Web.Features.Alarms.AlarmScanner.JobName, TestContext.Current.CancellationToken);
         Assert.Null(lease.Owner); // released after the pass
         Assert.True(lease.Runs >= 1);
+    }
+
+    [Fact]
+    public async Task A_pass_sends_at_most_its_cap_of_alarms_oldest_due_first_and_leaves_the_rest_to_the_next_pass()
+    {
+        await GiveStaffContactsAsync();
+        app.Clock.SetUtcNow(Local(2025, 6, 24, 9)); // Tuesday 09:00, a week before the district's units end
+        var desk = await app.ClientFor("motcua");
+        var first = (await ReceivedAsync(desk, "584.MC")).GetProperty("code").GetString()!;
+        app.Clock.SetUtcNow(Local(2025, 6, 24, 10));
+        var second = (await ReceivedAsync(desk, "584.MC")).GetProperty("code").GetString()!;
+
+        // Whatever else the shared database owes is sent before both fall due (9:00 and 10:00 on Wednesday).
+        app.Clock.SetUtcNow(Local(2025, 6, 25, 8, 59));
+        for (var i = 0; i < 100 && (await RunAsync()).Deferred > 0; i++)
+        {
+        }
+
+        app.Clock.SetUtcNow(Local(2025, 6, 25, 10, 1));
+        var config = new ConfigurationBuilder()
+            .AddConfiguration(app.Services.GetRequiredService<IConfiguration>())
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Alarms:MaxNotificationsPerPass"] = "1" })
+            .Build();
+        var capped = ActivatorUtilities.CreateInstance<AlarmScanner>(app.Services, (IConfiguration)config);
+        var pass = await capped.RunOnceAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, pass.Raised + pass.Escalated);
+        Assert.True(pass.Deferred >= 1);
+        Assert.Single(await AlarmsAsync(first));
+        Assert.Empty(await AlarmsAsync(second));
+        Assert.NotEmpty(await MessagesAsync(first));
+
+        await RunAsync();
+        var late = Assert.Single(await AlarmsAsync(second));
+        Assert.Equal(Local(2025, 6, 25, 10).UtcDateTime, late.DueUtc);
+    }
+
+    [Fact]
+    public async Task The_list_counts_each_open_alarms_working_hours_as_the_calendar_does_over_years()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var calendar = await scope.ServiceProvider.GetRequiredService<MotCua.Web.Features.Calendar.CalendarService>().ForUnitAsync(null, TestContext.Current.CancellationToken);
+        var now = Local(2026, 12, 7, 15, 20).UtcDateTime;
+        var waited = AlarmsSetup.WaitedUntil(calendar, now);
+        DateTime[] since = [Local(2021, 1, 4, 8, 15).UtcDateTime, Local(2023, 4, 30, 23, 59).UtcDateTime, Local(2025, 6, 3, 9).UtcDateTime,
+            Local(2026, 12, 7, 7).UtcDateTime, Local(2026, 12, 4, 16, 45).UtcDateTime, Local(2021, 1, 4, 8, 15).UtcDateTime];
+        foreach (var s in since)
+        {
+            var expected = MotCua.Domain.Calendar.WorkingTime.Between(calendar, Vn(s), Vn(now));
+            Assert.Equal(expected, waited(s));
+        }
+
+        Assert.True(waited(since[0]).TotalHours > 8 * 200 * 5); // five years of working days, not a few
+        static DateTime Vn(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), VietnamTime.Zone);
     }
 
     private async Task AssertFiresAtAsync(string code, AlarmKind kind, DateTimeOffset due, string unitCode)

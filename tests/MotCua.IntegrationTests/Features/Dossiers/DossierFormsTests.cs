@@ -58,4 +58,27 @@ public sealed class DossierFormsTests(AppFactory app) : IClassFixture<AppFactory
         var otherUnit = await desk.GetAsync("/api/v1/reports/tracking-book?unit=22792", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.BadRequest, otherUnit.StatusCode);
     }
+
+    [Fact]
+    public async Task The_tracking_book_of_a_unit_lists_the_dossiers_received_in_its_subtree_within_the_period_only()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var inside = (await ReceivedAsync(await app.ClientFor("motcua"), "584.MC")).GetProperty("code").GetString()!;
+        var commune = (await ReceivedAsync(await app.ClientFor("motcua.phuocbinh"), "22783")).GetProperty("code").GetString()!;
+        var leader = await app.ClientFor("lanhdao");
+
+        async Task<List<string>> CodesAsync(string query) =>
+            [.. new MemoryStream(await leader.GetByteArrayAsync("/api/v1/reports/tracking-book?" + query, ct))
+                .Query(useHeaderRow: true, sheetName: TrackingBookExcel.SheetName).Cast<IDictionary<string, object?>>()
+                .SelectMany(r => r.Values).Select(v => v?.ToString() ?? "")];
+
+        // 22783 is a commune of district 584 (path 58/584/22783/), 584.MC its one-stop desk.
+        var district = await CodesAsync("unit=584&from=2025-06-01&to=2025-06-30");
+        Assert.Contains(inside, district);
+        Assert.Contains(commune, district);
+        var desk = await CodesAsync("unit=584.MC&from=2025-06-01&to=2025-06-30");
+        Assert.Contains(inside, desk);
+        Assert.DoesNotContain(commune, desk);
+        Assert.DoesNotContain(inside, await CodesAsync("unit=584&from=2025-05-01&to=2025-05-31"));
+    }
 }

@@ -1268,7 +1268,8 @@ namespace MotCua.Web.Migrations.Postgres
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
 
                     b.Property<bool>("Complaint")
                         .HasColumnType("boolean");
@@ -1439,6 +1440,8 @@ namespace MotCua.Web.Migrations.Postgres
                     b.HasIndex("ReceivingUnitId");
 
                     b.HasIndex("CurrentUnitPath", "Status");
+
+                    b.HasIndex("ReceivingUnitPath", "ReceivedOn");
 
                     b.HasIndex("ReceivingUnitPath", "Status");
 

@@ -1397,6 +1397,8 @@ namespace MotCua.Web.Migrations.Sqlite
 
                     b.HasIndex("CurrentUnitPath", "Status");
 
+                    b.HasIndex("ReceivingUnitPath", "ReceivedOn");
+
                     b.HasIndex("ReceivingUnitPath", "Status");
 
                     b.HasIndex("Status", "AppointmentDate", "ReceivingUnitPath", "CurrentUnitPath");

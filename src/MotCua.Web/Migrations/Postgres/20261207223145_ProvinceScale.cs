@@ -2,10 +2,10 @@
 
 #nullable disable
 
-namespace MotCua.Web.Migrations.Sqlite
+namespace MotCua.Web.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class ProvinceScaleStorage : Migration
+    public partial class ProvinceScale : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -17,40 +17,51 @@ namespace MotCua.Web.Migrations.Sqlite
             migrationBuilder.AlterColumn<string>(
                 name: "ProcedureName",
                 table: "Dossiers",
-                type: "TEXT",
+                type: "character varying(1000)",
                 maxLength: 1000,
                 nullable: true,
                 oldClrType: typeof(string),
-                oldType: "TEXT",
+                oldType: "character varying(1000)",
                 oldMaxLength: 1000);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "Code",
+                table: "Dossiers",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: false,
+                collation: "C",
+                oldClrType: typeof(string),
+                oldType: "character varying(64)",
+                oldMaxLength: 64);
 
             migrationBuilder.AddColumn<string>(
                 name: "Components",
                 table: "Dossiers",
-                type: "TEXT",
+                type: "character varying(2000)",
                 maxLength: 2000,
                 nullable: true);
 
             migrationBuilder.AlterColumn<string>(
                 name: "Name",
                 table: "DossierDocuments",
-                type: "TEXT",
+                type: "character varying(1000)",
                 maxLength: 1000,
                 nullable: true,
                 oldClrType: typeof(string),
-                oldType: "TEXT",
+                oldType: "character varying(1000)",
                 oldMaxLength: 1000);
 
             migrationBuilder.AddColumn<short>(
                 name: "Item",
                 table: "DossierDocuments",
-                type: "INTEGER",
+                type: "smallint",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "ProcedureId",
                 table: "DossierDocuments",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.CreateIndex(
@@ -58,6 +69,11 @@ namespace MotCua.Web.Migrations.Sqlite
                 table: "OutboxMessages",
                 column: "Id",
                 filter: "\"SentAtUtc\" IS NULL AND NOT \"FailedPermanently\"");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Dossiers_ReceivingUnitPath_ReceivedOn",
+                table: "Dossiers",
+                columns: new[] { "ReceivingUnitPath", "ReceivedOn" });
         }
 
         /// <inheritdoc />
@@ -66,6 +82,10 @@ namespace MotCua.Web.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "IX_OutboxMessages_Due",
                 table: "OutboxMessages");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Dossiers_ReceivingUnitPath_ReceivedOn",
+                table: "Dossiers");
 
             migrationBuilder.DropColumn(
                 name: "Components",
@@ -82,24 +102,35 @@ namespace MotCua.Web.Migrations.Sqlite
             migrationBuilder.AlterColumn<string>(
                 name: "ProcedureName",
                 table: "Dossiers",
-                type: "TEXT",
+                type: "character varying(1000)",
                 maxLength: 1000,
                 nullable: false,
                 defaultValue: "",
                 oldClrType: typeof(string),
-                oldType: "TEXT",
+                oldType: "character varying(1000)",
                 oldMaxLength: 1000,
                 oldNullable: true);
 
             migrationBuilder.AlterColumn<string>(
+                name: "Code",
+                table: "Dossiers",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "character varying(64)",
+                oldMaxLength: 64,
+                oldCollation: "C");
+
+            migrationBuilder.AlterColumn<string>(
                 name: "Name",
                 table: "DossierDocuments",
-                type: "TEXT",
+                type: "character varying(1000)",
                 maxLength: 1000,
                 nullable: false,
                 defaultValue: "",
                 oldClrType: typeof(string),
-                oldType: "TEXT",
+                oldType: "character varying(1000)",
                 oldMaxLength: 1000,
                 oldNullable: true);
 

@@ -2,10 +2,10 @@
 
 #nullable disable
 
-namespace MotCua.Web.Migrations.Postgres
+namespace MotCua.Web.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class ProvinceScaleStorage : Migration
+    public partial class ProvinceScale : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -17,40 +17,40 @@ namespace MotCua.Web.Migrations.Postgres
             migrationBuilder.AlterColumn<string>(
                 name: "ProcedureName",
                 table: "Dossiers",
-                type: "character varying(1000)",
+                type: "TEXT",
                 maxLength: 1000,
                 nullable: true,
                 oldClrType: typeof(string),
-                oldType: "character varying(1000)",
+                oldType: "TEXT",
                 oldMaxLength: 1000);
 
             migrationBuilder.AddColumn<string>(
                 name: "Components",
                 table: "Dossiers",
-                type: "character varying(2000)",
+                type: "TEXT",
                 maxLength: 2000,
                 nullable: true);
 
             migrationBuilder.AlterColumn<string>(
                 name: "Name",
                 table: "DossierDocuments",
-                type: "character varying(1000)",
+                type: "TEXT",
                 maxLength: 1000,
                 nullable: true,
                 oldClrType: typeof(string),
-                oldType: "character varying(1000)",
+                oldType: "TEXT",
                 oldMaxLength: 1000);
 
             migrationBuilder.AddColumn<short>(
                 name: "Item",
                 table: "DossierDocuments",
-                type: "smallint",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "ProcedureId",
                 table: "DossierDocuments",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.CreateIndex(
@@ -58,6 +58,11 @@ namespace MotCua.Web.Migrations.Postgres
                 table: "OutboxMessages",
                 column: "Id",
                 filter: "\"SentAtUtc\" IS NULL AND NOT \"FailedPermanently\"");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Dossiers_ReceivingUnitPath_ReceivedOn",
+                table: "Dossiers",
+                columns: new[] { "ReceivingUnitPath", "ReceivedOn" });
         }
 
         /// <inheritdoc />
@@ -66,6 +71,10 @@ namespace MotCua.Web.Migrations.Postgres
             migrationBuilder.DropIndex(
                 name: "IX_OutboxMessages_Due",
                 table: "OutboxMessages");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Dossiers_ReceivingUnitPath_ReceivedOn",
+                table: "Dossiers");
 
             migrationBuilder.DropColumn(
                 name: "Components",
@@ -82,24 +91,24 @@ namespace MotCua.Web.Migrations.Postgres
             migrationBuilder.AlterColumn<string>(
                 name: "ProcedureName",
                 table: "Dossiers",
-                type: "character varying(1000)",
+                type: "TEXT",
                 maxLength: 1000,
                 nullable: false,
                 defaultValue: "",
                 oldClrType: typeof(string),
-                oldType: "character varying(1000)",
+                oldType: "TEXT",
                 oldMaxLength: 1000,
                 oldNullable: true);
 
             migrationBuilder.AlterColumn<string>(
                 name: "Name",
                 table: "DossierDocuments",
-                type: "character varying(1000)",
+                type: "TEXT",
                 maxLength: 1000,
                 nullable: false,
                 defaultValue: "",
                 oldClrType: typeof(string),
-                oldType: "character varying(1000)",
+                oldType: "TEXT",
                 oldMaxLength: 1000,
                 oldNullable: true);
 

@@ -11,8 +11,8 @@ using MotCua.Web.Infrastructure;
 namespace MotCua.Web.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261207193710_ProvinceScaleStorage")]
-    partial class ProvinceScaleStorage
+    [Migration("20261207223036_ProvinceScale")]
+    partial class ProvinceScale
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1399,6 +1399,8 @@ namespace MotCua.Web.Migrations.Sqlite
                     b.HasIndex("ReceivingUnitId");
 
                     b.HasIndex("CurrentUnitPath", "Status");
+
+                    b.HasIndex("ReceivingUnitPath", "ReceivedOn");
 
                     b.HasIndex("ReceivingUnitPath", "Status");
 

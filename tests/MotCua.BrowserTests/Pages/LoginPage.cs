@@ -11,6 +11,8 @@ public sealed class LoginPage(IPage page)
         await page.GetByLabel("Tên đăng nhập").FillAsync(userName);
         await page.GetByLabel("Mật khẩu").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        // Waits for the page the post lands on (signed in, or the error summary), not for a load state: a load-state wait
+        // after the click hung for 90 s in CI at load 30 although "NetworkIdle" had fired.
+        await page.Locator("[data-testid=user-name], [data-testid=login-error]").First.WaitForAsync();
     }
 }

@@ -45,12 +45,20 @@ public static class DemoSeed
             progress.FirstDemoStart(historyDossiers);
         }
 
+        // Each step saves what it adds and reads what it needs; the tracker is emptied between them because every later
+        // save (a user, a role: dozens) would otherwise re-scan thousands of seeded rows in each save interceptor.
         await OrganisationSeed.SeedAsync(db, DataFolder, ct);
+        db.ChangeTracker.Clear();
         await CalendarSeed.SeedAsync(sp, DataFolder, ct);
+        db.ChangeTracker.Clear();
         await ProcedureSeed.SeedAsync(db, DataFolder, sp.GetRequiredService<TimeProvider>(), ct);
+        db.ChangeTracker.Clear();
         await ReformSeed.SeedAsync(db, DataFolder, ct);
+        db.ChangeTracker.Clear();
         await OpenTodaysPlanPeriodAsync(sp, db, ct);
+        db.ChangeTracker.Clear();
         await Queue.QueueSeed.SeedAsync(db, sp.GetRequiredService<TimeProvider>(), ct);
+        db.ChangeTracker.Clear();
         await EnsureRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole>>());
 
         var users = sp.GetRequiredService<UserManager<AppUser>>();

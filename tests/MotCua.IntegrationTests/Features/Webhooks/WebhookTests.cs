@@ -17,8 +17,14 @@ using static MotCua.IntegrationTests.Features.Dossiers.DossierApi;
 namespace MotCua.IntegrationTests.Features.Webhooks;
 
 /// <summary>Issue 26.3: dossier events reach a subscribed system through the outbox, signed, retried with backoff, logged and replayable.</summary>
-public sealed class WebhookTests(AppFactory app) : IClassFixture<AppFactory>, IAsyncLifetime
+public sealed class WebhookTests(WebhookTests.Factory app) : IClassFixture<WebhookTests.Factory>, IAsyncLifetime
 {
+    /// <summary>Only the test dispatches: the scheduled dispatcher could deliver a message before the test queues its receiver's failure (a CI flake under load).</summary>
+    public sealed class Factory : AppFactory
+    {
+        public Factory() => Settings["Notifications:Dispatcher:Enabled"] = "false";
+    }
+
     private static readonly DateTimeOffset Today = new(2026, 12, 7, 2, 0, 0, TimeSpan.Zero);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

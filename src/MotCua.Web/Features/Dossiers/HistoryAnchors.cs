@@ -40,6 +40,7 @@ public sealed class HistoryAnchors(IConfiguration config, IWebHostEnvironment en
     /// </summary>
     public const int LateEvents = ReadBatch;
 
+    private readonly int _readBatch = Math.Max(1, config.GetValue("History:AnchorReadBatch", ReadBatch));
     private readonly int _headsPerLine = Math.Max(1, config.GetValue("History:AnchorHeadsPerLine", HeadsPerLine));
     private readonly long _lateEvents = Math.Max(0, config.GetValue("History:AnchorLateEvents", LateEvents));
 
@@ -85,7 +86,7 @@ public sealed class HistoryAnchors(IConfiguration config, IWebHostEnvironment en
             var cursor = from;
             while (true)
             {
-                var batch = await db.DossierEvents.AsNoTracking().Where(e => e.Id > cursor).OrderBy(e => e.Id).Take(ReadBatch)
+                var batch = await db.DossierEvents.AsNoTracking().Where(e => e.Id > cursor).OrderBy(e => e.Id).Take(_readBatch)
                     .Select(e => new { e.Id, e.DossierCode, e.Sequence, e.Hash }).ToListAsync(ct);
                 foreach (var e in batch)
                 {
@@ -95,9 +96,14 @@ public sealed class HistoryAnchors(IConfiguration config, IWebHostEnvironment en
                     }
                 }
 
-                if (batch.Count < ReadBatch)
+                // The last id read, from the last full batch too: when the events fill whole batches the final one is empty.
+                if (batch.Count > 0)
                 {
-                    upTo = Math.Max(upTo, batch.Count > 0 ? batch[^1].Id : 0);
+                    upTo = Math.Max(upTo, batch[^1].Id);
+                }
+
+                if (batch.Count < _readBatch)
+                {
                     break;
                 }
 

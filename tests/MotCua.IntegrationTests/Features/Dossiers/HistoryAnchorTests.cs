@@ -139,8 +139,14 @@ public sealed class HistoryAnchorTests(AppFactory app) : IClassFixture<AppFactor
         await ForwardedDossierAsync();
         await ForwardedDossierAsync();
         var file = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"), "history-anchors.jsonl");
-        // One head per line: the first pass writes several lines, as a first pass over a province does (5,000 heads a line).
-        var anchors = AnchorsAt(file, settings: new() { ["History:AnchorHeadsPerLine"] = "1", ["History:AnchorLateEvents"] = "0" });
+        // One head per line: the first pass writes several lines, as a first pass over a province does (5,000 heads a line);
+        // one event per read: the events fill whole batches, as 10^6 events do batches of 20,000.
+        var anchors = AnchorsAt(file, settings: new()
+        {
+            ["History:AnchorHeadsPerLine"] = "1",
+            ["History:AnchorLateEvents"] = "0",
+            ["History:AnchorReadBatch"] = "1",
+        });
         var first = await anchors.WriteCheckpointAsync(ct);
         Assert.True(first >= 2);
         Assert.Equal(first, (await File.ReadAllLinesAsync(file, ct)).Length);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Domain.Calendar;
 using MotCua.Domain.Dossiers;
@@ -15,6 +16,12 @@ public sealed record ScanResult(bool Ran, int Raised, int Escalated, int Resolve
 {
     /// <summary>Alarms and escalations due but left to the next passes by the per-pass cap (Alarms:MaxNotificationsPerPass).</summary>
     public int Deferred { get; init; }
+
+    /// <summary>Watched dossiers the pass read: all of them on a full pass, else those whose history grew since the last pass.</summary>
+    public int DossiersRead { get; init; }
+
+    /// <summary>True when the pass read every watched dossier (the first pass, a calendar change, <c>Alarms:FullPassMinutes</c>).</summary>
+    public bool Full { get; init; }
 }
 
 /// <summary>Another feature's part of the alarm pass (late meeting tasks, issue 24): runs after the dossiers under the same lease; returns what it raised.</summary>
@@ -24,7 +31,7 @@ public interface IAlarmScanPart
 }
 
 /// <summary>One idempotent pass: raise alarms for stuck dossiers, escalate those waiting too long at one level, close the rest.</summary>
-public sealed partial class AlarmScanner(IServiceScopeFactory scopes, TimeProvider time, IConfiguration config, Operations.ScheduledJobs jobs, ILogger<AlarmScanner> log)
+public sealed partial class AlarmScanner(IServiceScopeFactory scopes, TimeProvider time, IConfiguration config, Operations.ScheduledJobs jobs, ILogger<AlarmScanner> log) : IDisposable
 {
     public const string JobName = "alarms";
 
@@ -77,62 +84,101 @@ public sealed partial class AlarmScanner(IServiceScopeFactory scopes, TimeProvid
 
     private sealed record Step(long Id, string? LastAction, DateTime? StepStarted, DateOnly? StepDue, string? StepName);
 
+    /// <summary>
+    /// What this instance's last pass found: each watched dossier's expectation (those with none are left out), the calendar
+    /// version they were computed with, and the history id to re-read from. A dossier's expectation changes only with its
+    /// history (every change appends an event), so a pass re-reads only the dossiers with events past that id.
+    /// </summary>
+    private sealed class WatchState
+    {
+        public Dictionary<long, (Watch Row, Expectation Expected)> Expected { get; } = [];
+        public long EventsAfter { get; set; }
+        public long CalendarVersion { get; set; }
+        public long FullPassAt { get; set; }
+    }
+
+    private WatchState? _state;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public void Dispose() => _gate.Dispose();
+
     private async Task<ScanResult> ScanAsync(AppDbContext db, CalendarService calendars, DateTime now, CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            return await ScanLockedAsync(db, calendars, now, ct);
+        }
+        catch
+        {
+            // A pass that failed half-way may have left the state behind the database: the next pass reads everything.
+            _state = null;
+            throw;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<ScanResult> ScanLockedAsync(AppDbContext db, CalendarService calendars, DateTime now, CancellationToken ct)
     {
         var budgets = Budgets;
         // Notifications (raised plus escalated) per pass: a backlog (an import, a first pass) is sent over the next passes, oldest first.
         var budget = Math.Max(1, config.GetValue("Alarms:MaxNotificationsPerPass", 1000));
-        var rows = await db.Dossiers.AsNoTracking().Where(d => Watched.Contains(d.Status))
-            .Select(d => new Watch(d.Id, d.Code, d.Status, d.Channel, d.SubmittedAtUtc, d.AckDeadlineUtc, d.ReceivingUnitId, d.CurrentUnitId, d.UpdatedAtUtc))
-            .ToListAsync(ct);
-        // The last action and the current step matter only to dossiers in process: read them for those few, not per watched dossier.
-        var inProcess = rows.Where(r => r.Status is DossierStatus.InProcess or DossierStatus.AwaitingApproval).Select(r => r.Id).ToArray();
-        var steps = new Dictionary<long, Step>();
-        foreach (var chunk in inProcess.Chunk(500))
-        {
-            foreach (var found in await db.Dossiers.AsNoTracking().Where(d => chunk.Contains(d.Id))
-                .Select(d => new Step(
-                    d.Id,
-                    db.DossierEvents.Where(e => e.DossierId == d.Id).OrderByDescending(e => e.Sequence).Select(e => e.Action).FirstOrDefault(),
-                    d.Steps.Where(s => s.StartedAtUtc != null && s.CompletedAtUtc == null).OrderBy(s => s.Order).Select(s => s.StartedAtUtc).FirstOrDefault(),
-                    d.Steps.Where(s => s.StartedAtUtc != null && s.CompletedAtUtc == null).OrderBy(s => s.Order).Select(s => s.DueDate).FirstOrDefault(),
-                    d.Steps.Where(s => s.StartedAtUtc != null && s.CompletedAtUtc == null).OrderBy(s => s.Order).Select(s => s.Name).FirstOrDefault()))
-                .ToListAsync(ct))
-            {
-                steps[found.Id] = found;
-            }
-        }
-
+        var version = await calendars.VersionAsync(ct);
+        var lastEvent = await db.DossierEvents.MaxAsync(e => (long?)e.Id, ct) ?? 0;
         var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, ct);
         var calendarOf = new Dictionary<int, WorkingCalendar>();
         async Task<WorkingCalendar> CalendarAsync(int unitId)
         {
             if (!calendarOf.TryGetValue(unitId, out var c))
             {
-                calendarOf[unitId] = c = await calendars.ForUnitAsync(units.GetValueOrDefault(unitId), ct);
+                calendarOf[unitId] = c = await calendars.ForUnitAsync(units.GetValueOrDefault(unitId), version, ct);
             }
 
             return c;
         }
 
-        var recipients = new Dictionary<int, Recipient[]>();
-        var open = await db.Alarms.Where(a => a.ResolvedAtUtc == null).ToListAsync(ct);
-        var openByDossier = open.ToLookup(a => a.DossierId);
-        var stillStuck = new HashSet<long>();
-        var due = new List<(Watch Row, Expectation Expected, WorkingCalendar Calendar)>();
-        foreach (var r in rows)
+        var fullEvery = TimeSpan.FromMinutes(Math.Max(1, config.GetValue("Alarms:FullPassMinutes", 60)));
+        var state = _state;
+        var full = state is null || state.CalendarVersion != version || Stopwatch.GetElapsedTime(state.FullPassAt) >= fullEvery;
+        if (full)
         {
-            var calendar = await CalendarAsync(r.ReceivingUnitId);
+            state = new WatchState { CalendarVersion = version, FullPassAt = Stopwatch.GetTimestamp() };
+        }
+
+        // Ids are allotted before commit (PostgreSQL): the next pass re-reads the last ones, whose transactions may commit after this read.
+        var late = Math.Max(0, config.GetValue("Alarms:LateEvents", 1000));
+        var rows = full
+            ? await WatchedAsync(db, db.Dossiers.AsNoTracking(), ct)
+            : await ChangedAsync(db, state!, ct);
+        state!.EventsAfter = Math.Max(0, lastEvent - late);
+        var steps = await StepsAsync(db, rows, ct);
+        foreach (var r in rows.Values)
+        {
             var step = steps.GetValueOrDefault(r.Id);
             // The event time of the last change: UpdatedAtUtc is set by every history append.
             var snapshot = new AlarmSnapshot(r.Status, r.Channel == Channel.Online, r.SubmittedAtUtc, r.AckDeadlineUtc, step?.LastAction, r.UpdatedAtUtc,
                 step?.StepStarted, step?.StepDue, step?.StepName);
-            var expected = AlarmRule.Expect(snapshot, budgets, calendar, Local, Utc);
-            if (expected is null)
+            if (AlarmRule.Expect(snapshot, budgets, await CalendarAsync(r.ReceivingUnitId), Local, Utc) is { } expected)
             {
-                continue;
+                state.Expected[r.Id] = (r, expected);
             }
+            else
+            {
+                state.Expected.Remove(r.Id);
+            }
+        }
 
+        var recipients = new Dictionary<int, Recipient[]>();
+        // Read untracked: only the alarms a pass resolves or escalates are attached and written.
+        var open = await db.Alarms.AsNoTracking().Where(a => a.ResolvedAtUtc == null).ToListAsync(ct);
+        var openByDossier = open.ToLookup(a => a.DossierId);
+        var stillStuck = new HashSet<long>();
+        var due = new List<(Watch Row, Expectation Expected)>();
+        foreach (var (r, expected) in state.Expected.Values)
+        {
             // An open alarm stays open while the dossier still waits for the same thing since the same moment.
             var existing = openByDossier[r.Id].FirstOrDefault(a => a.Kind == expected.Kind && a.SinceUtc == expected.SinceUtc);
             if (existing is not null)
@@ -143,18 +189,20 @@ public sealed partial class AlarmScanner(IServiceScopeFactory scopes, TimeProvid
 
             if (expected.IsOverdue(now))
             {
-                due.Add((r, expected, calendar));
+                due.Add((r, expected));
             }
         }
 
         int raised = 0, escalated = 0, resolved = 0, deferred = 0;
-        foreach (var (r, expected, calendar) in due.OrderBy(x => x.Expected.DueUtc).ThenBy(x => x.Row.Id))
+        foreach (var (r, expected) in due.OrderBy(x => x.Expected.DueUtc).ThenBy(x => x.Row.Id))
         {
             if (budget == 0)
             {
                 deferred++;
                 continue;
             }
+
+            var calendar = await CalendarAsync(r.ReceivingUnitId);
 
             var responsibleId = expected.Kind is AlarmKind.NotTakenUp or AlarmKind.StepOverdue || expected.NextAction == "record-result" ? r.CurrentUnitId : r.ReceivingUnitId;
             var unit = units[responsibleId];
@@ -190,9 +238,20 @@ public sealed partial class AlarmScanner(IServiceScopeFactory scopes, TimeProvid
         {
             if (!stillStuck.Contains(a.Id))
             {
+                db.Alarms.Attach(a);
                 a.ResolvedAtUtc = now;
                 resolved++;
                 continue;
+            }
+
+            if (a.NextEscalationUtc is not { } first || first > now || units[a.NotifiedUnitId].ParentId is null)
+            {
+                continue;
+            }
+
+            if (budget > 0)
+            {
+                db.Alarms.Attach(a);
             }
 
             var calendar = await CalendarAsync(a.UnitId);
@@ -225,10 +284,62 @@ public sealed partial class AlarmScanner(IServiceScopeFactory scopes, TimeProvid
         {
             // Another pass raised the same alarm after its lease expired under us: nothing is lost, the next pass reconciles.
             db.ChangeTracker.Clear();
+            _state = null;
             return new(true, 0, 0, 0);
         }
 
-        return new(true, raised, escalated, resolved) { Deferred = deferred };
+        _state = state;
+        return new(true, raised, escalated, resolved) { Deferred = deferred, DossiersRead = rows.Count, Full = full };
+    }
+
+    private static async Task<Dictionary<long, Watch>> WatchedAsync(AppDbContext db, IQueryable<Dossier> dossiers, CancellationToken ct) =>
+        await dossiers.Where(d => Watched.Contains(d.Status))
+            .Select(d => new Watch(d.Id, d.Code, d.Status, d.Channel, d.SubmittedAtUtc, d.AckDeadlineUtc, d.ReceivingUnitId, d.CurrentUnitId, d.UpdatedAtUtc))
+            .ToDictionaryAsync(w => w.Id, ct);
+
+    /// <summary>The dossiers with history past the state's id, as they are now; those no longer watched leave the state.</summary>
+    private static async Task<Dictionary<long, Watch>> ChangedAsync(AppDbContext db, WatchState state, CancellationToken ct)
+    {
+        var after = state.EventsAfter;
+        var ids = await db.DossierEvents.AsNoTracking().Where(e => e.Id > after).Select(e => e.DossierId).Distinct().ToListAsync(ct);
+        var rows = new Dictionary<long, Watch>();
+        foreach (var chunk in ids.Chunk(500))
+        {
+            foreach (var (id, row) in await WatchedAsync(db, db.Dossiers.AsNoTracking().Where(d => chunk.Contains(d.Id)), ct))
+            {
+                rows[id] = row;
+            }
+
+            foreach (var id in chunk.Where(id => !rows.ContainsKey(id)))
+            {
+                state.Expected.Remove(id);
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>The last action and the current step matter only to dossiers in process: read them for those few, not per watched dossier.</summary>
+    private static async Task<Dictionary<long, Step>> StepsAsync(AppDbContext db, Dictionary<long, Watch> rows, CancellationToken ct)
+    {
+        var inProcess = rows.Values.Where(r => r.Status is DossierStatus.InProcess or DossierStatus.AwaitingApproval).Select(r => r.Id).ToArray();
+        var steps = new Dictionary<long, Step>();
+        foreach (var chunk in inProcess.Chunk(500))
+        {
+            foreach (var found in await db.Dossiers.AsNoTracking().Where(d => chunk.Contains(d.Id))
+                .Select(d => new Step(
+                    d.Id,
+                    db.DossierEvents.Where(e => e.DossierId == d.Id).OrderByDescending(e => e.Sequence).Select(e => e.Action).FirstOrDefault(),
+                    d.Steps.Where(s => s.StartedAtUtc != null && s.CompletedAtUtc == null).OrderBy(s => s.Order).Select(s => s.StartedAtUtc).FirstOrDefault(),
+                    d.Steps.Where(s => s.StartedAtUtc != null && s.CompletedAtUtc == null).OrderBy(s => s.Order).Select(s => s.DueDate).FirstOrDefault(),
+                    d.Steps.Where(s => s.StartedAtUtc != null && s.CompletedAtUtc == null).OrderBy(s => s.Order).Select(s => s.Name).FirstOrDefault()))
+                .ToListAsync(ct))
+            {
+                steps[found.Id] = found;
+            }
+        }
+
+        return steps;
     }
 
     /// <summary>

@@ -33,6 +33,17 @@ public sealed class HistoryAnchors(IConfiguration config, IWebHostEnvironment en
 
     private const int ReadBatch = 20_000;
 
+    /// <summary>
+    /// How far behind the last checkpoint's end a pass re-reads (event ids): an id allotted before that read and committed
+    /// after it (PostgreSQL) is at most a few in-flight transactions behind, so the last pass's whole window (all events, after a
+    /// first pass) is not needed.
+    /// </summary>
+    public const int LateEvents = ReadBatch;
+
+    private readonly int _readBatch = Math.Max(1, config.GetValue("History:AnchorReadBatch", ReadBatch));
+    private readonly int _headsPerLine = Math.Max(1, config.GetValue("History:AnchorHeadsPerLine", HeadsPerLine));
+    private readonly long _lateEvents = Math.Max(0, config.GetValue("History:AnchorLateEvents", LateEvents));
+
     public string FilePath { get; } = Path.GetFullPath(
         config["History:AnchorFile"] is { Length: > 0 } f ? f : Path.Combine(DataFolder.Resolve(config, env.ContentRootPath), "history-anchors.jsonl"));
 
@@ -40,8 +51,9 @@ public sealed class HistoryAnchors(IConfiguration config, IWebHostEnvironment en
 
     /// <summary>
     /// Appends the heads of every dossier whose history grew since the previous pass; returns how many heads were written.
-    /// Events are found by id: the window re-reads the previous pass's window too, so an event whose transaction committed
-    /// after that pass had read past its id (PostgreSQL allots ids before commit) is still anchored.
+    /// Events are found by id: the window re-reads the previous pass's window too (at most its last <see cref="LateEvents"/>
+    /// ids), so an event whose transaction committed after that pass had read past its id (PostgreSQL allots ids before
+    /// commit) is still anchored. A head re-read there that a line other than the last one anchored is written again: harmless.
     /// </summary>
     public async Task<int> WriteCheckpointAsync(CancellationToken ct)
     {
@@ -64,7 +76,8 @@ public sealed class HistoryAnchors(IConfiguration config, IWebHostEnvironment en
             previousHeads[h[0].GetString()!] = h[1].GetInt64();
         }
 
-        var from = previous?.After ?? 0;
+        // Resume from the last checkpoint: re-reading its whole window read every event again after a first pass, at each start.
+        var from = previous is null ? 0 : Math.Max(previous.After, previous.UpTo - _lateEvents);
         var heads = new Dictionary<string, (long Sequence, string Hash)>(StringComparer.Ordinal);
         var upTo = previous?.UpTo ?? 0;
         using (var scope = scopes.CreateScope())
@@ -73,7 +86,7 @@ public sealed class HistoryAnchors(IConfiguration config, IWebHostEnvironment en
             var cursor = from;
             while (true)
             {
-                var batch = await db.DossierEvents.AsNoTracking().Where(e => e.Id > cursor).OrderBy(e => e.Id).Take(ReadBatch)
+                var batch = await db.DossierEvents.AsNoTracking().Where(e => e.Id > cursor).OrderBy(e => e.Id).Take(_readBatch)
                     .Select(e => new { e.Id, e.DossierCode, e.Sequence, e.Hash }).ToListAsync(ct);
                 foreach (var e in batch)
                 {
@@ -83,9 +96,14 @@ public sealed class HistoryAnchors(IConfiguration config, IWebHostEnvironment en
                     }
                 }
 
-                if (batch.Count < ReadBatch)
+                // The last id read, from the last full batch too: when the events fill whole batches the final one is empty.
+                if (batch.Count > 0)
                 {
-                    upTo = Math.Max(upTo, batch.Count > 0 ? batch[^1].Id : 0);
+                    upTo = Math.Max(upTo, batch[^1].Id);
+                }
+
+                if (batch.Count < _readBatch)
+                {
                     break;
                 }
 
@@ -104,7 +122,7 @@ public sealed class HistoryAnchors(IConfiguration config, IWebHostEnvironment en
         var after = previous?.UpTo ?? 0;
         var now = time.GetUtcNow().UtcDateTime;
         var text = new StringBuilder();
-        foreach (var chunk in fresh.Chunk(HeadsPerLine))
+        foreach (var chunk in fresh.Chunk(_headsPerLine))
         {
             var line = SignedLine(new Checkpoint(1, now, after, upTo, prevHash, []), chunk.Select(h => (h.Key, h.Value.Sequence, h.Value.Hash)));
             text.Append(line).Append('\n');

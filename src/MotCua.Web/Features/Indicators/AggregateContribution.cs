@@ -1,5 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using System.Linq.Expressions;
+using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using MotCua.Domain.Dossiers;
@@ -47,6 +49,38 @@ public sealed class IndicatorAggregate
     }
 
     public MeasureVector ToVector() => new(_measures.ToArray());
+
+    /// <summary>The row's own counts, not a copy: for sums that only read them.</summary>
+    internal MeasureVector Measures => _measures;
+
+    /// <summary>
+    /// The key and the measure columns of the rows, read as plain values: materialising the entity through its indexer
+    /// properties cost most of the dashboard's time (docs/benchmarks.md, third pass).
+    /// </summary>
+    internal static readonly Expression<Func<IndicatorAggregate, IndicatorAggregate>> Lean = BuildLean();
+
+    private static IndicatorAggregate Of(string procedureCode, Grain grain, DateOnly day, string unitPath, long[] values)
+    {
+        var row = new IndicatorAggregate { ProcedureCode = procedureCode, Grain = grain, Day = day, UnitPath = unitPath };
+        for (var i = 0; i < values.Length; i++)
+        {
+            row._measures[i] = values[i];
+        }
+
+        return row;
+    }
+
+    private static Expression<Func<IndicatorAggregate, IndicatorAggregate>> BuildLean()
+    {
+        var a = Expression.Parameter(typeof(IndicatorAggregate), "a");
+        var property = typeof(EF).GetMethod(nameof(EF.Property))!.MakeGenericMethod(typeof(long));
+        var values = Expression.NewArrayInit(typeof(long), MeasureColumns.Select(c => Expression.Call(property, a, Expression.Constant(c))));
+        var of = typeof(IndicatorAggregate).GetMethod(nameof(Of), BindingFlags.NonPublic | BindingFlags.Static)!;
+        return Expression.Lambda<Func<IndicatorAggregate, IndicatorAggregate>>(
+            Expression.Call(of, Expression.Property(a, nameof(ProcedureCode)), Expression.Property(a, nameof(Grain)), Expression.Property(a, nameof(Day)),
+                Expression.Property(a, nameof(UnitPath)), values),
+            a);
+    }
 
     internal static void Configure(ModelBuilder b) => b.Entity<IndicatorAggregate>(e =>
     {

@@ -53,7 +53,7 @@ public static class IndicatorQueries
             var q = db.Set<IndicatorAggregate>().AsNoTracking()
                 .Where(a => a.Grain == grain && a.Day >= first && a.Day <= last && a.UnitPath.StartsWith(unitPath));
             q = byProcedure ? q.Where(a => a.ProcedureCode != IndicatorAggregate.AllProcedures) : q.Where(a => a.ProcedureCode == IndicatorAggregate.AllProcedures);
-            rows.AddRange(await q.ToListAsync(ct));
+            rows.AddRange(await q.Select(IndicatorAggregate.Lean).ToListAsync(ct));
         }
 
         return rows;
@@ -92,6 +92,11 @@ public static class IndicatorQueries
 
     /// <summary>Sums fetched rows into the period and up-to-end vectors of each group.</summary>
     public static Dictionary<string, IndicatorCounts> Sum(
+        IEnumerable<IndicatorAggregate> rows, IReadOnlyList<GrainRange> period, IReadOnlyList<GrainRange> prefix, Func<IndicatorAggregate, string?> groupBy) =>
+        SumVectors(rows, period, prefix, groupBy).ToDictionary(s => s.Key, s => IndicatorCounts.FromSums(s.Value.Period, s.Value.UpToEnd), StringComparer.Ordinal);
+
+    /// <summary>The period and up-to-end vectors of each group, before the counts are derived: they add up across groups.</summary>
+    public static Dictionary<string, (MeasureVector Period, MeasureVector UpToEnd)> SumVectors(
         IEnumerable<IndicatorAggregate> rows, IReadOnlyList<GrainRange> period, IReadOnlyList<GrainRange> prefix, Func<IndicatorAggregate, string?> groupBy)
     {
         var sums = new Dictionary<string, (MeasureVector Period, MeasureVector UpToEnd)>(StringComparer.Ordinal);
@@ -109,7 +114,7 @@ public static class IndicatorQueries
                 sums[key] = s = (new MeasureVector(), new MeasureVector());
             }
 
-            var v = row.ToVector();
+            var v = row.Measures;
             if (inPeriod)
             {
                 s.Period.Add(v);
@@ -121,7 +126,7 @@ public static class IndicatorQueries
             }
         }
 
-        return sums.ToDictionary(s => s.Key, s => IndicatorCounts.FromSums(s.Value.Period, s.Value.UpToEnd), StringComparer.Ordinal);
+        return sums;
     }
 
     /// <summary>Overlapping or adjacent ranges of one grain become one, so a monthly series reads each grain once.</summary>

@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using MotCua.Domain.Dossiers;
 using MotCua.Domain.Indicators;
+using MotCua.Domain.ReformPlan;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Procedures;
-using MotCua.Domain.ReformPlan;
 using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.Indicators;
@@ -82,19 +82,32 @@ public sealed class IndicatorService(AppDbContext db, IndicatorReferenceCache ca
         }
 
         var pending = await PendingAsync(unit.Path, ct);
-        var counts = await IndicatorQueries.TotalAsync(db, unit.Path, from, to, ct);
+        // One read of the aggregate rows for the total, the base year, the series and the ranking by unit: each sums its own ranges.
+        var period = Grains.Cover(from, to);
+        var prefix = Grains.Cover(Grains.Origin, to);
+        (IReadOnlyList<GrainRange> Period, IReadOnlyList<GrainRange> Prefix)? baseRanges =
+            baseYear is { } by && ShiftYear(from, by) is { } bf && ShiftYear(to, by + (to.Year - from.Year)) is { } bt
+                ? (Grains.Cover(bf, bt), Grains.Cover(Grains.Origin, bt)) : null;
+        var months = monthly ? Months(from, to) : [];
+        IEnumerable<GrainRange> ranges = [.. period, .. prefix, .. baseRanges?.Period ?? [], .. baseRanges?.Prefix ?? [],
+            .. months.SelectMany(m => m.Period.Concat(m.Prefix))];
+        var aggregates = await IndicatorQueries.RowsAsync(db, unit.Path, ranges, byProcedure: false, ct);
+        var counts = IndicatorQueries.Sum(aggregates, period, prefix, _ => "").GetValueOrDefault("") ?? new IndicatorCounts();
         counts = counts with { AckPendingInTime = pending.Count(p => p.On >= from && p.On <= to) };
-        long? basePostal = null;
-        if (baseYear is { } by && ShiftYear(from, by) is { } bf && ShiftYear(to, by + (to.Year - from.Year)) is { } bt)
-        {
-            basePostal = (await IndicatorQueries.TotalAsync(db, unit.Path, bf, bt, ct)).ReceivedPostal;
-        }
+        long? basePostal = baseRanges is { } br
+            ? (IndicatorQueries.Sum(aggregates, br.Period, br.Prefix, _ => "").GetValueOrDefault("") ?? new IndicatorCounts()).ReceivedPostal
+            : null;
 
         var procedures = await ProcedureFactsAsync(unit.Path, today, ct);
         var set = IndicatorSet.From(counts, basePostal, procedures).ByKey();
         var targets = await TargetsAsync(unit, to.Year, set, ct);
-        var series = monthly ? await SeriesAsync(unit.Path, from, to, ct) : null;
-        var rows = breakdown is { } b ? await BreakdownAsync(unit, from, to, b, today, ct) : null;
+        var series = monthly ? Series(months, aggregates, pending) : null;
+        var rows = breakdown switch
+        {
+            Breakdown.Unit => await UnitBreakdownAsync(unit, from, to, aggregates, ct),
+            { } b => await BreakdownAsync(unit, from, to, b, today, ct),
+            null => null,
+        };
         // The assisted flag is set after the intake transaction, so it is counted from the dossiers (an indexed subtree prefix), not the aggregates.
         var assisted = await db.Dossiers.LongCountAsync(d => d.Assisted && d.ReceivingUnitPath.StartsWith(unit.Path) && d.ReceivedOn >= from && d.ReceivedOn <= to, ct);
         return new(new(unit.Code, unit.Name, unit.Path), from, to, counts.Received, counts, set, targets, baseYear, series, rows) { AssistedCount = assisted };
@@ -140,18 +153,34 @@ public sealed class IndicatorService(AppDbContext db, IndicatorReferenceCache ca
 
     public Task<List<MonthPoint>> SeriesAsync(string unitPath, DateOnly from, DateOnly to, CancellationToken ct) => SeriesAsync([unitPath], from, to, ct);
 
-    /// <summary>The monthly series over one or more disjoint subtrees.</summary>
-    public async Task<List<MonthPoint>> SeriesAsync(IReadOnlyList<string> unitPaths, DateOnly from, DateOnly to, CancellationToken ct)
+    private sealed record Month(DateOnly Start, DateOnly From, DateOnly To, IReadOnlyList<GrainRange> Period, IReadOnlyList<GrainRange> Prefix);
+
+    private static List<Month> Months(DateOnly from, DateOnly to)
     {
-        List<(DateOnly Month, DateOnly From, DateOnly To, IReadOnlyList<GrainRange> Period, IReadOnlyList<GrainRange> Prefix)> months = [];
+        List<Month> months = [];
         for (var m = new DateOnly(from.Year, from.Month, 1); m <= to; m = m.AddMonths(1))
         {
             var a = m < from ? from : m;
             var end = m.AddMonths(1).AddDays(-1);
             var z = end > to ? to : end;
-            months.Add((m, a, z, Grains.Cover(a, z), Grains.Cover(Grains.Origin, z)));
+            months.Add(new(m, a, z, Grains.Cover(a, z), Grains.Cover(Grains.Origin, z)));
         }
 
+        return months;
+    }
+
+    private static List<MonthPoint> Series(List<Month> months, List<IndicatorAggregate> rows, List<(string UnitPath, string ProcedureCode, DateOnly On)> pending) =>
+        [.. months.Select(x =>
+        {
+            var c = IndicatorQueries.Sum(rows, x.Period, x.Prefix, _ => "").GetValueOrDefault("") ?? new IndicatorCounts();
+            c = c with { AckPendingInTime = pending.Count(p => p.On >= x.From && p.On <= x.To) };
+            return new MonthPoint($"{x.Start.Year:D4}-{x.Start.Month:D2}", x.From, x.To, c.Received, IndicatorSet.From(c).ByKey());
+        })];
+
+    /// <summary>The monthly series over one or more disjoint subtrees.</summary>
+    public async Task<List<MonthPoint>> SeriesAsync(IReadOnlyList<string> unitPaths, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var months = Months(from, to);
         var pending = new List<(string UnitPath, string ProcedureCode, DateOnly On)>();
         var rows = new List<IndicatorAggregate>();
         foreach (var unitPath in unitPaths)
@@ -161,28 +190,15 @@ public sealed class IndicatorService(AppDbContext db, IndicatorReferenceCache ca
             rows.AddRange(await IndicatorQueries.RowsAsync(db, unitPath, months.SelectMany(x => x.Period.Concat(x.Prefix)), byProcedure: false, ct));
         }
 
-        return [.. months.Select(x =>
-        {
-            var c = IndicatorQueries.Sum(rows, x.Period, x.Prefix, _ => "").GetValueOrDefault("") ?? new IndicatorCounts();
-            c = c with { AckPendingInTime = pending.Count(p => p.On >= x.From && p.On <= x.To) };
-            return new MonthPoint($"{x.Month.Year:D4}-{x.Month.Month:D2}", x.From, x.To, c.Received, IndicatorSet.From(c).ByKey());
-        })];
+        return Series(months, rows, pending);
     }
 
     public async Task<List<BreakdownRow>> BreakdownAsync(OrgUnit unit, DateOnly from, DateOnly to, Breakdown kind, DateOnly today, CancellationToken ct)
     {
         if (kind == Breakdown.Unit)
         {
-            var children = await db.Units.AsNoTracking().Where(u => u.ParentId == unit.Id).OrderBy(u => u.Code).ToListAsync(ct);
-            var byChild = await IndicatorQueries.CountsAsync(db, unit.Path, from, to,
-                a => children.FirstOrDefault(c => a.UnitPath.StartsWith(c.Path, StringComparison.Ordinal))?.Code ?? unit.Code, byProcedure: false, ct);
-            var names = children.ToDictionary(c => c.Code, c => c.Name);
-            names[unit.Code] = unit.Name;
-            var pendingByChild = (await PendingAsync(unit.Path, ct)).Where(p => p.On >= from && p.On <= to)
-                .GroupBy(p => children.FirstOrDefault(c => p.UnitPath.StartsWith(c.Path, StringComparison.Ordinal))?.Code ?? unit.Code)
-                .ToDictionary(g => g.Key, g => (long)g.Count());
-            return [.. byChild.Select(kv => Row(kv.Key, names.GetValueOrDefault(kv.Key, kv.Key), kv.Value with { AckPendingInTime = pendingByChild.GetValueOrDefault(kv.Key) }))
-                .OrderByDescending(r => r.Indicators["onTimeRate"] ?? -1).ThenBy(r => r.Key, StringComparer.Ordinal)];
+            var rows = await IndicatorQueries.RowsAsync(db, unit.Path, [.. Grains.Cover(from, to), .. Grains.Cover(Grains.Origin, to)], byProcedure: false, ct);
+            return await UnitBreakdownAsync(unit, from, to, rows, ct);
         }
 
         var catalogue = await db.Procedures.AsNoTracking()
@@ -199,6 +215,32 @@ public sealed class IndicatorService(AppDbContext db, IndicatorReferenceCache ca
                 kv.Key, kind == Breakdown.Procedure && latest.TryGetValue(kv.Key, out var p) ? p.Name : kv.Key,
                 kv.Value with { AckPendingInTime = pendingByKey.GetValueOrDefault(kv.Key) }))
             .OrderByDescending(r => r.Received).ThenBy(r => r.Key, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The ranking of the child units from aggregate rows that hold at least the period's and its prefix's ranges.</summary>
+    private async Task<List<BreakdownRow>> UnitBreakdownAsync(OrgUnit unit, DateOnly from, DateOnly to, List<IndicatorAggregate> rows, CancellationToken ct)
+    {
+        var children = await db.Units.AsNoTracking().Where(u => u.ParentId == unit.Id).OrderBy(u => u.Code).ToListAsync(ct);
+        // A row's child is found once per unit path, not once per row.
+        var childOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        string ChildOf(string path)
+        {
+            if (!childOf.TryGetValue(path, out var code))
+            {
+                childOf[path] = code = children.FirstOrDefault(c => path.StartsWith(c.Path, StringComparison.Ordinal))?.Code ?? unit.Code;
+            }
+
+            return code;
+        }
+
+        var byChild = IndicatorQueries.Sum(rows, Grains.Cover(from, to), Grains.Cover(Grains.Origin, to), a => ChildOf(a.UnitPath));
+        var names = children.ToDictionary(c => c.Code, c => c.Name);
+        names[unit.Code] = unit.Name;
+        var pendingByChild = (await PendingAsync(unit.Path, ct)).Where(p => p.On >= from && p.On <= to)
+            .GroupBy(p => ChildOf(p.UnitPath))
+            .ToDictionary(g => g.Key, g => (long)g.Count());
+        return [.. byChild.Select(kv => Row(kv.Key, names.GetValueOrDefault(kv.Key, kv.Key), kv.Value with { AckPendingInTime = pendingByChild.GetValueOrDefault(kv.Key) }))
+            .OrderByDescending(r => r.Indicators["onTimeRate"] ?? -1).ThenBy(r => r.Key, StringComparer.Ordinal)];
     }
 
     /// <summary>

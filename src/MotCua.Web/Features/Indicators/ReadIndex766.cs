@@ -113,11 +113,24 @@ public sealed class ReadIndex766(AppDbContext db, IIndexFeedback feedback, IStri
 
         var complaints = await feedback.ReceivedAsync(path, from, to, ct);
 
+        // Summed once per unit path, then per target over its paths: not every row once per target.
+        var byPath = IndicatorQueries.SumVectors(totals, period, prefix, a => a.UnitPath);
         var scores = new Dictionary<string, Index766Result>(StringComparer.Ordinal);
         foreach (var target in targets)
         {
             bool In(string p) => p.StartsWith(target.Path, StringComparison.Ordinal);
-            var counts = IndicatorQueries.Sum(totals, period, prefix, a => In(a.UnitPath) ? "" : null).GetValueOrDefault("") ?? new IndicatorCounts();
+            var (inPeriod, upToEnd, any) = (new MeasureVector(), new MeasureVector(), false);
+            foreach (var (unitPath, sums) in byPath)
+            {
+                if (In(unitPath))
+                {
+                    inPeriod.Add(sums.Period);
+                    upToEnd.Add(sums.UpToEnd);
+                    any = true;
+                }
+            }
+
+            var counts = any ? IndicatorCounts.FromSums(inPeriod, upToEnd) : new IndicatorCounts();
             var perProcedure = byProcedure.Where(u => In(u.UnitPath)).GroupBy(u => u.ProcedureCode, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => new ProcedureUse("", g.Key, g.Sum(u => u.ReceivedOnline), g.Sum(u => u.FeeBearingPaidOnline), g.Sum(u => u.Identified)),
                     StringComparer.Ordinal);

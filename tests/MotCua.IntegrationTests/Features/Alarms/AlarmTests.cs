@@ -190,6 +190,45 @@ public sealed class AlarmTests(AlarmsFactory app) : IClassFixture<AlarmsFactory>
     }
 
     [Fact]
+    public async Task A_pass_after_the_first_reads_only_the_dossiers_whose_history_grew_and_raises_what_a_full_pass_would()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        app.Clock.SetUtcNow(Local(2025, 6, 9, 9)); // Monday 09:00
+        var config = new ConfigurationBuilder()
+            .AddConfiguration(app.Services.GetRequiredService<IConfiguration>())
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Alarms:LateEvents"] = "0" })
+            .Build();
+        var scanner = ActivatorUtilities.CreateInstance<AlarmScanner>(app.Services, (IConfiguration)config);
+        var first = await scanner.RunOnceAsync(ct);
+        Assert.True(first.Full);
+
+        var desk = await app.ClientFor("motcua");
+        var code = (await ReceivedAsync(desk, "584.MC")).GetProperty("code").GetString()!;
+        var next = await scanner.RunOnceAsync(ct);
+        Assert.False(next.Full);
+        Assert.Equal(1, next.DossiersRead);
+        Assert.Equal(0, (await scanner.RunOnceAsync(ct)).DossiersRead);
+
+        // Not routed for 8 working hours: the pass raises it from what it kept, without reading the dossier again.
+        app.Clock.SetUtcNow(Local(2025, 6, 10, 9, 1));
+        var due = await scanner.RunOnceAsync(ct);
+        Assert.Equal(0, due.DossiersRead);
+        Assert.Equal(Local(2025, 6, 10, 9).UtcDateTime, Assert.Single(await AlarmsAsync(code), a => a.Kind == AlarmKind.NotRouted).DueUtc);
+
+        // A new scanner reads every watched dossier and finds nothing else to raise or close.
+        var full = await ActivatorUtilities.CreateInstance<AlarmScanner>(app.Services).RunOnceAsync(ct);
+        Assert.True(full.Full);
+        Assert.True(full.DossiersRead > 1);
+        Assert.Equal((0, 0), (full.Raised, full.Resolved));
+
+        desk = await app.ClientFor("motcua");
+        await ActOkAsync(desk, code, new { action = "forward", toUnitCode = "584.TCKH" });
+        var routed = await scanner.RunOnceAsync(ct);
+        Assert.Equal(1, routed.DossiersRead);
+        Assert.NotNull((await AlarmsAsync(code)).Single(a => a.Kind == AlarmKind.NotRouted).ResolvedAtUtc);
+    }
+
+    [Fact]
     public async Task The_list_counts_each_open_alarms_working_hours_as_the_calendar_does_over_years()
     {
         await using var scope = app.Services.CreateAsyncScope();

@@ -132,10 +132,38 @@ public sealed class HistoryAnchorTests(AppFactory app) : IClassFixture<AppFactor
         Assert.Equal((2L, VerifyHistory.Problem.BehindAnchor), (broken.Sequence, broken.Problem));
     }
 
+    [Fact]
+    public async Task A_pass_resumes_from_the_last_checkpoint_and_does_not_anchor_a_multi_line_pass_again()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await ForwardedDossierAsync();
+        await ForwardedDossierAsync();
+        var file = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"), "history-anchors.jsonl");
+        // One head per line: the first pass writes several lines, as a first pass over a province does (5,000 heads a line);
+        // one event per read: the events fill whole batches, as 10^6 events do batches of 20,000.
+        var anchors = AnchorsAt(file, settings: new()
+        {
+            ["History:AnchorHeadsPerLine"] = "1",
+            ["History:AnchorLateEvents"] = "0",
+            ["History:AnchorReadBatch"] = "1",
+        });
+        var first = await anchors.WriteCheckpointAsync(ct);
+        Assert.True(first >= 2);
+        Assert.Equal(first, (await File.ReadAllLinesAsync(file, ct)).Length);
+
+        Assert.Equal(0, await anchors.WriteCheckpointAsync(ct)); // before: every head but the last line's, written again
+        var code = await ForwardedDossierAsync();
+        Assert.Equal(1, await anchors.WriteCheckpointAsync(ct));
+        var snapshot = await anchors.ReadAsync(null, ct);
+        Assert.Null(snapshot.Problem);
+        Assert.Equal(first + 1, snapshot.Heads.Count);
+        Assert.Equal(2, snapshot.Heads[code].Sequence);
+    }
+
     private AppDbContext NewDb() => app.Services.CreateScope().ServiceProvider.GetRequiredService<AppDbContext>();
 
-    private HistoryAnchors AnchorsAt(string file, KeyCertificates? keys = null) => new(
-        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["History:AnchorFile"] = file }).Build(),
+    private HistoryAnchors AnchorsAt(string file, KeyCertificates? keys = null, Dictionary<string, string?>? settings = null) => new(
+        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>(settings ?? []) { ["History:AnchorFile"] = file }).Build(),
         app.Services.GetRequiredService<IWebHostEnvironment>(),
         keys ?? app.Services.GetRequiredService<KeyCertificates>(),
         app.Services.GetRequiredService<IServiceScopeFactory>(),

@@ -212,42 +212,21 @@ public static class ReadDossiers
                 ? q.OrderBy(d => EF.Functions.Collate(d.Applicant.FullName, "C")).ThenBy(d => d.Id)
                 : q.OrderBy(d => d.Applicant.FullName).ThenBy(d => d.Id), skip, PageSize, ct);
         }
-        else if (status is not null || overdue.Length == 1)
+        else if (status is not null || f.Overdue == true)
         {
-            // (Status=, AppointmentDate, Id): the index gives the order and LIMIT stops early; intake always sets the appointment.
-            rows = await Rows(q.OrderBy(d => d.AppointmentDate).ThenBy(d => d.Id), skip, PageSize, ct);
-        }
-        else if (overdue.Length > 1)
-        {
-            // One index-ordered read per open status, merged here: an IN list would fetch and sort every overdue dossier.
-            rows = await SoonestFirstAsync([q], overdue, skip, nullsFirst, ct);
+            // (Status=, AppointmentDate, Id): the index gives the order and LIMIT stops early; one read per status (an IN list
+            // would fetch and sort every overdue dossier) and, for staff, per side: PostgreSQL's generic plan for the two sides
+            // in one OR fetched every match through a BitmapOr to sort them (82 ms for the province's overdue at 10^6).
+            var sides = string.IsNullOrWhiteSpace(f.Q) && !user.IsInRole(Accounts.Roles.Citizen)
+                ? [.. Sides(db, user, f).Select(x => f.Overdue == true ? x.Where(d => d.AppointmentDate < today) : x)]
+                : new[] { q };
+            rows = await SoonestFirstAsync(db, sides, f.Overdue == true ? overdue : [status!.Value], skip, nullsFirst, ct);
         }
         else if (total > countCap && string.IsNullOrWhiteSpace(f.Q) && !user.IsInRole(Accounts.Roles.Citizen))
         {
             // API v1's order, the soonest appointment first, over more than the cap: one read per status and side in the
-            // (Status, AppointmentDate, paths) index order, merged here, instead of fetching and sorting a whole scope. Per
-            // side, the path is a condition on the index entry: only the rows shown are fetched.
-            var scope = user.ScopePath();
-            var end = DossierSearch.PrefixEnd(scope);
-            IQueryable<Dossier>[] sides =
-            [
-                db.Dossiers.AsNoTracking().Where(d => d.ReceivingUnitPath.CompareTo(scope) >= 0 && d.ReceivingUnitPath.CompareTo(end) < 0),
-                db.Dossiers.AsNoTracking().Where(d => d.CurrentUnitPath.CompareTo(scope) >= 0 && d.CurrentUnitPath.CompareTo(end) < 0),
-            ];
-            for (var i = 0; i < sides.Length; i++)
-            {
-                if (!string.IsNullOrWhiteSpace(f.Unit))
-                {
-                    sides[i] = sides[i].Where(d => d.CurrentUnit!.Code == f.Unit || d.ReceivingUnit!.Code == f.Unit);
-                }
-
-                if (!string.IsNullOrWhiteSpace(f.Procedure))
-                {
-                    sides[i] = sides[i].Where(d => d.ProcedureCode == f.Procedure);
-                }
-            }
-
-            rows = await SoonestFirstAsync(sides, DossierStatuses.All, skip, nullsFirst, ct);
+            // (Status, AppointmentDate, paths) index order, merged here, instead of fetching and sorting a whole scope.
+            rows = await SoonestFirstAsync(db, Sides(db, user, f), DossierStatuses.All, skip, nullsFirst, ct);
         }
         else
         {
@@ -270,23 +249,70 @@ public static class ReadDossiers
     private sealed record RowData(Dossier Dossier, string CurrentUnitCode);
 
     /// <summary>
+    /// The caller's scope one side at a time, with the unit and procedure filters: per side, the path is a condition on the
+    /// entry of the (Status, AppointmentDate, paths) index, so only the rows shown are fetched. On SQLite the path is written
+    /// so that (Status, path, Id) cannot serve it ("|| ''"): its planner would seek a province's range there and sort it.
+    /// </summary>
+    private static IQueryable<Dossier>[] Sides(AppDbContext db, ClaimsPrincipal user, ListFilter f)
+    {
+        var scope = user.ScopePath();
+        var end = DossierSearch.PrefixEnd(scope);
+        var dossiers = db.Dossiers.AsNoTracking();
+        IQueryable<Dossier>[] sides = db.Database.IsNpgsql()
+            ?
+            [
+                dossiers.Where(d => d.ReceivingUnitPath.CompareTo(scope) >= 0 && d.ReceivingUnitPath.CompareTo(end) < 0),
+                dossiers.Where(d => d.CurrentUnitPath.CompareTo(scope) >= 0 && d.CurrentUnitPath.CompareTo(end) < 0),
+            ]
+            :
+            [
+                dossiers.Where(d => (d.ReceivingUnitPath + "").CompareTo(scope) >= 0 && (d.ReceivingUnitPath + "").CompareTo(end) < 0),
+                dossiers.Where(d => (d.CurrentUnitPath + "").CompareTo(scope) >= 0 && (d.CurrentUnitPath + "").CompareTo(end) < 0),
+            ];
+        for (var i = 0; i < sides.Length; i++)
+        {
+            if (!string.IsNullOrWhiteSpace(f.Unit))
+            {
+                sides[i] = sides[i].Where(d => d.CurrentUnit!.Code == f.Unit || d.ReceivingUnit!.Code == f.Unit);
+            }
+
+            if (!string.IsNullOrWhiteSpace(f.Procedure))
+            {
+                sides[i] = sides[i].Where(d => d.ProcedureCode == f.Procedure);
+            }
+        }
+
+        return sides;
+    }
+
+    /// <summary>
     /// The rows of a page in (AppointmentDate, Id) order, from one bounded read per status and query (a dossier found by two
     /// is kept once); nulls where the database puts them.
     /// </summary>
     private static async Task<List<RowData>> SoonestFirstAsync(
-        IQueryable<Dossier>[] queries, IEnumerable<DossierStatus> statuses, int skip, bool nullsFirst, CancellationToken ct)
+        AppDbContext db, IQueryable<Dossier>[] queries, IEnumerable<DossierStatus> statuses, int skip, bool nullsFirst, CancellationToken ct)
     {
-        var rows = new List<RowData>();
+        // The keys first (from the index entry on SQLite), then the page's rows by id: only 50 dossiers are materialized.
+        var keys = new List<(long Id, DateOnly? Due)>();
         foreach (var s in statuses)
         {
             foreach (var q in queries)
             {
-                rows.AddRange(await Rows(q.Where(d => d.Status == s).OrderBy(d => d.AppointmentDate).ThenBy(d => d.Id), 0, skip + PageSize, ct));
+                var read = await q.Where(d => d.Status == s).OrderBy(d => d.AppointmentDate).ThenBy(d => d.Id)
+                    .Select(d => new { d.Id, d.AppointmentDate }).Take(skip + PageSize).ToListAsync(ct);
+                keys.AddRange(read.Select(k => (k.Id, k.AppointmentDate)));
             }
         }
 
-        return [.. rows.DistinctBy(r => r.Dossier.Id).OrderBy(r => r.Dossier.AppointmentDate is null == nullsFirst ? 0 : 1)
-            .ThenBy(r => r.Dossier.AppointmentDate).ThenBy(r => r.Dossier.Id).Skip(skip).Take(PageSize)];
+        var ids = keys.Distinct().OrderBy(k => k.Due is null == nullsFirst ? 0 : 1).ThenBy(k => k.Due).ThenBy(k => k.Id)
+            .Skip(skip).Take(PageSize).Select(k => k.Id).ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await db.Dossiers.AsNoTracking().Where(d => ids.Contains(d.Id)).Select(d => new RowData(d, d.CurrentUnit!.Code)).ToListAsync(ct);
+        return [.. rows.OrderBy(r => ids.IndexOf(r.Dossier.Id))];
     }
 
     private static Task<List<RowData>> Rows(IQueryable<Dossier> ordered, int skip, int take, CancellationToken ct) =>

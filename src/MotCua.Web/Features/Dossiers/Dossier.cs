@@ -246,11 +246,15 @@ public sealed class Dossier
                 a.Property(x => x.Address).HasMaxLength(500).HasColumnName("ApplicantAddress");
                 // The search box (DossierSearch): by citizen ID number, and by the beginning of the applicant's name, byte-wise.
                 a.HasIndex(x => x.IdNumber).HasFilter("\"ApplicantIdNumber\" IS NOT NULL");
-                a.HasIndex(x => x.FullName).UseCollation("C");
+                // With the key after the name: a name search reads in (name, Id) order and stops at the page (issue 25.3).
+                a.HasIndex([nameof(Applicant.FullName), "DossierId"], "IX_Dossiers_ApplicantName").UseCollation("C", null!);
             });
             e.HasOne(d => d.ReceivingUnit).WithMany().HasForeignKey(d => d.ReceivingUnitId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(d => d.CurrentUnit).WithMany().HasForeignKey(d => d.CurrentUnitId).OnDelete(DeleteBehavior.Restrict);
-            e.HasIndex(d => new { d.ReceivingUnitPath, d.Status });
+            // A status within a scope (the workspace's counts, its return groups with the delivery probe by Id) seeks its
+            // entries, index-only; a scope without a status reads (ReceivingUnitPath, ReceivedOn) and (CurrentUnitPath, Status).
+            e.HasIndex(d => new { d.Status, d.ReceivingUnitPath, d.Id });
+            e.HasIndex(d => new { d.Status, d.CurrentUnitPath, d.Id });
             e.HasIndex(d => new { d.CurrentUnitPath, d.Status });
             // Inbox order (Status=, AppointmentDate, Id) and the inbox counts answered from the index alone (docs/benchmarks-inbox.md).
             e.HasIndex(d => new { d.Status, d.AppointmentDate, d.ReceivingUnitPath, d.CurrentUnitPath });

@@ -46,8 +46,8 @@ public static class DossiersApi
                 + "(the personal store) mark a component reused; a bare reused=true is a 400. At the desk a reuse needs reuseConsent=true. "
                 + "The dossier is digitized (GET: digitized) when every component has a file.")
             .AllowClients(ClientScope.DossiersWrite);
-        group.MapGet("/", List).Doc("listDossiers", "Tìm kiếm hồ sơ", "Searches the dossiers of the caller's units; q is a dossier code or its beginning (listed in code order), a citizen ID number (9 or 12 digits) or the beginning of the applicant's name. "
-            + "With a status or overdue=true the soonest appointment comes first, otherwise the newest dossier. total counts up to 1,000: totalCapped=true says there are more; page stops at 20.").AllowClients(ClientScope.DossiersRead);
+        group.MapGet("/", List).Doc("listDossiers", "Tìm kiếm hồ sơ", "Searches the dossiers of the caller's units; q is a dossier code or its beginning (listed in code order), a citizen ID number (9 or 12 digits) or the beginning of the applicant's name (listed in name order). "
+            + "Otherwise the soonest appointment comes first. total counts up to 1,000: totalCapped=true says there are more; page stops at 20.").AllowClients(ClientScope.DossiersRead);
         group.MapGet("/{code}", Get).Doc("getDossier", "Xem hồ sơ", "A dossier with its steps, documents and status.").AllowClients(ClientScope.DossiersRead);
         group.MapGet("/{code}/history", History).Doc("getDossierHistory", "Lịch sử xử lý hồ sơ", "The append-only history of a dossier.").AllowClients(ClientScope.DossiersRead);
         group.MapPost("/{code}/actions", Act).WithName("actOnDossier").ProducesProblem(StatusCodes.Status409Conflict)

@@ -47,16 +47,82 @@ public sealed class InboxListTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
-    public async Task The_inbox_without_a_status_lists_the_newest_dossier_first()
+    public async Task The_inbox_without_a_status_lists_the_soonest_appointment_first_as_api_v1_documents()
+    {
+        // The first dossier is received a week later on the calendar, so it is due last though its id is the smaller.
+        app.Clock.SetUtcNow(Today.AddDays(7));
+        var desk = await app.ClientFor("motcua.bacai");
+        var later = (await ReceivedAsync(desk, "56.BACAI")).GetProperty("code").GetString();
+        app.Clock.SetUtcNow(Today);
+        var sooner = (await ReceivedAsync(desk, "56.BACAI")).GetProperty("code").GetString();
+
+        var items = new List<JsonElement>();
+        for (var page = 1; page <= ReadDossiers.MaxPage; page++)
+        {
+            var list = await ListAsync(desk, "?page=" + page);
+            items.AddRange(list.GetProperty("items").EnumerateArray());
+            if (items.Count >= list.GetProperty("total").GetInt32())
+            {
+                break;
+            }
+        }
+
+        var codes = items.Select(i => i.GetProperty("code").GetString()).ToList();
+        Assert.True(codes.IndexOf(sooner) >= 0 && codes.IndexOf(sooner) < codes.IndexOf(later), string.Join(", ", codes));
+        var dates = items.Select(i => i.GetProperty("appointmentDate")).Where(d => d.ValueKind == JsonValueKind.String).Select(d => d.GetString()!).ToArray();
+        Assert.Equal(dates.Order(StringComparer.Ordinal), dates);
+    }
+
+    [Fact]
+    public async Task A_list_over_the_cap_keeps_the_soonest_appointment_order_page_by_page()
     {
         app.Clock.SetUtcNow(Today);
         var desk = await app.ClientFor("motcua.bacai");
-        await ReceivedAsync(desk, "56.BACAI");
-        var newest = (await ReceivedAsync(desk, "56.BACAI")).GetProperty("code").GetString();
+        for (var i = 0; i < 3; i++)
+        {
+            await ReceivedAsync(desk, "56.BACAI");
+        }
 
-        var list = await ListAsync(desk, "");
-        Assert.Equal(newest, list.GetProperty("items")[0].GetProperty("code").GetString());
-        Assert.False(list.GetProperty("totalCapped").GetBoolean());
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var unit = await db.Units.AsNoTracking().SingleAsync(u => u.Code == "56.BACAI", Ct);
+        var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Role, Roles.Desk), new Claim(AppClaims.UnitPath, unit.Path)], "test"));
+        var visible = await db.Dossiers.Visible(user).CountAsync(Ct);
+        var expected = await db.Dossiers.Visible(user).OrderBy(d => d.AppointmentDate).ThenBy(d => d.Id).Select(d => d.Code).Take(3 * ReadDossiers.PageSize).ToListAsync(Ct);
+        var calendar = await scope.ServiceProvider.GetRequiredService<CalendarService>().ForUnitAsync(null, Ct);
+        var today = DateOnly.FromDateTime(Today.UtcDateTime);
+
+        // A cap below the count takes the merged read per status; a cap above it, one sorted read: both give the database's order.
+        foreach (var cap in new[] { 1, visible })
+        {
+            for (var page = 1; page <= 3; page++)
+            {
+                var rows = await ReadDossiers.ListAsync(db, user, new(null, null, null, null, null, page), today, calendar, Ct, countCap: cap);
+                Assert.Equal(cap == 1, rows.TotalCapped);
+                Assert.Equal(expected.Skip((page - 1) * ReadDossiers.PageSize).Take(ReadDossiers.PageSize), rows.Items.Select(r => r.Code));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_name_search_lists_in_name_order_and_stops_at_the_page()
+    {
+        // The dossier due last and received first gets the name that sorts first: neither date nor id order would list it first.
+        app.Clock.SetUtcNow(Today.AddDays(7));
+        var desk = await app.ClientFor("motcua.bacai");
+        var first = (await ReceivedAsync(desk, "56.BACAI")).GetProperty("code").GetString()!;
+        app.Clock.SetUtcNow(Today);
+        var second = (await ReceivedAsync(desk, "56.BACAI")).GetProperty("code").GetString()!;
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await db.Database.ExecuteSqlAsync($"UPDATE \"Dossiers\" SET \"ApplicantName\" = {"Ksor Hơ An"} WHERE \"Code\" = {first}", Ct);
+            await db.Database.ExecuteSqlAsync($"UPDATE \"Dossiers\" SET \"ApplicantName\" = {"Ksor Hơ Xuân"} WHERE \"Code\" = {second}", Ct);
+        }
+
+        var found = (await ListAsync(desk, "?q=" + Uri.EscapeDataString("Ksor Hơ"))).GetProperty("items").EnumerateArray()
+            .Select(i => (Code: i.GetProperty("code").GetString(), Name: i.GetProperty("applicantName").GetString())).ToArray();
+        Assert.Equal([(first, "Ksor Hơ An"), (second, "Ksor Hơ Xuân")], found);
     }
 
     [Fact]

@@ -1,13 +1,18 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.IntegrationTests.Infrastructure;
 using MotCua.Testing;
+using MotCua.Web.Features.Accounts;
 using MotCua.Web.Features.Alarms;
+using MotCua.Web.Features.Calendar;
+using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Infrastructure;
 using Npgsql;
 using static MotCua.IntegrationTests.Features.Dossiers.DossierApi;
@@ -46,6 +51,7 @@ public sealed class QueryPlanTests(QueryPlanTests.CapturingApp app) : IClassFixt
             ("inbox (desk)", () => desk.GetStringAsync("/api/v1/dossiers", Ct)),
             ("inbox, received (leader)", () => leader.GetStringAsync("/api/v1/dossiers?status=received", Ct)),
             ("inbox, overdue (leader)", () => leader.GetStringAsync("/api/v1/dossiers?overdue=true", Ct)),
+            ("inbox over the cap (desk)", () => MergedInboxAsync("56.BACAI")),
             ("inbox page (leader)", () => staffPages.GetStringAsync("/Dossiers", Ct)),
             ("inbox page, all (leader)", () => staffPages.GetStringAsync("/Dossiers?tab=all", Ct)),
             ("search by code", () => desk.GetStringAsync($"/api/v1/dossiers?q={code}", Ct)),
@@ -87,6 +93,18 @@ public sealed class QueryPlanTests(QueryPlanTests.CapturingApp app) : IClassFixt
 
         Assert.True(explained >= requests.Length, $"only {explained} queries explained");
         Assert.True(scans.Count == 0, $"{scans.Count} full scan(s) of Dossiers:\n" + string.Join("\n", scans));
+    }
+
+    /// <summary>The list a desk sees when more than the cap are visible: one read per status and side, merged (ReadDossiers).</summary>
+    private async Task MergedInboxAsync(string unitCode)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var unit = await db.Units.AsNoTracking().SingleAsync(u => u.Code == unitCode, Ct);
+        var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Role, Roles.Desk), new Claim(AppClaims.UnitPath, unit.Path)], "test"));
+        var calendar = await scope.ServiceProvider.GetRequiredService<CalendarService>().ForUnitAsync(unit, Ct);
+        var page = await ReadDossiers.ListAsync(db, user, new(null, null, null, null, null, 2), DateOnly.FromDateTime(Today.UtcDateTime), calendar, Ct, countCap: 0);
+        Assert.True(page.TotalCapped);
     }
 
     /// <summary>Requests for one key (code, ID number, name): a plan that reaches Dossiers only through the scope or status indexes reads a province.</summary>

@@ -1443,7 +1443,9 @@ namespace MotCua.Web.Migrations.Postgres
 
                     b.HasIndex("ReceivingUnitPath", "ReceivedOn");
 
-                    b.HasIndex("ReceivingUnitPath", "Status");
+                    b.HasIndex("Status", "CurrentUnitPath", "Id");
+
+                    b.HasIndex("Status", "ReceivingUnitPath", "Id");
 
                     b.HasIndex("Status", "AppointmentDate", "ReceivingUnitPath", "CurrentUnitPath");
 
@@ -4470,12 +4472,12 @@ namespace MotCua.Web.Migrations.Postgres
 
                             b1.HasKey("DossierId");
 
-                            b1.HasIndex("FullName");
-
-                            NpgsqlIndexBuilderExtensions.UseCollation(b1.HasIndex("FullName"), new[] { "C" });
-
                             b1.HasIndex("IdNumber")
                                 .HasFilter("\"ApplicantIdNumber\" IS NOT NULL");
+
+                            b1.HasIndex(new[] { "FullName", "DossierId" }, "IX_Dossiers_ApplicantName");
+
+                            NpgsqlIndexBuilderExtensions.UseCollation(b1.HasIndex(new[] { "FullName", "DossierId" }, "IX_Dossiers_ApplicantName"), new[] { "C", null });
 
                             b1.ToTable("Dossiers");
 

@@ -1399,7 +1399,9 @@ namespace MotCua.Web.Migrations.Sqlite
 
                     b.HasIndex("ReceivingUnitPath", "ReceivedOn");
 
-                    b.HasIndex("ReceivingUnitPath", "Status");
+                    b.HasIndex("Status", "CurrentUnitPath", "Id");
+
+                    b.HasIndex("Status", "ReceivingUnitPath", "Id");
 
                     b.HasIndex("Status", "AppointmentDate", "ReceivingUnitPath", "CurrentUnitPath");
 
@@ -4338,11 +4340,11 @@ namespace MotCua.Web.Migrations.Sqlite
 
                             b1.HasKey("DossierId");
 
-                            b1.HasIndex("FullName")
-                                .HasAnnotation("Relational:Collation", new[] { "C" });
-
                             b1.HasIndex("IdNumber")
                                 .HasFilter("\"ApplicantIdNumber\" IS NOT NULL");
+
+                            b1.HasIndex(new[] { "FullName", "DossierId" }, "IX_Dossiers_ApplicantName")
+                                .HasAnnotation("Relational:Collation", new[] { "C", null });
 
                             b1.ToTable("Dossiers");
 

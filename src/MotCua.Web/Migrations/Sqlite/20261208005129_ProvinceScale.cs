@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace MotCua.Web.Migrations.Postgres
+namespace MotCua.Web.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class ProvinceScale : Migration
@@ -14,54 +14,51 @@ namespace MotCua.Web.Migrations.Postgres
                 name: "IX_OutboxMessages_SentAtUtc_FailedPermanently_NextAttemptAtUtc",
                 table: "OutboxMessages");
 
+            migrationBuilder.DropIndex(
+                name: "IX_Dossiers_ApplicantName",
+                table: "Dossiers");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Dossiers_ReceivingUnitPath_Status",
+                table: "Dossiers");
+
             migrationBuilder.AlterColumn<string>(
                 name: "ProcedureName",
                 table: "Dossiers",
-                type: "character varying(1000)",
+                type: "TEXT",
                 maxLength: 1000,
                 nullable: true,
                 oldClrType: typeof(string),
-                oldType: "character varying(1000)",
+                oldType: "TEXT",
                 oldMaxLength: 1000);
-
-            migrationBuilder.AlterColumn<string>(
-                name: "Code",
-                table: "Dossiers",
-                type: "character varying(64)",
-                maxLength: 64,
-                nullable: false,
-                collation: "C",
-                oldClrType: typeof(string),
-                oldType: "character varying(64)",
-                oldMaxLength: 64);
 
             migrationBuilder.AddColumn<string>(
                 name: "Components",
                 table: "Dossiers",
-                type: "character varying(2000)",
+                type: "TEXT",
                 maxLength: 2000,
                 nullable: true);
 
             migrationBuilder.AlterColumn<string>(
                 name: "Name",
                 table: "DossierDocuments",
-                type: "character varying(1000)",
+                type: "TEXT",
                 maxLength: 1000,
                 nullable: true,
                 oldClrType: typeof(string),
-                oldType: "character varying(1000)",
+                oldType: "TEXT",
                 oldMaxLength: 1000);
 
             migrationBuilder.AddColumn<short>(
                 name: "Item",
                 table: "DossierDocuments",
-                type: "smallint",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "ProcedureId",
                 table: "DossierDocuments",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.CreateIndex(
@@ -71,9 +68,24 @@ namespace MotCua.Web.Migrations.Postgres
                 filter: "\"SentAtUtc\" IS NULL AND NOT \"FailedPermanently\"");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Dossiers_ApplicantName",
+                table: "Dossiers",
+                columns: new[] { "ApplicantName", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Dossiers_ReceivingUnitPath_ReceivedOn",
                 table: "Dossiers",
                 columns: new[] { "ReceivingUnitPath", "ReceivedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Dossiers_Status_CurrentUnitPath_Id",
+                table: "Dossiers",
+                columns: new[] { "Status", "CurrentUnitPath", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Dossiers_Status_ReceivingUnitPath_Id",
+                table: "Dossiers",
+                columns: new[] { "Status", "ReceivingUnitPath", "Id" });
         }
 
         /// <inheritdoc />
@@ -84,7 +96,19 @@ namespace MotCua.Web.Migrations.Postgres
                 table: "OutboxMessages");
 
             migrationBuilder.DropIndex(
+                name: "IX_Dossiers_ApplicantName",
+                table: "Dossiers");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Dossiers_ReceivingUnitPath_ReceivedOn",
+                table: "Dossiers");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Dossiers_Status_CurrentUnitPath_Id",
+                table: "Dossiers");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Dossiers_Status_ReceivingUnitPath_Id",
                 table: "Dossiers");
 
             migrationBuilder.DropColumn(
@@ -102,35 +126,24 @@ namespace MotCua.Web.Migrations.Postgres
             migrationBuilder.AlterColumn<string>(
                 name: "ProcedureName",
                 table: "Dossiers",
-                type: "character varying(1000)",
+                type: "TEXT",
                 maxLength: 1000,
                 nullable: false,
                 defaultValue: "",
                 oldClrType: typeof(string),
-                oldType: "character varying(1000)",
+                oldType: "TEXT",
                 oldMaxLength: 1000,
                 oldNullable: true);
 
             migrationBuilder.AlterColumn<string>(
-                name: "Code",
-                table: "Dossiers",
-                type: "character varying(64)",
-                maxLength: 64,
-                nullable: false,
-                oldClrType: typeof(string),
-                oldType: "character varying(64)",
-                oldMaxLength: 64,
-                oldCollation: "C");
-
-            migrationBuilder.AlterColumn<string>(
                 name: "Name",
                 table: "DossierDocuments",
-                type: "character varying(1000)",
+                type: "TEXT",
                 maxLength: 1000,
                 nullable: false,
                 defaultValue: "",
                 oldClrType: typeof(string),
-                oldType: "character varying(1000)",
+                oldType: "TEXT",
                 oldMaxLength: 1000,
                 oldNullable: true);
 
@@ -138,6 +151,16 @@ namespace MotCua.Web.Migrations.Postgres
                 name: "IX_OutboxMessages_SentAtUtc_FailedPermanently_NextAttemptAtUtc",
                 table: "OutboxMessages",
                 columns: new[] { "SentAtUtc", "FailedPermanently", "NextAttemptAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Dossiers_ApplicantName",
+                table: "Dossiers",
+                column: "ApplicantName");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Dossiers_ReceivingUnitPath_Status",
+                table: "Dossiers",
+                columns: new[] { "ReceivingUnitPath", "Status" });
         }
     }
 }

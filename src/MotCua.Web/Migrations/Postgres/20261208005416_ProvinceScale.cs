@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace MotCua.Web.Migrations.Sqlite
+namespace MotCua.Web.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class ProvinceScale : Migration
@@ -14,43 +14,62 @@ namespace MotCua.Web.Migrations.Sqlite
                 name: "IX_OutboxMessages_SentAtUtc_FailedPermanently_NextAttemptAtUtc",
                 table: "OutboxMessages");
 
+            migrationBuilder.DropIndex(
+                name: "IX_Dossiers_ApplicantName",
+                table: "Dossiers");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Dossiers_ReceivingUnitPath_Status",
+                table: "Dossiers");
+
             migrationBuilder.AlterColumn<string>(
                 name: "ProcedureName",
                 table: "Dossiers",
-                type: "TEXT",
+                type: "character varying(1000)",
                 maxLength: 1000,
                 nullable: true,
                 oldClrType: typeof(string),
-                oldType: "TEXT",
+                oldType: "character varying(1000)",
                 oldMaxLength: 1000);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "Code",
+                table: "Dossiers",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: false,
+                collation: "C",
+                oldClrType: typeof(string),
+                oldType: "character varying(64)",
+                oldMaxLength: 64);
 
             migrationBuilder.AddColumn<string>(
                 name: "Components",
                 table: "Dossiers",
-                type: "TEXT",
+                type: "character varying(2000)",
                 maxLength: 2000,
                 nullable: true);
 
             migrationBuilder.AlterColumn<string>(
                 name: "Name",
                 table: "DossierDocuments",
-                type: "TEXT",
+                type: "character varying(1000)",
                 maxLength: 1000,
                 nullable: true,
                 oldClrType: typeof(string),
-                oldType: "TEXT",
+                oldType: "character varying(1000)",
                 oldMaxLength: 1000);
 
             migrationBuilder.AddColumn<short>(
                 name: "Item",
                 table: "DossierDocuments",
-                type: "INTEGER",
+                type: "smallint",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "ProcedureId",
                 table: "DossierDocuments",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.CreateIndex(
@@ -60,9 +79,25 @@ namespace MotCua.Web.Migrations.Sqlite
                 filter: "\"SentAtUtc\" IS NULL AND NOT \"FailedPermanently\"");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Dossiers_ApplicantName",
+                table: "Dossiers",
+                columns: new[] { "ApplicantName", "Id" })
+                .Annotation("Relational:Collation", new[] { "C", null });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Dossiers_ReceivingUnitPath_ReceivedOn",
                 table: "Dossiers",
                 columns: new[] { "ReceivingUnitPath", "ReceivedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Dossiers_Status_CurrentUnitPath_Id",
+                table: "Dossiers",
+                columns: new[] { "Status", "CurrentUnitPath", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Dossiers_Status_ReceivingUnitPath_Id",
+                table: "Dossiers",
+                columns: new[] { "Status", "ReceivingUnitPath", "Id" });
         }
 
         /// <inheritdoc />
@@ -73,7 +108,19 @@ namespace MotCua.Web.Migrations.Sqlite
                 table: "OutboxMessages");
 
             migrationBuilder.DropIndex(
+                name: "IX_Dossiers_ApplicantName",
+                table: "Dossiers");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Dossiers_ReceivingUnitPath_ReceivedOn",
+                table: "Dossiers");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Dossiers_Status_CurrentUnitPath_Id",
+                table: "Dossiers");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Dossiers_Status_ReceivingUnitPath_Id",
                 table: "Dossiers");
 
             migrationBuilder.DropColumn(
@@ -91,24 +138,35 @@ namespace MotCua.Web.Migrations.Sqlite
             migrationBuilder.AlterColumn<string>(
                 name: "ProcedureName",
                 table: "Dossiers",
-                type: "TEXT",
+                type: "character varying(1000)",
                 maxLength: 1000,
                 nullable: false,
                 defaultValue: "",
                 oldClrType: typeof(string),
-                oldType: "TEXT",
+                oldType: "character varying(1000)",
                 oldMaxLength: 1000,
                 oldNullable: true);
 
             migrationBuilder.AlterColumn<string>(
+                name: "Code",
+                table: "Dossiers",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "character varying(64)",
+                oldMaxLength: 64,
+                oldCollation: "C");
+
+            migrationBuilder.AlterColumn<string>(
                 name: "Name",
                 table: "DossierDocuments",
-                type: "TEXT",
+                type: "character varying(1000)",
                 maxLength: 1000,
                 nullable: false,
                 defaultValue: "",
                 oldClrType: typeof(string),
-                oldType: "TEXT",
+                oldType: "character varying(1000)",
                 oldMaxLength: 1000,
                 oldNullable: true);
 
@@ -116,6 +174,17 @@ namespace MotCua.Web.Migrations.Sqlite
                 name: "IX_OutboxMessages_SentAtUtc_FailedPermanently_NextAttemptAtUtc",
                 table: "OutboxMessages",
                 columns: new[] { "SentAtUtc", "FailedPermanently", "NextAttemptAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Dossiers_ApplicantName",
+                table: "Dossiers",
+                column: "ApplicantName")
+                .Annotation("Relational:Collation", new[] { "C" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Dossiers_ReceivingUnitPath_Status",
+                table: "Dossiers",
+                columns: new[] { "ReceivingUnitPath", "Status" });
         }
     }
 }
